@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Starts one Fabric CA server per organisation (an identity CA and a TLS CA in one process) and enrolls the node
+# and admin identities from them. The CAs keep running: later steps enroll every user from them with attributes.
+# Idempotent: a CA that runs is reused, an identity already enrolled is kept.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ca_home() { echo "$CRYPTO/ca/$1"; }
+ca_url() { echo "https://${HOST[$1]}:$(ca_port "$1")"; }
+ca_tls_root() { echo "$(ca_home "$1")/ca-cert.pem"; }
+
+# The TLS CA is a second CA inside the same server, with its own bootstrap registrar and database.
+write_tls_ca_config() {
+  local org=$1 dir password
+  dir=$(ca_home "$org")/tlsca
+  password=$(secret "ca-$org-admin")
+  mkdir -p "$dir"
+  cat >"$dir/fabric-ca-config.yaml" <<EOF
+ca:
+  name: tlsca-$org
+csr:
+  cn: tlsca.$(org_domain "$org")
+  names: [{C: ET, L: Addis Ababa, O: "${NAME[$org]}", OU: tls}]
+  hosts: [localhost, 127.0.0.1, tlsca.$(org_domain "$org")]
+  ca: {expiry: 131400h, pathlength: 1}
+db:
+  type: sqlite3
+  datasource: tlsca.db
+registry:
+  maxenrollments: -1
+  identities:
+    - name: admin
+      pass: $password
+      type: client
+      affiliation: ""
+      attrs:
+        hf.Registrar.Roles: "*"
+        hf.Registrar.DelegateRoles: "*"
+        hf.Registrar.Attributes: "*"
+        hf.Revoker: true
+        hf.GenCRL: true
+        hf.IntermediateCA: true
+        hf.AffiliationMgr: true
+EOF
+}
+
+start_ca() {
+  local org=$1 home
+  home=$(ca_home "$org")
+  mkdir -p "$home"
+  write_tls_ca_config "$org"
+  start_process "ca-$org" fabric-ca-server start --home "$home" \
+    -b "admin:$(secret "ca-$org-admin")" --address "${HOST[$org]}" --port "$(ca_port "$org")" \
+    --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")" \
+    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" \
+    --cafiles "$home/tlsca/fabric-ca-config.yaml"
+}
+
+wait_ca() {
+  local org=$1
+  wait_until "ca-$org" 60 test -s "$(ca_tls_root "$org")"
+  wait_until "ca-$org (https /cainfo)" 60 https_ok "$(ca_url "$org")/cainfo" "$(ca_tls_root "$org")"
+  wait_until "tlsca-$org" 30 https_ok "$(ca_url "$org")/cainfo?ca=tlsca-$org" "$(ca_tls_root "$org")"
+}
+
+# ca_client <org> <ca|tlsca> <fabric-ca-client args...>: runs as that CA's registrar.
+ca_client() {
+  local org=$1 which=$2; shift 2
+  local home
+  home=$(ca_home "$org")/registrar-$which
+  if [ ! -f "$home/msp/signcerts/cert.pem" ]; then
+    FABRIC_CA_CLIENT_HOME=$home fabric-ca-client enroll --caname "$which-$org" \
+      -u "https://admin:$(secret "ca-$org-admin")@${HOST[$org]}:$(ca_port "$org")" \
+      --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
+  fi
+  FABRIC_CA_CLIENT_HOME=$home fabric-ca-client "$@" --caname "$which-$org" -u "$(ca_url "$org")" \
+    --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
+}
+
+# register_once <org> <ca|tlsca> <name> <type> <secret>: registering twice is an error, so look first.
+register_once() {
+  local org=$1 which=$2 name=$3 type=$4 pw=$5
+  ca_client "$org" "$which" identity list --id "$name" && return 0
+  ca_client "$org" "$which" register --id.name "$name" --id.secret "$pw" --id.type "$type"
+}
+
+# NodeOUs: the role of an identity (client, peer, admin, orderer) is read from its certificate's OU.
+write_node_ous() {
+  cat >"$1/config.yaml" <<'EOF'
+NodeOUs:
+  Enable: true
+  ClientOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: client}
+  PeerOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: peer}
+  AdminOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: admin}
+  OrdererOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: orderer}
+EOF
+}
+
+# enroll_identity <org> <dir> <name> <type> <hostname>: msp/ (signing) and tls/ (server.crt, server.key, ca.crt).
+enroll_identity() {
+  local org=$1 dir=$2 name=$3 type=$4 host=$5 pw
+  [ -f "$dir/msp/config.yaml" ] && [ -f "$dir/tls/server.key" ] && return 0
+  pw=$(secret "enroll-$org-$name")
+  register_once "$org" ca "$name" "$type" "$pw"
+  register_once "$org" tlsca "$name" "$type" "$pw"
+  local url="https://$name:$pw@${HOST[$org]}:$(ca_port "$org")" tmp=$dir.tmp
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  fabric-ca-client enroll -u "$url" --caname "ca-$org" -M "$tmp/msp" --csr.hosts "$host" \
+    --tls.certfiles "$(ca_tls_root "$org")" -H "$tmp/.client" >>"$LOGS/ca-client-$org.log" 2>&1
+  fabric-ca-client enroll -u "$url" --caname "tlsca-$org" -M "$tmp/tlsmsp" --enrollment.profile tls \
+    --csr.hosts "$host,localhost,127.0.0.1" --tls.certfiles "$(ca_tls_root "$org")" -H "$tmp/.client" \
+    >>"$LOGS/ca-client-$org.log" 2>&1
+  # Fixed file names, so that configuration can point at them without globbing.
+  mv "$tmp/msp/cacerts/"*.pem "$tmp/msp/cacerts/ca.pem"
+  mv "$tmp/msp/keystore/"*_sk "$tmp/msp/keystore/key.pem"
+  mkdir -p "$tmp/msp/tlscacerts" "$tmp/tls"
+  cp "$tmp/tlsmsp/tlscacerts/"*.pem "$tmp/msp/tlscacerts/tlsca.pem"
+  cp "$tmp/tlsmsp/signcerts/cert.pem" "$tmp/tls/server.crt"
+  cp "$tmp/tlsmsp/keystore/"*_sk "$tmp/tls/server.key"
+  cp "$tmp/tlsmsp/tlscacerts/"*.pem "$tmp/tls/ca.crt"
+  rm -rf "$tmp/tlsmsp" "$tmp/.client"
+  write_node_ous "$tmp/msp"
+  chmod -R go-rwx "$tmp"
+  rm -rf "$dir" && mkdir -p "$(dirname "$dir")" && mv "$tmp" "$dir"
+}
+
+# The organisation's MSP as it goes into the channel configuration: public certificates only.
+write_org_msp() {
+  local org=$1 msp
+  msp=$(org_dir "$org")/msp
+  mkdir -p "$msp/cacerts" "$msp/tlscacerts"
+  cp "$(org_admin_msp "$org")/cacerts/ca.pem" "$msp/cacerts/ca.pem"
+  cp "$(org_admin_msp "$org")/tlscacerts/tlsca.pem" "$msp/tlscacerts/tlsca.pem"
+  write_node_ous "$msp"
+}
+
+enroll_org() {
+  local org=$1 d dir
+  d=$(org_domain "$org")
+  dir=$(org_dir "$org")
+  log "enrolling identities of ${NAME[$org]} from ca-$org and tlsca-$org"
+  enroll_identity "$org" "$dir/users/Admin@$d" "$org-admin" admin "Admin@$d"
+  enroll_identity "$org" "$dir/users/User1@$d" "$org-user1" client "User1@$d"
+  if [ "$org" = orderer ]; then
+    for o in "${ORDERERS[@]}"; do enroll_identity "$org" "$dir/orderers/$o.$d" "$o" orderer "$o.$d"; done
+  else
+    for ((i = 0; i < PEERS_PER_ORG; i++)); do
+      enroll_identity "$org" "$dir/peers/$(peer_name "$org" $i)" "peer$i-$org" peer "$(peer_name "$org" $i)"
+    done
+  fi
+  write_org_msp "$org"
+}
+
+mkdir -p "$CRYPTO" "$LOGS"
+for org in $(all_orgs); do start_ca "$org"; done
+for org in $(all_orgs); do wait_ca "$org"; done
+enrolments=()
+for org in $(all_orgs); do enroll_org "$org" & enrolments+=($!); done
+failed=0
+for pid in "${enrolments[@]}"; do wait "$pid" || failed=1; done
+((failed == 0)) || die "enrolment failed; see $LOGS/ca-client-*.log"
+log "crypto material ready under $CRYPTO"

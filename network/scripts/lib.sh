@@ -1,0 +1,106 @@
+# Shared by the network scripts: configuration, paths, logging, process and health helpers.
+# Sourced, never run. Callers have `set -euo pipefail`.
+
+CEC_HOME=${CEC_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+# shellcheck source=../network.conf
+source "$CEC_HOME/network/network.conf"
+
+FABRIC_HOME=$CEC_CACHE_DIR/fabric-$FABRIC_VERSION
+FABRIC_CA_HOME=$CEC_CACHE_DIR/fabric-ca-$FABRIC_CA_VERSION
+PATH=$FABRIC_HOME/bin:$FABRIC_CA_HOME/bin:$PATH
+
+CRYPTO=$CEC_STATE_DIR/crypto
+CONF=$CEC_STATE_DIR/config
+DATA=$CEC_STATE_DIR/data
+LOGS=$CEC_STATE_DIR/logs
+PIDS=$CEC_STATE_DIR/pids
+SECRETS=$CEC_STATE_DIR/secrets
+
+log() { printf '\033[1;34m[%s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf '\033[1;31m[error]\033[0m %s\n' "$*" >&2; exit 1; }
+
+# --- organisation geometry -------------------------------------------------------------------------------------
+org_domain() { echo "$1.$DOMAIN"; }
+peer_name() { echo "peer$2.$(org_domain "$1")"; }                 # org index -> peerN.org.domain
+peer_port() { echo $((PORT[$1] + 10 * $2)); }                     # org index -> listen port
+peer_cc_port() { echo $(($(peer_port "$1" "$2") + 1)); }
+peer_ops_port() { echo $(($(peer_port "$1" "$2") + 2)); }
+ccaas_port() {                                                    # org chaincode -> chaincode server port
+  case $2 in coffee-export) echo $((PORT[$1] + 3)) ;; user-management) echo $((PORT[$1] + 6)) ;; *) die "unknown chaincode $2" ;; esac
+}
+ca_port() { if [ "$1" = orderer ]; then echo "$ORDERER_CA_PORT"; else echo $((PORT[$1] + 4)); fi; }
+ca_ops_port() { echo $(($(ca_port "$1") + 1)); }
+orderer_admin_port() { echo $((ORDERER_PORT[$1] + 3)); }
+all_orgs() { echo "${PEER_ORGS[@]}" orderer; }
+
+org_dir() { if [ "$1" = orderer ]; then echo "$CRYPTO/ordererOrganizations/$(org_domain "$1")"; else echo "$CRYPTO/peerOrganizations/$(org_domain "$1")"; fi; }
+org_admin_msp() { echo "$(org_dir "$1")/users/Admin@$(org_domain "$1")/msp"; }
+org_admin_tls() { echo "$(org_dir "$1")/users/Admin@$(org_domain "$1")/tls"; }
+tls_ca_of() { echo "$(org_dir "$1")/msp/tlscacerts/tlsca.pem"; }
+orderer_tls_ca() { tls_ca_of orderer; }
+
+# Prints the orderer that leads the channel's Raft cluster (from its Prometheus metrics); fails when none does.
+raft_leader() {
+  local o
+  for o in "${ORDERERS[@]}"; do
+    if curl -fsS --max-time 2 "http://${HOST[orderer]}:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null |
+      grep -q "^consensus_etcdraft_is_leader{channel=\"$CHANNEL\"} 1"; then
+      echo "$o"; return 0
+    fi
+  done
+  return 1
+}
+
+# --- processes ---------------------------------------------------------------------------------------------------
+# A node is a named background process with a pid file and a log file under the state folder.
+is_running() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+start_process() { # name, then the command (env assignments allowed through `env`)
+  local name=$1; shift
+  mkdir -p "$PIDS" "$LOGS"
+  if is_running "$name"; then log "$name already running (pid $(cat "$PIDS/$name.pid"))"; return 0; fi
+  log "starting $name"
+  setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/$name.pid"
+}
+
+stop_process() {
+  local name=$1 pid
+  [ -f "$PIDS/$name.pid" ] || return 0
+  pid=$(cat "$PIDS/$name.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$PIDS/$name.pid"
+}
+
+# wait_until <what> <seconds> <command...>: polls a health check until it passes; fails loudly with the log tail.
+wait_until() {
+  local what=$1 timeout=$2; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      log "$what did not become healthy within ${timeout}s"
+      local name=${what%% *}
+      [ -f "$LOGS/$name.log" ] && tail -n 30 "$LOGS/$name.log" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  log "$what is healthy"
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
+https_ok() { curl -fsS -o /dev/null --max-time 2 --cacert "$2" "$1"; }
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# Generates a random secret once and keeps it under the state folder; prints it.
+secret() {
+  local f=$SECRETS/$1
+  mkdir -p "$SECRETS" && chmod 700 "$SECRETS"
+  [ -s "$f" ] || (umask 077 && openssl rand -hex 16 >"$f")
+  cat "$f"
+}
