@@ -139,4 +139,4 @@ join_orderers "$block"
 join_peers "$block"
 # A Raft cluster serves only once it has a leader.
 wait_until "raft leader election" 60 raft_leader
-log "$CHANNEL: raft leader is $(raft_leader)"
+log "$CHANNEL: raft leader is $(raft_leader || echo "(re-electing)")"

@@ -64,18 +64,29 @@ start_process() { # name, then the command (env assignments allowed through `env
   echo $! >"$PIDS/$name.pid"
 }
 
-stop_process() {
-  local name=$1 pid
-  [ -f "$PIDS/$name.pid" ] || return 0
-  pid=$(cat "$PIDS/$name.pid")
-  if kill -0 "$pid" 2>/dev/null; then
-    log "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$PIDS/$name.pid"
+# stop_processes <name...>: TERM to all at once, then KILL whatever has not exited within 10 s.
+stop_processes() {
+  local name pid pids=()
+  for name in "$@"; do
+    [ -f "$PIDS/$name.pid" ] || continue
+    pid=$(cat "$PIDS/$name.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      log "stopping $name (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "$PIDS/$name.pid"
+  done
+  for _ in $(seq 1 100); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || return 0
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
 }
+
+stop_process() { stop_processes "$1"; }
 
 # wait_until <what> <seconds> <command...>: polls a health check until it passes; fails loudly with the log tail.
 wait_until() {

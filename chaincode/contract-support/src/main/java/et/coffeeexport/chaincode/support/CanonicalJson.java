@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON that is byte-identical on every endorsing peer: properties and map entries sorted by key, no indentation,
@@ -18,6 +18,8 @@ public final class CanonicalJson {
       JsonMapper.builder()
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          // Trees keep insertion order unless told otherwise; caller-supplied JSON is stored as a tree.
+          .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
           .build();
 
   private CanonicalJson() {}
@@ -25,8 +27,7 @@ public final class CanonicalJson {
   /** Serialises {@code value} canonically. */
   public static byte[] toBytes(Object value) {
     try {
-      Object sorted = value instanceof JsonNode node ? sortedTree(node) : value;
-      return MAPPER.writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("value cannot be serialised", e);
     }
@@ -52,25 +53,5 @@ public final class CanonicalJson {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("stored value is not valid JSON for " + type.getSimpleName(), e);
     }
-  }
-
-  // ObjectNode keeps insertion order; SORT_PROPERTIES only applies to beans, so trees are rebuilt sorted.
-  private static JsonNode sortedTree(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode sorted = MAPPER.createObjectNode();
-      java.util.List<String> names = new java.util.ArrayList<>();
-      node.fieldNames().forEachRemaining(names::add);
-      java.util.Collections.sort(names);
-      for (String name : names) {
-        sorted.set(name, sortedTree(node.get(name)));
-      }
-      return sorted;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode array = MAPPER.createArrayNode();
-      node.forEach(element -> array.add(sortedTree(element)));
-      return array;
-    }
-    return node;
   }
 }

@@ -30,6 +30,14 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void sortsTreesNestedInRecords() {
+    record Stored(String id, Object request) {}
+    var request = CanonicalJson.parseObject("{\"quantityKg\":19200,\"grade\":\"G2\"}", "request");
+    assertThat(json(new Stored("EXP-1", request)))
+        .isEqualTo("{\"id\":\"EXP-1\",\"request\":{\"grade\":\"G2\",\"quantityKg\":19200}}");
+  }
+
+  @Test
   void refusesWhatIsNotAJsonObjectWithAStableCode() {
     for (String bad : new String[] {"[1,2]", "42", "{\"unterminated\":", "", "null"}) {
       assertThatThrownBy(() -> CanonicalJson.parseObject(bad, "request"))

@@ -1,0 +1,124 @@
+package et.coffeeexport.connectors.fabric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.TlsChannelCredentials;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.GatewayException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class FabricNetworkIT {
+  @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
+
+  @Test
+  void transactionSubmittedThroughOneOrganisationIsReadableOnAllSixPeersAtEqualHeight() throws Exception {
+    String exportId = "EXP-" + UUID.randomUUID();
+    String created;
+    try (Member bank = new Member(NETWORK.profile("commercialbank"))) {
+      created = bank.createExport(exportId);
+    }
+    assertThat(created).contains("\"status\":\"SUBMITTED\"").contains("\"createdByMsp\":\"CommercialBankMSP\"");
+
+    assertThat(NETWORK.orgs()).hasSize(6);
+    for (String org : NETWORK.orgs()) {
+      try (Member member = new Member(NETWORK.profile(org))) {
+        assertThat(member.readExport(exportId)).as("state on %s's peer", org).isEqualTo(created);
+      }
+    }
+    assertThat(awaitEqualHeights(Duration.ofSeconds(30))).as("peer heights").hasSize(1);
+  }
+
+  @Test
+  void signingIdentityFromNoConsortiumCaIsRefused(@TempDir Path dir) throws Exception {
+    OrganisationProfile bank = NETWORK.profile("commercialbank");
+    Credentials genuine = bank.credentials("user1");
+    SelfSignedIdentity foreign = SelfSignedIdentity.create(dir, "CN=intruder,O=Commercial Bank");
+    Credentials forged = new Credentials(bank.mspId(), foreign.cert(), foreign.key(), genuine.tlsCert(), genuine.tlsKey());
+    String exportId = "EXP-" + UUID.randomUUID();
+
+    ManagedChannel channel = PeerConnections.open(bank, 0, genuine);
+    try (var gateway = PeerConnections.gateway(channel, forged, PeerConnections.CallDeadlines.DEFAULT)) {
+      var contract = gateway.getNetwork(bank.channel()).getContract("coffee-export");
+      assertThatThrownBy(() -> contract.submitTransaction("createExport", exportId, "EXPORTER-IT", "{}"))
+          .isInstanceOf(GatewayException.class)
+          .satisfies(e -> assertThat(((GatewayException) e).getDetails()).anySatisfy(d -> assertThat(d.getMessage()).contains("access denied")));
+      assertThatThrownBy(() -> contract.evaluateTransaction("readExport", exportId))
+          .isInstanceOf(GatewayException.class)
+          .hasMessageContaining("access denied");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    try (Member member = new Member(bank)) {
+      assertThatThrownBy(() -> member.readExport(exportId)).hasMessageContaining("NOT_FOUND");
+    }
+  }
+
+  @Test
+  void connectionWithoutTlsClientCertificateIsRefused() throws Exception {
+    OrganisationProfile bank = NETWORK.profile("commercialbank");
+    var serverOnlyTls = TlsChannelCredentials.newBuilder().trustManager(bank.tlsCaCert().toFile()).build();
+    assertRefusedAtTransport(bank, serverOnlyTls);
+  }
+
+  @Test
+  void connectionWithTlsClientCertificateFromForeignCaIsRefused(@TempDir Path dir) throws Exception {
+    OrganisationProfile bank = NETWORK.profile("commercialbank");
+    SelfSignedIdentity foreign = SelfSignedIdentity.create(dir, "CN=intruder");
+    var foreignTls =
+        TlsChannelCredentials.newBuilder()
+            .trustManager(bank.tlsCaCert().toFile())
+            .keyManager(foreign.cert().toFile(), foreign.key().toFile())
+            .build();
+    assertRefusedAtTransport(bank, foreignTls);
+  }
+
+  private static void assertRefusedAtTransport(OrganisationProfile bank, io.grpc.ChannelCredentials tls)
+      throws Exception {
+    Credentials user = bank.credentials("user1");
+    ManagedChannel channel = PeerConnections.open(bank.peers().get(0), tls);
+    try (var gateway = PeerConnections.gateway(channel, user, PeerConnections.CallDeadlines.DEFAULT)) {
+      var contract = gateway.getNetwork(bank.channel()).getContract("coffee-export");
+      assertThatThrownBy(() -> contract.evaluateTransaction("readExport", "EXP-1"))
+          .isInstanceOfSatisfying(
+              GatewayException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+                assertThat(e).hasMessageContaining("ssl exception");
+              });
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Waits until every peer reports the same height; returns the distinct heights seen last. */
+  static List<Long> awaitEqualHeights(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Long> distinct;
+    do {
+      List<Long> heights = new ArrayList<>();
+      for (String org : NETWORK.orgs()) {
+        for (var peer : NETWORK.profile(org).peers()) {
+          OptionalLong h = NETWORK.height(peer);
+          heights.add(h.isPresent() ? h.getAsLong() : -1);
+        }
+      }
+      distinct = heights.stream().distinct().toList();
+      if (distinct.size() == 1 && distinct.get(0) > 0) {
+        return distinct;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    return distinct;
+  }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Deploys the coffee-export and user-management chaincodes as chaincode-as-a-service: builds the runnable jars with
+# Maven when missing, packages them, installs the package on every peer, approves it for all six organisations,
+# commits it with the explicit endorsement policy, and runs one chaincode server per organisation per chaincode.
+# Idempotent: a definition already committed for the same package is left alone; a changed jar gets a new
+# package label and so the next sequence.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+jar_of() { echo "$CEC_HOME/chaincode/$1/target/$1.jar"; }
+
+# Always built: Maven is incremental, and a stale jar would serve yesterday's rules under today's label.
+build_jars() {
+  log "building the chaincode jars with Maven"
+  (cd "$CEC_HOME" && mvn -B -q -DskipTests -DskipITs -pl chaincode/coffee-export,chaincode/user-management -am package) ||
+    die "the chaincode build failed"
+}
+
+# The label names the code: a hash of the jar's entries' content (not of the zip, whose timestamps vary).
+label_of() {
+  local cc=$1
+  echo "${cc}_$(unzip -p "$(jar_of "$cc")" | sha256sum | cut -c1-12)"
+}
+
+package_of() {
+  local cc=$1 label=$2 dir=$CONF/chaincode/$cc
+  mkdir -p "$dir/src"
+  printf '{"address":"{{.%s_address}}","dial_timeout":"10s","tls_required":false}\n' "${cc//-/_}" >"$dir/src/connection.json"
+  printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$dir/src/metadata.json"
+  tar -C "$dir/src" -czf "$dir/src/code.tar.gz" connection.json
+  tar -C "$dir/src" -czf "$dir/$label.tgz" metadata.json code.tar.gz
+  echo "$dir/$label.tgz"
+}
+
+policy_args() {
+  local cc=$1
+  POLICY=(--signature-policy "$ENDORSEMENT_POLICY")
+  local collections=$CEC_HOME/network/config/collections/$cc.json
+  [ -f "$collections" ] && POLICY+=(--collections-config "$collections")
+  return 0
+}
+
+# Servers run an immutable copy per label: Maven rewrites target/*.jar on every build, under a running JVM.
+served_jar() {
+  local cc=$1 label=$2 copy=$CONF/chaincode/$1/$2.jar
+  [ -f "$copy" ] || cp "$(jar_of "$cc")" "$copy"
+  echo "$copy"
+}
+
+start_server() {
+  local org=$1 cc=$2 pkgid=$3 jar=$4 name="cc-$cc-$org"
+  if is_running "$name" && [ "$(cat "$PIDS/$name.pkgid" 2>/dev/null)" != "$pkgid" ]; then
+    stop_process "$name" # the code changed: serve the new package
+  fi
+  # Small heaps and serial GC: twelve of these share two cores with the rest of the consortium.
+  start_process "$name" env CHAINCODE_SERVER_ADDRESS="${HOST[$org]}:$(ccaas_port "$org" "$cc")" \
+    CORE_CHAINCODE_ID_NAME="$pkgid" CORE_PEER_LOCALMSPID="${MSP[$org]}" CORE_PEER_TLS_ENABLED=false \
+    CORE_CHAINCODE_LOGGING_LEVEL=WARNING CORE_CHAINCODE_LOGGING_SHIM=WARNING \
+    java -Xms32m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+    -jar "$jar"
+  echo "$pkgid" >"$PIDS/$name.pkgid"
+}
+
+install_everywhere() {
+  local pkg=$1 pkgid=$2 org i
+  for org in "${PEER_ORGS[@]}"; do
+    for ((i = 0; i < PEERS_PER_ORG; i++)); do
+      source "$CEC_HOME/network/scripts/peer-env.sh" "$org" "$i"
+      if peer lifecycle chaincode queryinstalled --output json 2>/dev/null | jq -e --arg id "$pkgid" \
+        '.installed_chaincodes // [] | any(.package_id == $id)' >/dev/null; then
+        continue
+      fi
+      log "installing $pkgid on $(peer_name "$org" "$i")"
+      peer lifecycle chaincode install "$pkg" >>"$LOGS/peer-cli.log" 2>&1 || die "install failed; see $LOGS/peer-cli.log"
+    done
+  done
+}
+
+committed_sequence() {
+  local cc=$1
+  source "$CEC_HOME/network/scripts/peer-env.sh" "${PEER_ORGS[0]}"
+  peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$cc" --output json 2>/dev/null | jq -r '.sequence // 0' || echo 0
+}
+
+approved_package() { # org cc sequence -> package id approved by org at that sequence, or empty
+  source "$CEC_HOME/network/scripts/peer-env.sh" "$1"
+  peer lifecycle chaincode queryapproved -C "$CHANNEL" -n "$2" --sequence "$3" --output json 2>/dev/null |
+    jq -r '.source.Type.LocalPackage.package_id // empty' || true
+}
+
+define() {
+  local cc=$1 label=$2 pkgid=$3 seq org
+  seq=$(committed_sequence "$cc")
+  if ((seq > 0)) && [ "$(approved_package "${PEER_ORGS[0]}" "$cc" "$seq")" = "$pkgid" ]; then
+    log "$cc sequence $seq with $label is already committed"
+    return 0
+  fi
+  seq=$((seq + 1))
+  policy_args "$cc"
+  for org in "${PEER_ORGS[@]}"; do
+    if [ "$(approved_package "$org" "$cc" "$seq")" = "$pkgid" ]; then continue; fi
+    log "approving $cc sequence $seq for ${MSP[$org]}"
+    source "$CEC_HOME/network/scripts/peer-env.sh" "$org"
+    peer lifecycle chaincode approveformyorg "${ORDERER_ARGS[@]}" -C "$CHANNEL" -n "$cc" -v "$label" \
+      --package-id "$pkgid" --sequence "$seq" "${POLICY[@]}" --waitForEvent >>"$LOGS/peer-cli.log" 2>&1 ||
+      die "approval by ${MSP[$org]} failed; see $LOGS/peer-cli.log"
+  done
+  local peers=()
+  for org in "${PEER_ORGS[@]}"; do
+    peers+=(--peerAddresses "${HOST[$org]}:$(peer_port "$org" 0)" --tlsRootCertFiles "$(tls_ca_of "$org")")
+  done
+  log "committing $cc sequence $seq ($label)"
+  source "$CEC_HOME/network/scripts/peer-env.sh" "${PEER_ORGS[0]}"
+  peer lifecycle chaincode commit "${ORDERER_ARGS[@]}" -C "$CHANNEL" -n "$cc" -v "$label" --sequence "$seq" \
+    "${POLICY[@]}" "${peers[@]}" --waitForEvent >>"$LOGS/peer-cli.log" 2>&1 || die "commit failed; see $LOGS/peer-cli.log"
+}
+
+build_jars
+for cc in "${CHAINCODES[@]}"; do
+  label=$(label_of "$cc")
+  pkg=$(package_of "$cc" "$label")
+  pkgid=$(FABRIC_CFG_PATH=$CONF/peer peer lifecycle chaincode calculatepackageid "$pkg")
+  jar=$(served_jar "$cc" "$label")
+  for org in "${PEER_ORGS[@]}"; do start_server "$org" "$cc" "$pkgid" "$jar"; done
+  install_everywhere "$pkg" "$pkgid"
+  define "$cc" "$label" "$pkgid"
+done
+for cc in "${CHAINCODES[@]}"; do
+  for org in "${PEER_ORGS[@]}"; do
+    wait_until "cc-$cc-$org (port $(ccaas_port "$org" "$cc"))" 90 port_open "${HOST[$org]}" "$(ccaas_port "$org" "$cc")"
+  done
+done
