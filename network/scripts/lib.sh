@@ -43,8 +43,10 @@ orderer_tls_ca() { tls_ca_of orderer; }
 raft_leader() {
   local o
   for o in "${ORDERERS[@]}"; do
-    if curl -fsS --max-time 2 "http://${HOST[orderer]}:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null |
-      grep -q "^consensus_etcdraft_is_leader{channel=\"$CHANNEL\"} 1"; then
+    # Read the whole body first: `curl | grep -q` fails under pipefail when grep stops reading early.
+    local metrics
+    metrics=$(curl -fsS --max-time 2 "http://${HOST[orderer]}:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null) || continue
+    if grep -q "^consensus_etcdraft_is_leader{channel=\"$CHANNEL\"} 1" <<<"$metrics"; then
       echo "$o"; return 0
     fi
   done
@@ -53,15 +55,24 @@ raft_leader() {
 
 # --- processes ---------------------------------------------------------------------------------------------------
 # A node is a named background process with a pid file and a log file under the state folder.
-is_running() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+# A pid file holds "<pid> <start time>": a pid alone may since have been reused by an unrelated process.
+start_time_of() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
+pid_of() { [ -f "$PIDS/$1.pid" ] && awk '{print $1}' "$PIDS/$1.pid"; }
+is_running() {
+  [ -f "$PIDS/$1.pid" ] || return 1
+  local pid started
+  read -r pid started <"$PIDS/$1.pid"
+  [ -n "$pid" ] && [ "$(start_time_of "$pid")" = "$started" ]
+}
 
 start_process() { # name, then the command (env assignments allowed through `env`)
   local name=$1; shift
   mkdir -p "$PIDS" "$LOGS"
-  if is_running "$name"; then log "$name already running (pid $(cat "$PIDS/$name.pid"))"; return 0; fi
+  if is_running "$name"; then log "$name already running (pid $(pid_of "$name"))"; return 0; fi
   log "starting $name"
   setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
-  echo $! >"$PIDS/$name.pid"
+  local pid=$!
+  echo "$pid $(start_time_of "$pid")" >"$PIDS/$name.pid"
 }
 
 # stop_processes <name...>: TERM to all at once, then KILL whatever has not exited within 10 s.
@@ -69,8 +80,8 @@ stop_processes() {
   local name pid pids=()
   for name in "$@"; do
     [ -f "$PIDS/$name.pid" ] || continue
-    pid=$(cat "$PIDS/$name.pid")
-    if kill -0 "$pid" 2>/dev/null; then
+    pid=$(pid_of "$name")
+    if is_running "$name"; then
       log "stopping $name (pid $pid)"
       kill -TERM "$pid" 2>/dev/null || true
       pids+=("$pid")

@@ -89,7 +89,8 @@ final class RealNetwork implements BeforeAllCallback {
 
   /** Sends SIGKILL to a node by its process name (as in the state folder's pid files). */
   void kill9(String process) throws IOException, InterruptedException {
-    long pid = Long.parseLong(Files.readString(state.resolve("pids").resolve(process + ".pid")).trim());
+    String pidFile = Files.readString(state.resolve("pids").resolve(process + ".pid")).trim();
+    long pid = Long.parseLong(pidFile.split(" ")[0]);
     ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(process + " is not running")).destroyForcibly();
     while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
       Thread.sleep(50);
