@@ -16,10 +16,15 @@ build_jars() {
     die "the chaincode build failed"
 }
 
-# The label names the code: a hash of the jar's entries' content (not of the zip, whose timestamps vary).
+# The label names the code: a hash of the jar's entries (name and CRC, sorted), not of the zip file, whose entry
+# order and timestamps vary from build to build of the same code.
 label_of() {
   local cc=$1
-  echo "${cc}_$(unzip -p "$(jar_of "$cc")" | sha256sum | cut -c1-12)"
+  echo "${cc}_$(jar_digest "$(jar_of "$cc")")"
+}
+
+jar_digest() {
+  unzip -v "$1" | awk 'NR > 3 && length($7) == 8 && $7 ~ /^[0-9a-f]+$/ {print $8, $7}' | LC_ALL=C sort | sha256sum | cut -c1-12
 }
 
 package_of() {
@@ -27,9 +32,15 @@ package_of() {
   mkdir -p "$dir/src"
   printf '{"address":"{{.%s_address}}","dial_timeout":"10s","tls_required":false}\n' "${cc//-/_}" >"$dir/src/connection.json"
   printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$dir/src/metadata.json"
-  tar -C "$dir/src" -czf "$dir/src/code.tar.gz" connection.json
-  tar -C "$dir/src" -czf "$dir/$label.tgz" metadata.json code.tar.gz
+  reproducible_tgz "$dir/src" "$dir/src/code.tar.gz" connection.json
+  reproducible_tgz "$dir/src" "$dir/$label.tgz" metadata.json code.tar.gz
   echo "$dir/$label.tgz"
+}
+
+# The package ID hashes the package bytes: same content must give the same bytes on every run and every host.
+reproducible_tgz() {
+  local dir=$1 out=$2; shift 2
+  tar -C "$dir" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - "$@" | gzip -n >"$out"
 }
 
 policy_args() {

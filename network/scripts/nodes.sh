@@ -59,13 +59,14 @@ start_peer() {
   port=$(peer_port "$org" "$i")
   mkdir -p "$DATA/$name"
   # Gossip bootstraps from peer0 of the same organisation; the external endpoint makes the peer visible to other
-  # organisations (discovery, private data dissemination).
+  # organisations (discovery, private data dissemination). Every peer pulls blocks from the orderers itself: in
+  # 2.5 gossip state transfer is off, so a non-leader peer that joins late would never receive the earlier blocks.
   start_process "$name" env FABRIC_CFG_PATH="$CONF/peer" FABRIC_LOGGING_SPEC=INFO \
     CORE_PEER_ID="$name" CORE_PEER_LISTENADDRESS="$host:$port" CORE_PEER_ADDRESS="$host:$port" \
     CORE_PEER_CHAINCODELISTENADDRESS="$host:$(peer_cc_port "$org" "$i")" \
     CORE_PEER_CHAINCODEADDRESS="$host:$(peer_cc_port "$org" "$i")" \
     CORE_PEER_GOSSIP_BOOTSTRAP="$host:$(peer_port "$org" 0)" CORE_PEER_GOSSIP_EXTERNALENDPOINT="$host:$port" \
-    CORE_PEER_GOSSIP_USELEADERELECTION=false CORE_PEER_GOSSIP_ORGLEADER="$([ "$i" = 0 ] && echo true || echo false)" \
+    CORE_PEER_GOSSIP_USELEADERELECTION=false CORE_PEER_GOSSIP_ORGLEADER=true \
     CORE_PEER_LOCALMSPID="${MSP[$org]}" CORE_PEER_MSPCONFIGPATH="$dir/msp" \
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt" \
     CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key" CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt" \
