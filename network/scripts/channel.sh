@@ -52,7 +52,7 @@ EOF
       echo "      - {Host: ${HOST[orderer]}, Port: ${ORDERER_PORT[$o]}, ClientTLSCert: $crt, ServerTLSCert: $crt}"
     done
     cat <<EOF
-    Options: {TickInterval: 500ms, ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: 16 MB}
+    Options: {TickInterval: $RAFT_TICK_INTERVAL, ElectionTick: $RAFT_ELECTION_TICK, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: 16 MB}
   Organizations:
   Policies:
     Readers: {Type: ImplicitMeta, Rule: "ANY Readers"}
