@@ -1,0 +1,38 @@
+package et.coffeeexport.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Deadlines as dates. The chaincode never reads a clock: it computes these from dates recorded on the ledger and
+ * compares them with the transaction's own timestamp.
+ */
+public final class Deadlines {
+  private Deadlines() {}
+
+  /** Whether a contract signed at {@code signedAt} and reported at {@code reportedAt} was reported late. */
+  public static boolean reportedLate(Instant signedAt, Instant reportedAt, RuleSet rules) {
+    return Duration.between(signedAt, reportedAt).compareTo(Duration.ofHours(rules.contractReportingHours())) > 0;
+  }
+
+  /** The last day of shipment, counted from the day ECTA registered the contract. */
+  public static LocalDate shipmentDue(Instant registeredAt, RuleSet rules) {
+    return day(registeredAt).plusDays(rules.shipmentPeriodDays());
+  }
+
+  /** The last day for repatriating the proceeds, counted from the bill-of-lading date. */
+  public static LocalDate repatriationDue(LocalDate billOfLadingDate, RuleSet rules) {
+    return billOfLadingDate.plusMonths(rules.repatriationPeriodMonths());
+  }
+
+  /** Whether {@code due} has passed at {@code now} (the day after the due day has begun, UTC). */
+  public static boolean passed(LocalDate due, Instant now) {
+    return day(now).isAfter(due);
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+}

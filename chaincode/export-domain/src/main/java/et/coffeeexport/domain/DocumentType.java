@@ -1,0 +1,20 @@
+package et.coffeeexport.domain;
+
+/** The documents an export carries (DOMAIN.md, "Documents"). Stored encrypted in IPFS, anchored on the ledger. */
+public enum DocumentType {
+  SALES_CONTRACT,
+  LC_ADVICE,
+  ADVANCE_PAYMENT_ADVICE,
+  CAD_INSTRUCTION,
+  COMMERCIAL_INVOICE,
+  PACKING_LIST,
+  WAREHOUSE_RECEIPT,
+  QUALITY_CERTIFICATE,
+  EXPORT_PERMIT,
+  PHYTOSANITARY_CERTIFICATE,
+  ICO_CERTIFICATE_OF_ORIGIN,
+  EXPORT_DECLARATION,
+  BOOKING_CONFIRMATION,
+  BILL_OF_LADING,
+  REPATRIATION_ADVICE
+}

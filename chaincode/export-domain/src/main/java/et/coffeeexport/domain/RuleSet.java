@@ -1,0 +1,56 @@
+package et.coffeeexport.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules that change with directives, as one versioned entry on the ledger. Every decision records the version it
+ * applied. Minimum prices are separate entries ({@link PriceFloor}), co-signed by ECTA and National Bank.
+ *
+ * @param version increases with every new rule set
+ * @param contractReportingHours a contract must be reported within this many hours of signing (ECTA 2020 directive)
+ * @param shipmentPeriodDays shipment is due this many days after contract registration
+ * @param repatriationPeriodMonths proceeds are due this many months after the bill-of-lading date
+ * @param exportGrades the grades allowed for export ({@code G1}..{@code G9}, {@code UG})
+ * @param gradeThresholds grade by minimum total score (physical + cup), best grade first
+ * @param fourEyesThresholdUsd above this contract value a supervisor must co-approve foreign exchange
+ * @param requiredDocuments what each stage needs anchored before it can approve
+ */
+public record RuleSet(
+    int version,
+    int maxAmendmentRounds,
+    int contractReportingHours,
+    int shipmentPeriodDays,
+    int repatriationPeriodMonths,
+    Set<String> exportGrades,
+    List<GradeThreshold> gradeThresholds,
+    Set<PaymentMode> allowedPaymentModes,
+    BigDecimal fourEyesThresholdUsd,
+    Map<Stage, Set<DocumentType>> requiredDocuments) {
+
+  /** A grade and the minimum total score (out of 100) that earns it. */
+  public record GradeThreshold(String grade, int minScore) {}
+
+  /** What is wrong with this rule set; empty when it can be put in force. */
+  public List<String> violations() {
+    Violations v = new Violations();
+    v.check(version > 0, "version must be positive");
+    v.check(maxAmendmentRounds >= 0 && maxAmendmentRounds <= 20, "maxAmendmentRounds must be 0-20");
+    v.check(contractReportingHours > 0, "contractReportingHours must be positive");
+    v.check(shipmentPeriodDays > 0, "shipmentPeriodDays must be positive");
+    v.check(repatriationPeriodMonths > 0, "repatriationPeriodMonths must be positive");
+    v.check(exportGrades != null && !exportGrades.isEmpty(), "exportGrades must not be empty");
+    v.check(gradeThresholds != null && !gradeThresholds.isEmpty(), "gradeThresholds must not be empty");
+    v.check(allowedPaymentModes != null && !allowedPaymentModes.isEmpty(), "allowedPaymentModes must not be empty");
+    v.check(fourEyesThresholdUsd != null && fourEyesThresholdUsd.signum() > 0, "fourEyesThresholdUsd must be positive");
+    v.check(requiredDocuments != null, "requiredDocuments must be present");
+    return v.list();
+  }
+
+  /** The documents {@code stage} needs before it approves. */
+  public Set<DocumentType> documentsRequiredAt(Stage stage) {
+    return requiredDocuments.getOrDefault(stage, Set.of());
+  }
+}
