@@ -16,7 +16,7 @@ import java.util.Set;
  * @param exportGrades the grades allowed for export ({@code G1}..{@code G9}, {@code UG})
  * @param gradeThresholds grade by minimum total score (physical + cup), best grade first
  * @param fourEyesThresholdUsd above this contract value a supervisor must co-approve foreign exchange
- * @param requiredDocuments what each stage needs anchored before it can approve
+ * @param requiredDocuments what each action needs anchored before it can be taken (a stage's approval, shipping)
  */
 public record RuleSet(
     int version,
@@ -28,7 +28,7 @@ public record RuleSet(
     List<GradeThreshold> gradeThresholds,
     Set<PaymentMode> allowedPaymentModes,
     BigDecimal fourEyesThresholdUsd,
-    Map<Stage, Set<DocumentType>> requiredDocuments) {
+    Map<ExportAction, Set<DocumentType>> requiredDocuments) {
 
   /** A grade and the minimum total score (out of 100) that earns it. */
   public record GradeThreshold(String grade, int minScore) {}
@@ -49,8 +49,8 @@ public record RuleSet(
     return v.list();
   }
 
-  /** The documents {@code stage} needs before it approves. */
-  public Set<DocumentType> documentsRequiredAt(Stage stage) {
-    return requiredDocuments.getOrDefault(stage, Set.of());
+  /** The documents that must be anchored before {@code action} is taken. */
+  public Set<DocumentType> documentsRequiredFor(ExportAction action) {
+    return requiredDocuments.getOrDefault(action, Set.of());
   }
 }

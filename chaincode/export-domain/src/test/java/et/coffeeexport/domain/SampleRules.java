@@ -25,6 +25,6 @@ final class SampleRules {
             new RuleSet.GradeThreshold("G5", 58)),
         EnumSet.of(PaymentMode.LETTER_OF_CREDIT, PaymentMode.CASH_AGAINST_DOCUMENTS, PaymentMode.ADVANCE_PAYMENT),
         new BigDecimal("500000"),
-        Map.of(Stage.COMPLIANCE, Set.of(DocumentType.SALES_CONTRACT)));
+        Map.of(ExportAction.APPROVE_COMPLIANCE, Set.of(DocumentType.SALES_CONTRACT)));
   }
 }

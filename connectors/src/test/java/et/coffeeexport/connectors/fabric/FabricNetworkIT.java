@@ -23,17 +23,17 @@ class FabricNetworkIT {
 
   @Test
   void transactionSubmittedThroughOneOrganisationIsReadableOnAllSixPeersAtEqualHeight() throws Exception {
-    String exportId = "EXP-" + UUID.randomUUID();
+    String officer = "it-" + UUID.randomUUID();
     String created;
     try (Member bank = new Member(NETWORK.profile("commercialbank"))) {
-      created = bank.createExport(exportId);
+      created = bank.registerOfficer(officer);
     }
-    assertThat(created).contains("\"status\":\"SUBMITTED\"").contains("\"createdByMsp\":\"CommercialBankMSP\"");
+    assertThat(created).contains("\"active\":true").contains("\"mspId\":\"CommercialBankMSP\"");
 
     assertThat(NETWORK.orgs()).hasSize(6);
     for (String org : NETWORK.orgs()) {
       try (Member member = new Member(NETWORK.profile(org))) {
-        assertThat(member.readExport(exportId)).as("state on %s's peer", org).isEqualTo(created);
+        assertThat(member.officerStatus("CommercialBankMSP", officer)).as("state on %s's peer", org).isEqualTo("ACTIVE");
       }
     }
     assertThat(awaitEqualHeights(Duration.ofSeconds(30))).as("peer heights").hasSize(1);
@@ -42,25 +42,25 @@ class FabricNetworkIT {
   @Test
   void signingIdentityFromNoConsortiumCaIsRefused(@TempDir Path dir) throws Exception {
     OrganisationProfile bank = NETWORK.profile("commercialbank");
-    Credentials genuine = bank.credentials("user1");
+    Credentials genuine = bank.credentials("admin");
     SelfSignedIdentity foreign = SelfSignedIdentity.create(dir, "CN=intruder,O=Commercial Bank");
     Credentials forged = new Credentials(bank.mspId(), foreign.cert(), foreign.key(), genuine.tlsCert(), genuine.tlsKey());
-    String exportId = "EXP-" + UUID.randomUUID();
+    String officer = "it-" + UUID.randomUUID();
 
     ManagedChannel channel = PeerConnections.open(bank, 0, genuine);
     try (var gateway = PeerConnections.gateway(channel, forged, PeerConnections.CallDeadlines.DEFAULT)) {
-      var contract = gateway.getNetwork(bank.channel()).getContract("coffee-export");
-      assertThatThrownBy(() -> contract.submitTransaction("createExport", exportId, "EXPORTER-IT", "{}"))
+      var contract = gateway.getNetwork(bank.channel()).getContract("user-management");
+      assertThatThrownBy(() -> contract.submitTransaction("registerOfficer", officer, "officer", "kc-intruder"))
           .isInstanceOf(GatewayException.class)
           .satisfies(e -> assertThat(((GatewayException) e).getDetails()).anySatisfy(d -> assertThat(d.getMessage()).contains("access denied")));
-      assertThatThrownBy(() -> contract.evaluateTransaction("readExport", exportId))
+      assertThatThrownBy(() -> contract.evaluateTransaction("officerStatus", bank.mspId(), officer))
           .isInstanceOf(GatewayException.class)
           .hasMessageContaining("access denied");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
     try (Member member = new Member(bank)) {
-      assertThatThrownBy(() -> member.readExport(exportId)).hasMessageContaining("NOT_FOUND");
+      assertThatThrownBy(() -> member.officerStatus(bank.mspId(), officer)).hasMessageContaining("NOT_FOUND");
     }
   }
 
@@ -85,11 +85,11 @@ class FabricNetworkIT {
 
   private static void assertRefusedAtTransport(OrganisationProfile bank, io.grpc.ChannelCredentials tls)
       throws Exception {
-    Credentials user = bank.credentials("user1");
+    Credentials user = bank.credentials("admin");
     ManagedChannel channel = PeerConnections.open(bank.peers().get(0), tls);
     try (var gateway = PeerConnections.gateway(channel, user, PeerConnections.CallDeadlines.DEFAULT)) {
-      var contract = gateway.getNetwork(bank.channel()).getContract("coffee-export");
-      assertThatThrownBy(() -> contract.evaluateTransaction("readExport", "EXP-1"))
+      var contract = gateway.getNetwork(bank.channel()).getContract("user-management");
+      assertThatThrownBy(() -> contract.evaluateTransaction("officerStatus", bank.mspId(), "anyone"))
           .isInstanceOfSatisfying(
               GatewayException.class,
               e -> {

@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 
-/** A client user of one organisation, connected through that organisation's peer0 gateway. */
+/**
+ * An organisation's administrator, connected through that organisation's peer0 gateway. Registering an officer in
+ * the participant registry is the network tests' transaction: it needs nothing else on the ledger first.
+ */
 final class Member implements AutoCloseable {
   final OrganisationProfile org;
   private final ManagedChannel channel;
@@ -14,23 +17,24 @@ final class Member implements AutoCloseable {
 
   Member(OrganisationProfile org) {
     this.org = org;
-    Credentials user = org.credentials("user1");
+    Credentials user = org.credentials("admin");
     this.channel = PeerConnections.open(org, 0, user);
     this.gateway = PeerConnections.gateway(channel, user, PeerConnections.CallDeadlines.DEFAULT);
   }
 
-  Contract coffeeExport() {
-    return gateway.getNetwork(org.channel()).getContract("coffee-export");
+  Contract registry() {
+    return gateway.getNetwork(org.channel()).getContract("user-management");
   }
 
-  String createExport(String exportId) throws Exception {
-    byte[] result =
-        coffeeExport().submitTransaction("createExport", exportId, "EXPORTER-IT", "{\"grade\":\"G2\",\"bags\":320}");
+  /** Registers a new officer of this organisation; returns the stored record. */
+  String registerOfficer(String enrollmentId) throws Exception {
+    byte[] result = registry().submitTransaction("registerOfficer", enrollmentId, "officer", "kc-" + enrollmentId);
     return new String(result, StandardCharsets.UTF_8);
   }
 
-  String readExport(String exportId) throws Exception {
-    return new String(coffeeExport().evaluateTransaction("readExport", exportId), StandardCharsets.UTF_8);
+  /** Reads an officer's status, as this organisation's peer has it. */
+  String officerStatus(String mspId, String enrollmentId) throws Exception {
+    return new String(registry().evaluateTransaction("officerStatus", mspId, enrollmentId), StandardCharsets.UTF_8);
   }
 
   @Override

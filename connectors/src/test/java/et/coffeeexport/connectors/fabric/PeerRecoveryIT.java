@@ -24,8 +24,9 @@ class PeerRecoveryIT {
     Map<String, String> written = new LinkedHashMap<>();
     try (Member member = new Member(bank)) {
       for (int i = 0; i < 5; i++) {
-        String id = "EXP-" + UUID.randomUUID();
-        written.put(id, member.createExport(id));
+        String id = "it-" + UUID.randomUUID();
+        member.registerOfficer(id);
+        written.put(id, "ACTIVE");
       }
     }
     assertThat(NETWORK.height(ecxPeer)).as("the killed peer is down").isEmpty();
@@ -46,7 +47,7 @@ class PeerRecoveryIT {
 
     try (Member member = new Member(ecx)) {
       for (var entry : written.entrySet()) {
-        assertThat(member.readExport(entry.getKey())).isEqualTo(entry.getValue());
+        assertThat(member.officerStatus(bank.mspId(), entry.getKey())).isEqualTo(entry.getValue());
       }
     }
   }

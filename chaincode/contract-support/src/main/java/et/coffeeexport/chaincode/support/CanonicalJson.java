@@ -20,7 +20,10 @@ public final class CanonicalJson {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           // Trees keep insertion order unless told otherwise; caller-supplied JSON is stored as a tree.
           .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+          // {"a":1,"a":2} means different things to different parsers: refuse it rather than pick one.
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
+  private static final int MAX_INPUT_BYTES = 64 * 1024;
 
   private CanonicalJson() {}
 
@@ -44,6 +47,25 @@ public final class CanonicalJson {
       // fall through to the stable error below: the parser's message is not part of the contract
     }
     throw ContractError.INVALID_ARGUMENT.exception(what + " must be a JSON object");
+  }
+
+  /**
+   * Parses a caller's JSON argument into {@code type}: at most 64 KiB, no unknown or duplicate properties. Anything
+   * else is an {@link ContractError#INVALID_ARGUMENT} naming the argument.
+   */
+  public static <T> T parse(String json, Class<T> type, String what) {
+    if (json == null || json.length() > MAX_INPUT_BYTES) {
+      throw ContractError.INVALID_ARGUMENT.exception(what + " must be present and at most 64 KiB");
+    }
+    try {
+      T value = MAPPER.readValue(json, type);
+      if (value == null) {
+        throw ContractError.INVALID_ARGUMENT.exception(what + " must be a JSON object");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw ContractError.INVALID_ARGUMENT.exception(what + " is not valid: " + e.getOriginalMessage());
+    }
   }
 
   /** Reads back a value this class wrote. */

@@ -8,10 +8,24 @@ import org.hyperledger.fabric.shim.ChaincodeException;
  * that clients map it to a typed business error without parsing prose.
  */
 public enum ContractError {
+  /** Malformed or missing input; nothing about the ledger was looked at. */
   INVALID_ARGUMENT,
   NOT_FOUND,
   ALREADY_EXISTS,
-  FORBIDDEN;
+  /** The caller's organisation, role or identity may not do this. */
+  FORBIDDEN,
+  /** The ledger is not in a state that allows this (no rule set, documents missing, deadline not reached). */
+  PRECONDITION_FAILED,
+  /** The lifecycle refuses this action from the export's current status. */
+  ILLEGAL_TRANSITION,
+  /** The lifecycle refuses this caller for this action. */
+  NOT_AUTHORISED,
+  AMENDMENT_ROUNDS_EXCEEDED,
+  EXPORTER_NOT_ACTIVE,
+  OFFICER_NOT_ACTIVE,
+  PRICE_BELOW_MINIMUM,
+  PERMIT_ALREADY_USED,
+  FOUR_EYES_REQUIRED;
 
   /** The exception to throw from a transaction; the transaction then writes nothing. */
   public ChaincodeException exception(String detail) {

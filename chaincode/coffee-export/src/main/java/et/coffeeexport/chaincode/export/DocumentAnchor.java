@@ -1,0 +1,21 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.domain.DocumentType;
+import et.coffeeexport.domain.Stage;
+
+/**
+ * A document's anchor: its IPFS CID and the SHA-256 of its plaintext, with who anchored it, when, at which stage.
+ * Versions are new entries; an anchor is never overwritten.
+ */
+record DocumentAnchor(
+    String exportId,
+    DocumentType type,
+    int version,
+    String cid,
+    String sha256,
+    long sizeBytes,
+    Stage stage,
+    String uploaderMsp,
+    String uploadedBy,
+    String txId,
+    String at) {}

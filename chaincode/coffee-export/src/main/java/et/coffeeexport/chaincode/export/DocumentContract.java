@@ -1,0 +1,79 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.CanonicalJson;
+import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.DocumentType;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.Role;
+import java.util.List;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/** Document anchors: the ledger's proof of which encrypted IPFS object is which document of an export. */
+@Contract(name = "DocumentContract", info = @Info(title = "Export documents", version = "1.0.0"))
+public final class DocumentContract implements ContractInterface {
+
+  /** What an uploader states about a document. */
+  record Anchor(DocumentType type, String cid, String sha256, long sizeBytes) {
+    Anchor checked() {
+      if (type == null) {
+        throw ContractError.INVALID_ARGUMENT.exception("type must be one of " + List.of(DocumentType.values()));
+      }
+      if (cid == null || !cid.matches("[a-z2-7]{20,100}|Qm[1-9A-HJ-NP-Za-km-z]{44}")) {
+        throw ContractError.INVALID_ARGUMENT.exception("cid must be an IPFS CID (base32 v1 or base58 v0)");
+      }
+      if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        throw ContractError.INVALID_ARGUMENT.exception("sha256 must be 64 lower-case hex digits");
+      }
+      if (sizeBytes <= 0 || sizeBytes > 50L * 1024 * 1024) {
+        throw ContractError.INVALID_ARGUMENT.exception("sizeBytes must be 1 byte to 50 MiB");
+      }
+      return this;
+    }
+  }
+
+  /**
+   * Anchors a new version of a document of an export. Exporters anchor their own documents, an organisation's officers
+   * the documents it issues; versions are added, never overwritten.
+   *
+   * @param anchorJson {@code {"type","cid","sha256","sizeBytes"}}, the hash being of the plaintext
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String anchorDocument(Context ctx, String exportId, String anchorJson) {
+    ExportContract.requireId(exportId);
+    Anchor anchor = CanonicalJson.parse(anchorJson, Anchor.class, "anchor").checked();
+    Transitions t = new Transitions(ctx);
+    ExportRecord export = t.store.export(exportId);
+    if (export.status().isFinal()) {
+      throw ContractError.ILLEGAL_TRANSITION.exception("export " + exportId + " is " + export.status());
+    }
+    boolean exporterOwn = t.caller.role() == Role.EXPORTER && export.exporterId().equals(t.caller.exporterId());
+    boolean issuerOfficer = t.caller.role() != null && t.caller.role() != Role.EXPORTER
+        && anchor.type().issuer() != null && anchor.type().issuer() == t.caller.organisation();
+    if (anchor.type().issuer() == null ? !exporterOwn : !issuerOfficer) {
+      throw ContractError.FORBIDDEN.exception(
+          anchor.type() + " is anchored by " + (anchor.type().issuer() == null ? "the exporter" : anchor.type().issuer()));
+    }
+    if (!exporterOwn) {
+      t.registry.requireActiveOfficer(t.caller);
+    }
+    int version = t.store.values(Keys.DOCUMENT, DocumentAnchor.class, exportId, anchor.type().name()).size() + 1;
+    DocumentAnchor stored =
+        new DocumentAnchor(
+            exportId, anchor.type(), version, anchor.cid(), anchor.sha256(), anchor.sizeBytes(),
+            ExportLifecycle.stageWaitingIn(export.status()), t.caller.mspId(), t.caller.certificateId(), t.stub.getTxId(), t.now());
+    byte[] bytes = CanonicalJson.toBytes(stored);
+    t.stub.putState(Keys.document(t.stub, exportId, anchor.type().name(), version), bytes);
+    return ExportStore.utf8(t.emit(Events.DOCUMENT_ANCHORED, bytes));
+  }
+
+  /** Every anchored version of every document of an export, by type then version. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listDocuments(Context ctx, String exportId) {
+    ExportContract.requireId(exportId);
+    return Transitions.json(new ExportStore(ctx.getStub()).values(Keys.DOCUMENT, DocumentAnchor.class, exportId));
+  }
+}

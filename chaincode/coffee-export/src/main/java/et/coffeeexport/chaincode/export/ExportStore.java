@@ -1,0 +1,117 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.CanonicalJson;
+import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.chaincode.support.EndorsementPolicies;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.PriceFloor;
+import et.coffeeexport.domain.RuleSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+
+/**
+ * Reads and writes the coffee-export world state. Writing an export also maintains its status and exporter indexes
+ * and its key-level endorsement policy: after every change, only peers of the organisations that may act next can
+ * endorse the following one.
+ */
+final class ExportStore {
+  private static final byte[] PRESENT = {0};
+  private final ChaincodeStub stub;
+
+  ExportStore(ChaincodeStub stub) {
+    this.stub = stub;
+  }
+
+  ExportRecord export(String exportId) {
+    byte[] bytes = stub.getState(Keys.export(stub, exportId));
+    if (bytes == null || bytes.length == 0) {
+      throw ContractError.NOT_FOUND.exception("export " + exportId + " does not exist");
+    }
+    return CanonicalJson.fromBytes(bytes, ExportRecord.class);
+  }
+
+  boolean exists(String exportId) {
+    byte[] bytes = stub.getState(Keys.export(stub, exportId));
+    return bytes != null && bytes.length > 0;
+  }
+
+  /** Writes {@code after}; {@code before} is the stored version, {@code null} for a new export. */
+  byte[] save(ExportRecord before, ExportRecord after) {
+    String key = Keys.export(stub, after.exportId());
+    byte[] bytes = CanonicalJson.toBytes(after);
+    stub.putState(key, bytes);
+    if (before == null || before.status() != after.status()) {
+      if (before != null) {
+        stub.delState(Keys.byStatus(stub, before.status().name(), before.exportId()));
+      }
+      stub.putState(Keys.byStatus(stub, after.status().name(), after.exportId()), PRESENT);
+      stub.setStateValidationParameter(key, policyFor(after));
+    }
+    if (before == null) {
+      stub.putState(Keys.byExporter(stub, after.exporterId(), after.exportId()), PRESENT);
+    }
+    return bytes;
+  }
+
+  /** Final exports can no longer change: it would take every organisation to endorse a change. */
+  private static byte[] policyFor(ExportRecord export) {
+    Set<Organisation> acting = ExportLifecycle.organisationsActingOn(export.status());
+    return acting.isEmpty()
+        ? EndorsementPolicies.allPeersOf(EnumSet.allOf(Organisation.class))
+        : EndorsementPolicies.anyPeerOf(acting);
+  }
+
+  void saveDecision(DecisionRecord decision) {
+    stub.putState(Keys.decision(stub, decision.exportId(), decision.sequence()), CanonicalJson.toBytes(decision));
+  }
+
+  List<DecisionRecord> decisions(String exportId) {
+    return values(Keys.DECISION, DecisionRecord.class, exportId);
+  }
+
+  RuleSet currentRules() {
+    byte[] bytes = stub.getState(Keys.ruleSet(stub, "current"));
+    if (bytes == null || bytes.length == 0) {
+      throw ContractError.PRECONDITION_FAILED.exception("no rule set is in force; ECTA must publish one");
+    }
+    return CanonicalJson.fromBytes(bytes, RuleSet.class);
+  }
+
+  void saveRules(RuleSet rules) {
+    byte[] bytes = CanonicalJson.toBytes(rules);
+    stub.putState(Keys.ruleSet(stub, String.format("%06d", rules.version())), bytes);
+    stub.putState(Keys.ruleSet(stub, "current"), bytes);
+  }
+
+  List<PriceFloor> floors(String grade, String origin, String process) {
+    return values(Keys.FLOOR, PriceFloor.class, grade, origin, process);
+  }
+
+  byte[] state(String key) {
+    byte[] bytes = stub.getState(key);
+    return bytes == null ? new byte[0] : bytes;
+  }
+
+  <T> List<T> values(String type, Class<T> as, String... attributes) {
+    List<T> found = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(type, attributes)) {
+      for (KeyValue kv : results) {
+        found.add(CanonicalJson.fromBytes(kv.getValue(), as));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("range query over " + type + " failed", e);
+    }
+    return found;
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,108 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.ContractError;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The JSON arguments of the lifecycle transactions, each with its own check. */
+final class Inputs {
+  private Inputs() {}
+
+  static String required(String value, String name, int maxLength) {
+    if (value == null || value.isBlank() || value.length() > maxLength) {
+      throw ContractError.INVALID_ARGUMENT.exception(name + " must be 1-" + maxLength + " characters");
+    }
+    return value;
+  }
+
+  static String date(String value, String name) {
+    try {
+      return java.time.LocalDate.parse(required(value, name, 10)).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ContractError.INVALID_ARGUMENT.exception(name + " must be an ISO-8601 date");
+    }
+  }
+
+  /** Reasons for a decision; {@code required} for returns, rejections and cancellations. */
+  record Notes(List<String> reasons) {
+    List<String> checked(boolean requiredReasons) {
+      List<String> list = reasons == null ? List.of() : reasons;
+      if (requiredReasons && list.isEmpty()) {
+        throw ContractError.INVALID_ARGUMENT.exception("reasons must name at least one reason");
+      }
+      if (list.size() > 20 || list.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 500)) {
+        throw ContractError.INVALID_ARGUMENT.exception("reasons must be at most 20 texts of 1-500 characters");
+      }
+      return List.copyOf(list);
+    }
+  }
+
+  /** ECX's laboratory results for a lot. */
+  record QualityReport(
+      String lotReference, int physicalScore, int cupScore, BigDecimal moisturePercent, int defectsPer300g, int screenSize) {
+    QualityReport checked() {
+      required(lotReference, "lotReference", 64);
+      if (moisturePercent == null || moisturePercent.signum() < 0 || moisturePercent.compareTo(BigDecimal.valueOf(30)) > 0
+          || defectsPer300g < 0 || defectsPer300g > 300 || screenSize < 8 || screenSize > 20) {
+        throw ContractError.INVALID_ARGUMENT.exception("moisture 0-30 %, defects 0-300 per 300 g, screen 8-20");
+      }
+      return this;
+    }
+  }
+
+  record CustomsDeclaration(String permitNumber, String declarationNumber) {
+    CustomsDeclaration checked() {
+      required(permitNumber, "permitNumber", 64);
+      required(declarationNumber, "declarationNumber", 64);
+      return this;
+    }
+  }
+
+  record Booking(String bookingNumber, String vessel, List<String> containers) {
+    Booking checked() {
+      required(bookingNumber, "bookingNumber", 64);
+      required(vessel, "vessel", 100);
+      if (containers == null || containers.isEmpty() || containers.size() > 200) {
+        throw ContractError.INVALID_ARGUMENT.exception("containers must list 1-200 container numbers");
+      }
+      containers.forEach(c -> required(c, "container number", 20));
+      return this;
+    }
+  }
+
+  record BillOfLading(String billOfLadingNumber, String billOfLadingDate) {
+    BillOfLading checked() {
+      required(billOfLadingNumber, "billOfLadingNumber", 64);
+      date(billOfLadingDate, "billOfLadingDate");
+      return this;
+    }
+  }
+
+  record Milestone(String event, String location, String at) {
+    Milestone checked() {
+      required(event, "event", 64);
+      required(location, "location", 100);
+      required(at, "at", 40);
+      return this;
+    }
+  }
+
+  record Arrival(String port, String arrivedOn) {
+    Arrival checked() {
+      required(port, "port", 100);
+      date(arrivedOn, "arrivedOn");
+      return this;
+    }
+  }
+
+  record Repatriation(BigDecimal amountUsd, String reference, String receivedOn) {
+    Repatriation checked() {
+      if (amountUsd == null || amountUsd.signum() <= 0) {
+        throw ContractError.INVALID_ARGUMENT.exception("amountUsd must be positive");
+      }
+      required(reference, "reference", 64);
+      date(receivedOn, "receivedOn");
+      return this;
+    }
+  }
+}

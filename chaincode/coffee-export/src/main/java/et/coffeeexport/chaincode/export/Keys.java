@@ -1,0 +1,55 @@
+package et.coffeeexport.chaincode.export;
+
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * Every key the coffee-export chaincode writes. Composite keys give the lookups LevelDB cannot do by query: by
+ * status, by exporter, an export's decisions and documents in order.
+ */
+final class Keys {
+  static final String EXPORT = "export";
+  static final String BY_STATUS = "export~status";
+  static final String BY_EXPORTER = "export~exporter";
+  static final String DECISION = "decision";
+  static final String DOCUMENT = "document";
+  static final String PERMIT = "permit";
+  static final String FLOOR = "floor";
+  static final String RULE_SET = "ruleset";
+  static final String TERMS_COLLECTION = "exportTerms";
+
+  private Keys() {}
+
+  static String export(ChaincodeStub stub, String exportId) {
+    return stub.createCompositeKey(EXPORT, exportId).toString();
+  }
+
+  static String byStatus(ChaincodeStub stub, String status, String exportId) {
+    return stub.createCompositeKey(BY_STATUS, status, exportId).toString();
+  }
+
+  static String byExporter(ChaincodeStub stub, String exporterId, String exportId) {
+    return stub.createCompositeKey(BY_EXPORTER, exporterId, exportId).toString();
+  }
+
+  /** Zero-padded so that the trail reads back in order. */
+  static String decision(ChaincodeStub stub, String exportId, int sequence) {
+    return stub.createCompositeKey(DECISION, exportId, String.format("%06d", sequence)).toString();
+  }
+
+  static String document(ChaincodeStub stub, String exportId, String type, int version) {
+    return stub.createCompositeKey(DOCUMENT, exportId, type, String.format("%04d", version)).toString();
+  }
+
+  static String permit(ChaincodeStub stub, String permitNumber) {
+    return stub.createCompositeKey(PERMIT, permitNumber).toString();
+  }
+
+  static String floor(ChaincodeStub stub, String grade, String origin, String process, String effectiveDate) {
+    return stub.createCompositeKey(FLOOR, grade, origin, process, effectiveDate).toString();
+  }
+
+  /** Rule sets are kept by version; {@code current} points at the one in force. */
+  static String ruleSet(ChaincodeStub stub, String version) {
+    return stub.createCompositeKey(RULE_SET, version).toString();
+  }
+}

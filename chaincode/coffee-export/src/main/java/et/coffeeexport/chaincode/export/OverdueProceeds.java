@@ -1,0 +1,47 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.Deadlines;
+import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.Role;
+import et.coffeeexport.domain.RuleSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** National Bank's watchdog over the repatriation deadline recorded when the goods shipped. */
+final class OverdueProceeds {
+  static final String MARK_OVERDUE = "MARK_REPATRIATION_OVERDUE";
+  private final Transitions t;
+
+  OverdueProceeds(Transitions t) {
+    this.t = t;
+  }
+
+  String mark(String exportId) {
+    ExportContract.requireId(exportId);
+    if (t.caller.organisation() != Organisation.NATIONAL_BANK
+        || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
+      throw ContractError.NOT_AUTHORISED.exception("only National Bank officers mark proceeds overdue");
+    }
+    t.registry.requireActiveOfficer(t.caller);
+    ExportRecord export = t.store.export(exportId);
+    if (export.status() != ExportStatus.SHIPPED && export.status() != ExportStatus.ARRIVED) {
+      throw ContractError.ILLEGAL_TRANSITION.exception("proceeds are only awaited on shipped exports, not " + export.status());
+    }
+    LocalDate due = LocalDate.parse(export.fact(ExportFacts.REPATRIATION_DUE));
+    if (!Deadlines.passed(due, t.stub.getTxTimestamp())) {
+      throw ContractError.PRECONDITION_FAILED.exception("proceeds are not overdue before " + due.plusDays(1));
+    }
+    if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
+      throw ContractError.ALREADY_EXISTS.exception("export " + exportId + " is already marked overdue");
+    }
+    RuleSet rules = t.store.currentRules();
+    Map<String, String> facts = Map.of(ExportFacts.REPATRIATION_OVERDUE, "true");
+    ExportRecord after = export.decided(export.state(), facts, t.now());
+    t.record(export, after, MARK_OVERDUE, List.of("repatriation due " + due), rules, Transitions.Outcome.of(facts));
+    return ExportStore.utf8(t.emit(Events.REPATRIATION_OVERDUE, t.store.save(export, after)));
+  }
+}

@@ -1,0 +1,38 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.CanonicalJson;
+import et.coffeeexport.chaincode.support.ContractError;
+
+/** Export permits: issued by National Bank with its FX approval, consumed once by a customs declaration. */
+final class Permits {
+  private final Transitions t;
+
+  Permits(Transitions t) {
+    this.t = t;
+  }
+
+  /** A permit as the ledger keeps it. */
+  record Permit(String permitNumber, String exportId, String issuedAt, String usedAt, String usedInTx) {}
+
+  String issue(String exportId) {
+    String number = t.issueNumber("NBE-EP");
+    t.stub.putState(Keys.permit(t.stub, number), CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
+    return number;
+  }
+
+  void consume(String permitNumber, String exportId) {
+    byte[] bytes = t.store.state(Keys.permit(t.stub, permitNumber));
+    if (bytes.length == 0) {
+      throw ContractError.NOT_FOUND.exception("no export permit " + permitNumber);
+    }
+    Permit permit = CanonicalJson.fromBytes(bytes, Permit.class);
+    if (!permit.exportId().equals(exportId)) {
+      throw ContractError.INVALID_ARGUMENT.exception("permit " + permitNumber + " was issued for another export");
+    }
+    if (permit.usedAt() != null) {
+      throw ContractError.PERMIT_ALREADY_USED.exception("permit " + permitNumber + " was used in " + permit.usedInTx());
+    }
+    Permit used = new Permit(permit.permitNumber(), exportId, permit.issuedAt(), t.now(), t.stub.getTxId());
+    t.stub.putState(Keys.permit(t.stub, permitNumber), CanonicalJson.toBytes(used));
+  }
+}

@@ -1,0 +1,32 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.ExportRequest;
+import et.coffeeexport.domain.ExportTerms;
+import et.coffeeexport.domain.PriceFloor;
+import java.time.LocalDate;
+
+/** The minimum export price check, against the co-signed floor in force on the contract date. */
+final class PriceCheck {
+  private final Transitions t;
+
+  PriceCheck(Transitions t) {
+    this.t = t;
+  }
+
+  /** Fails unless the contract price is at or above the floor for {@code grade}; returns the floor applied. */
+  String requireAtOrAboveFloor(ExportRecord export, String grade) {
+    ExportRequest request = export.request();
+    ExportTerms terms = new PrivateTerms(t.stub).read(export.exportId());
+    LocalDate day = LocalDate.parse(request.contractDate());
+    PriceFloor floor =
+        PriceFloor.inForce(t.store.floors(grade, request.origin(), request.process()), day)
+            .orElseThrow(() -> ContractError.PRECONDITION_FAILED.exception(
+                "no co-signed minimum price for " + grade + "/" + request.origin() + "/" + request.process() + " on " + day));
+    if (!floor.admits(terms.pricePerLbUsd())) {
+      throw ContractError.PRICE_BELOW_MINIMUM.exception(
+          "the contract price is below the minimum of " + floor.minPricePerLbUsd() + " USD/lb (" + floor.id() + ")");
+    }
+    return "floor:" + floor.id();
+  }
+}

@@ -1,0 +1,129 @@
+package et.coffeeexport.chaincode.export;
+
+import et.coffeeexport.chaincode.support.Caller;
+import et.coffeeexport.chaincode.support.CanonicalJson;
+import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.Decision;
+import et.coffeeexport.domain.DocumentType;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportState;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Role;
+import et.coffeeexport.domain.RuleSet;
+import et.coffeeexport.domain.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * What every lifecycle transaction does: identify the caller, check the registry, ask the lifecycle, run the stage's
+ * own checks, then persist the export, its decision record and its event. Transactions only supply the stage step.
+ */
+final class Transitions {
+  final ChaincodeStub stub;
+  final ExportStore store;
+  final Registry registry;
+  final Caller caller;
+
+  Transitions(Context ctx) {
+    this.stub = ctx.getStub();
+    this.store = new ExportStore(stub);
+    this.registry = new Registry(stub);
+    this.caller = Caller.of(ctx);
+  }
+
+  /** A stage's own checks and what it records; throws a chaincode error to refuse. */
+  interface Step {
+    Outcome apply(ExportRecord export, RuleSet rules);
+  }
+
+  /** What a step recorded, and the rule versions it applied beyond the rule set. */
+  record Outcome(Map<String, String> facts, List<String> rulesApplied) {
+    static Outcome of(Map<String, String> facts, String... rules) {
+      return new Outcome(facts, List.of(rules));
+    }
+
+    static final Outcome NOTHING = new Outcome(Map.of(), List.of());
+  }
+
+  /** Takes {@code action} on the export; returns the stored export as JSON. */
+  String take(String exportId, ExportAction action, List<String> reasons, Step step) {
+    ExportContract.requireId(exportId);
+    ExportRecord export = store.export(exportId);
+    RuleSet rules = store.currentRules();
+    ExportState next = decide(export, action, rules);
+    requireDocuments(export, action, rules);
+    Outcome outcome = step.apply(export, rules);
+    ExportRecord after = export.decided(next, outcome.facts(), now());
+    record(export, after, action.name(), reasons, rules, outcome);
+    return ExportStore.utf8(emit(Events.of(action), store.save(export, after)));
+  }
+
+  /** Checks who may act, then asks the lifecycle; the answer's rejection code becomes the chaincode error code. */
+  ExportState decide(ExportRecord export, ExportAction action, RuleSet rules) {
+    if (caller.organisation() == null || caller.role() == null) {
+      throw ContractError.FORBIDDEN.exception("the caller's certificate names no member organisation and role");
+    }
+    if (caller.role() == Role.EXPORTER && export != null && !export.exporterId().equals(caller.exporterId())) {
+      throw ContractError.FORBIDDEN.exception("exporters act only on their own exports");
+    }
+    Decision decision =
+        ExportLifecycle.decide(export == null ? null : export.state(), action, caller.actor(), rules.maxAmendmentRounds());
+    if (decision instanceof Decision.Rejected rejected) {
+      throw ContractError.valueOf(rejected.code().name()).exception(rejected.reason());
+    }
+    if (caller.role() != Role.EXPORTER) {
+      registry.requireActiveOfficer(caller);
+    }
+    return ((Decision.Accepted) decision).next();
+  }
+
+  private void requireDocuments(ExportRecord export, ExportAction action, RuleSet rules) {
+    List<String> missing = new ArrayList<>();
+    for (DocumentType type : rules.documentsRequiredFor(action).stream().sorted().toList()) {
+      if (store.values(Keys.DOCUMENT, DocumentAnchor.class, export.exportId(), type.name()).isEmpty()) {
+        missing.add(type.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ContractError.PRECONDITION_FAILED.exception(action + " needs these documents anchored first: " + missing);
+    }
+  }
+
+  /** Appends to the decision trail. */
+  void record(ExportRecord before, ExportRecord after, String action, List<String> reasons, RuleSet rules, Outcome outcome) {
+    List<String> applied = new ArrayList<>();
+    applied.add("ruleset:" + rules.version());
+    applied.addAll(outcome.rulesApplied());
+    ExportStatus from = before == null ? null : before.status();
+    Stage stage = ExportLifecycle.stageWaitingIn(from == null ? ExportStatus.SUBMITTED : from);
+    store.saveDecision(
+        new DecisionRecord(
+            after.exportId(), after.decisions(), action, from, after.status(), from == null ? Stage.SUBMISSION : stage,
+            caller.mspId(), caller.role(), caller.certificateId(), caller.enrollmentId(), caller.userId(),
+            stub.getTxId(), now(), List.copyOf(reasons), applied, new TreeMap<>(outcome.facts())));
+  }
+
+  byte[] emit(String event, byte[] payload) {
+    stub.setEvent(event, payload);
+    return payload;
+  }
+
+  /** The transaction's timestamp: the same on every endorsing peer, unlike a clock. */
+  String now() {
+    return stub.getTxTimestamp().toString();
+  }
+
+  /** A number derived from the transaction id, so that every endorsing peer issues the same one. */
+  String issueNumber(String prefix) {
+    return prefix + "-" + stub.getTxId().substring(0, 12).toUpperCase(java.util.Locale.ROOT);
+  }
+
+  static String json(Object value) {
+    return ExportStore.utf8(CanonicalJson.toBytes(value));
+  }
+}
