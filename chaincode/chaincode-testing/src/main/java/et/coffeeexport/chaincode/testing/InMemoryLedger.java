@@ -1,0 +1,161 @@
+package et.coffeeexport.chaincode.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.Chaincode;
+
+/**
+ * One peer's ledger for one chaincode, in memory, with Fabric's transaction semantics where contracts can get them
+ * wrong: a transaction reads committed state only (its own writes are invisible to it), and its writes, key policies,
+ * private data and event take effect only if it returns normally. Committed values keep a history per key.
+ */
+public final class InMemoryLedger {
+  final TreeMap<String, byte[]> state = new TreeMap<>();
+  final Map<String, byte[]> policies = new HashMap<>();
+  final Map<String, TreeMap<String, byte[]>> privateData = new HashMap<>();
+  final Map<String, List<Modification>> history = new HashMap<>();
+  private BiFunction<String, List<String>, Chaincode.Response> otherChaincodes =
+      (name, args) -> new Chaincode.Response(Chaincode.Response.Status.INTERNAL_SERVER_ERROR, "no chaincode " + name, null);
+  private Instant clock = Instant.parse("2026-11-20T09:00:00Z");
+  private int transactions;
+  private String lastEventName;
+  private byte[] lastEventPayload;
+  private TxStub lastStub;
+
+  record Modification(String txId, Instant timestamp, byte[] value) {}
+
+  /** Answers this chaincode's calls to other chaincodes (name, string arguments) → response. */
+  public InMemoryLedger withOtherChaincodes(BiFunction<String, List<String>, Chaincode.Response> handler) {
+    this.otherChaincodes = handler;
+    return this;
+  }
+
+  /** Moves the transaction clock: the next transaction's timestamp. */
+  public void setTime(Instant time) {
+    this.clock = time;
+  }
+
+  public Instant time() {
+    return clock;
+  }
+
+  /** Runs a transaction as {@code caller}; commits its writes only when it returns normally. */
+  public <T> T submit(TestIdentity caller, Map<String, byte[]> transientData, Function<Context, T> transaction) {
+    TxStub stub = begin(caller, transientData);
+    T result = transaction.apply(new Context(stub));
+    commit(stub);
+    return result;
+  }
+
+  public <T> T submit(TestIdentity caller, Function<Context, T> transaction) {
+    return submit(caller, Map.of(), transaction);
+  }
+
+  /** Runs a read-only query as {@code caller}; nothing it writes is kept. */
+  public <T> T evaluate(TestIdentity caller, Function<Context, T> query) {
+    return query.apply(new Context(begin(caller, Map.of())));
+  }
+
+  private TxStub begin(TestIdentity caller, Map<String, byte[]> transientData) {
+    transactions++;
+    String txId = String.format("%064x", transactions * 0x9E3779B97F4A7C15L & Long.MAX_VALUE) ;
+    lastStub = new TxStub(this, caller, txId, clock, transientData, otherChaincodes);
+    clock = clock.plus(Duration.ofSeconds(1));
+    return lastStub;
+  }
+
+  private void commit(TxStub stub) {
+    stub.writes.forEach((key, value) -> {
+      if (value == null) {
+        state.remove(key);
+      } else {
+        state.put(key, value);
+      }
+      history.computeIfAbsent(key, k -> new ArrayList<>()).add(new Modification(stub.getTxId(), stub.getTxTimestamp(), value));
+    });
+    policies.putAll(stub.policyWrites);
+    stub.privateWrites.forEach((collection, writes) -> privateData.computeIfAbsent(collection, c -> new TreeMap<>()).putAll(writes));
+    lastEventName = stub.eventName;
+    lastEventPayload = stub.eventPayload;
+  }
+
+  /** The event the last committed transaction emitted. */
+  public String lastEventName() {
+    return lastEventName;
+  }
+
+  public byte[] lastEventPayload() {
+    return lastEventPayload;
+  }
+
+  /** The write set of the last transaction run, committed or not, for determinism checks. */
+  public Map<String, byte[]> lastWriteSet() {
+    return lastStub == null ? Map.of() : new TreeMap<>(lastStub.writes);
+  }
+
+  /** The key-level endorsement policy of {@code key}, or {@code null}. */
+  public byte[] policyOf(String key) {
+    return policies.get(key);
+  }
+
+  public byte[] privateValue(String collection, String key) {
+    return privateData.getOrDefault(collection, new TreeMap<>()).get(key);
+  }
+
+  /** A comparable picture of everything committed: public state, policies and private data. */
+  public Snapshot snapshot() {
+    TreeMap<String, TreeMap<String, byte[]>> collections = new TreeMap<>();
+    privateData.forEach((collection, values) -> collections.put(collection, copy(values)));
+    return new Snapshot(copy(state), copy(policies), collections);
+  }
+
+  /** Restores a snapshot, so that one prepared ledger serves many test cases. */
+  public void restore(Snapshot snapshot) {
+    state.clear();
+    state.putAll(snapshot.state);
+    policies.clear();
+    policies.putAll(snapshot.policies);
+    privateData.clear();
+    snapshot.privateData.forEach((c, m) -> privateData.put(c, new TreeMap<>(m)));
+  }
+
+  private static TreeMap<String, byte[]> copy(Map<String, byte[]> map) {
+    TreeMap<String, byte[]> copy = new TreeMap<>();
+    map.forEach((k, v) -> copy.put(k, v.clone()));
+    return copy;
+  }
+
+  /** Committed state at one moment; equal when every key and value is. */
+  public record Snapshot(TreeMap<String, byte[]> state, TreeMap<String, byte[]> policies, TreeMap<String, TreeMap<String, byte[]>> privateData) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Snapshot other && same(state, other.state) && same(policies, other.policies)
+          && privateData.keySet().equals(other.privateData.keySet())
+          && privateData.keySet().stream().allMatch(c -> same(privateData.get(c), other.privateData.get(c)));
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(state.keySet(), policies.keySet());
+    }
+
+    private static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
+      return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
+    }
+
+    @Override
+    public String toString() {
+      return "Snapshot" + state.keySet();
+    }
+  }
+}
