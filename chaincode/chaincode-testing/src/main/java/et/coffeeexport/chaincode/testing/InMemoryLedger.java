@@ -68,10 +68,19 @@ public final class InMemoryLedger {
 
   private TxStub begin(TestIdentity caller, Map<String, byte[]> transientData) {
     transactions++;
-    String txId = String.format("%064x", transactions * 0x9E3779B97F4A7C15L & Long.MAX_VALUE) ;
+    String txId = sha256Hex("tx-" + transactions); // like Fabric's: 64 hex digits, unique from the first ones
     lastStub = new TxStub(this, caller, txId, clock, transientData, otherChaincodes);
     clock = clock.plus(Duration.ofSeconds(1));
     return lastStub;
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void commit(TxStub stub) {

@@ -16,6 +16,10 @@ final class Permits {
 
   String issue(String exportId) {
     String number = t.issueNumber("NBE-EP");
+    if (t.store.state(Keys.permit(t.stub, number)).length > 0) {
+      // Issuing over an existing permit would revive a used one: never, whatever the number's derivation.
+      throw ContractError.ALREADY_EXISTS.exception("export permit " + number + " exists already");
+    }
     t.stub.putState(Keys.permit(t.stub, number), CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
     return number;
   }
@@ -26,11 +30,11 @@ final class Permits {
       throw ContractError.NOT_FOUND.exception("no export permit " + permitNumber);
     }
     Permit permit = CanonicalJson.fromBytes(bytes, Permit.class);
-    if (!permit.exportId().equals(exportId)) {
-      throw ContractError.INVALID_ARGUMENT.exception("permit " + permitNumber + " was issued for another export");
-    }
     if (permit.usedAt() != null) {
       throw ContractError.PERMIT_ALREADY_USED.exception("permit " + permitNumber + " was used in " + permit.usedInTx());
+    }
+    if (!permit.exportId().equals(exportId)) {
+      throw ContractError.INVALID_ARGUMENT.exception("permit " + permitNumber + " was issued for another export");
     }
     Permit used = new Permit(permit.permitNumber(), exportId, permit.issuedAt(), t.now(), t.stub.getTxId());
     t.stub.putState(Keys.permit(t.stub, permitNumber), CanonicalJson.toBytes(used));
