@@ -4,10 +4,7 @@
 # Idempotent: a CA that runs is reused, an identity already enrolled is kept.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-
-ca_home() { echo "$CRYPTO/ca/$1"; }
-ca_url() { echo "https://${HOST[$1]}:$(ca_port "$1")"; }
-ca_tls_root() { echo "$(ca_home "$1")/ca-cert.pem"; }
+source "$(dirname "$0")/ca-lib.sh"
 
 # The TLS CA is a second CA inside the same server, with its own bootstrap registrar and database.
 write_tls_ca_config() {
@@ -61,67 +58,6 @@ wait_ca() {
   wait_until "ca-$org" 60 test -s "$(ca_tls_root "$org")"
   wait_until "ca-$org (https /cainfo)" 60 https_ok "$(ca_url "$org")/cainfo" "$(ca_tls_root "$org")"
   wait_until "tlsca-$org" 30 https_ok "$(ca_url "$org")/cainfo?ca=tlsca-$org" "$(ca_tls_root "$org")"
-}
-
-# ca_client <org> <ca|tlsca> <fabric-ca-client args...>: runs as that CA's registrar.
-ca_client() {
-  local org=$1 which=$2; shift 2
-  local home
-  home=$(ca_home "$org")/registrar-$which
-  if [ ! -f "$home/msp/signcerts/cert.pem" ]; then
-    FABRIC_CA_CLIENT_HOME=$home fabric-ca-client enroll --caname "$which-$org" \
-      -u "https://admin:$(secret "ca-$org-admin")@${HOST[$org]}:$(ca_port "$org")" \
-      --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
-  fi
-  FABRIC_CA_CLIENT_HOME=$home fabric-ca-client "$@" --caname "$which-$org" -u "$(ca_url "$org")" \
-    --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
-}
-
-# register_once <org> <ca|tlsca> <name> <type> <secret>: registering twice is an error, so look first.
-register_once() {
-  local org=$1 which=$2 name=$3 type=$4 pw=$5
-  ca_client "$org" "$which" identity list --id "$name" && return 0
-  ca_client "$org" "$which" register --id.name "$name" --id.secret "$pw" --id.type "$type"
-}
-
-# NodeOUs: the role of an identity (client, peer, admin, orderer) is read from its certificate's OU.
-write_node_ous() {
-  cat >"$1/config.yaml" <<'EOF'
-NodeOUs:
-  Enable: true
-  ClientOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: client}
-  PeerOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: peer}
-  AdminOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: admin}
-  OrdererOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: orderer}
-EOF
-}
-
-# enroll_identity <org> <dir> <name> <type> <hostname>: msp/ (signing) and tls/ (server.crt, server.key, ca.crt).
-enroll_identity() {
-  local org=$1 dir=$2 name=$3 type=$4 host=$5 pw
-  [ -f "$dir/msp/config.yaml" ] && [ -f "$dir/tls/server.key" ] && return 0
-  pw=$(secret "enroll-$org-$name")
-  register_once "$org" ca "$name" "$type" "$pw"
-  register_once "$org" tlsca "$name" "$type" "$pw"
-  local url="https://$name:$pw@${HOST[$org]}:$(ca_port "$org")" tmp=$dir.tmp
-  rm -rf "$tmp" && mkdir -p "$tmp"
-  fabric-ca-client enroll -u "$url" --caname "ca-$org" -M "$tmp/msp" --csr.hosts "$host" \
-    --tls.certfiles "$(ca_tls_root "$org")" -H "$tmp/.client" >>"$LOGS/ca-client-$org.log" 2>&1
-  fabric-ca-client enroll -u "$url" --caname "tlsca-$org" -M "$tmp/tlsmsp" --enrollment.profile tls \
-    --csr.hosts "$host,localhost,127.0.0.1" --tls.certfiles "$(ca_tls_root "$org")" -H "$tmp/.client" \
-    >>"$LOGS/ca-client-$org.log" 2>&1
-  # Fixed file names, so that configuration can point at them without globbing.
-  mv "$tmp/msp/cacerts/"*.pem "$tmp/msp/cacerts/ca.pem"
-  mv "$tmp/msp/keystore/"*_sk "$tmp/msp/keystore/key.pem"
-  mkdir -p "$tmp/msp/tlscacerts" "$tmp/tls"
-  cp "$tmp/tlsmsp/tlscacerts/"*.pem "$tmp/msp/tlscacerts/tlsca.pem"
-  cp "$tmp/tlsmsp/signcerts/cert.pem" "$tmp/tls/server.crt"
-  cp "$tmp/tlsmsp/keystore/"*_sk "$tmp/tls/server.key"
-  cp "$tmp/tlsmsp/tlscacerts/"*.pem "$tmp/tls/ca.crt"
-  rm -rf "$tmp/tlsmsp" "$tmp/.client"
-  write_node_ous "$tmp/msp"
-  chmod -R go-rwx "$tmp"
-  rm -rf "$dir" && mkdir -p "$(dirname "$dir")" && mv "$tmp" "$dir"
 }
 
 # The organisation's MSP as it goes into the channel configuration: public certificates only.

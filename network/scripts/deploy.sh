@@ -126,6 +126,22 @@ define() {
     "${POLICY[@]}" "${peers[@]}" --waitForEvent >>"$LOGS/peer-cli.log" 2>&1 || die "commit failed; see $LOGS/peer-cli.log"
 }
 
+# The first rule set is data (network/config/rules), published by ECTA's administrator when none is in force yet.
+# Later ones are published by ECTA supervisors through the platform.
+seed_rules() {
+  source "$CEC_HOME/network/scripts/peer-env.sh" ecta
+  if peer chaincode query -C "$CHANNEL" -n coffee-export -c '{"Args":["RuleContract:readRuleSet"]}' >/dev/null 2>&1; then
+    return 0
+  fi
+  local rules
+  rules=$(jq -c . "$CEC_HOME/network/config/rules/ruleset-1.json")
+  log "publishing rule set 1 (ECTA administrator)"
+  peer chaincode invoke "${ORDERER_ARGS[@]}" -C "$CHANNEL" -n coffee-export --peerAddresses "$CORE_PEER_ADDRESS" \
+    --tlsRootCertFiles "$CORE_PEER_TLS_ROOTCERT_FILE" --waitForEvent \
+    -c "$(jq -cn --arg r "$rules" '{Args: ["RuleContract:publishRuleSet", $r]}')" >>"$LOGS/peer-cli.log" 2>&1 ||
+    die "publishing the rule set failed; see $LOGS/peer-cli.log"
+}
+
 build_jars
 for cc in "${CHAINCODES[@]}"; do
   label=$(label_of "$cc")
@@ -141,3 +157,4 @@ for cc in "${CHAINCODES[@]}"; do
     wait_until "cc-$cc-$org (port $(ccaas_port "$org" "$cc"))" 90 port_open "${HOST[$org]}" "$(ccaas_port "$org" "$cc")"
   done
 done
+seed_rules
