@@ -1,6 +1,10 @@
 package et.coffeeexport.domain;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +33,23 @@ public record RuleSet(
     Set<PaymentMode> allowedPaymentModes,
     BigDecimal fourEyesThresholdUsd,
     Map<ExportAction, Set<DocumentType>> requiredDocuments) {
+
+  /**
+   * Keeps every collection in a fixed order: the rule set is stored as JSON on every peer, and a hash-ordered set (of
+   * enums, whose hash codes differ between JVMs) would make peers write different bytes for the same rules.
+   */
+  public RuleSet {
+    exportGrades = exportGrades == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(exportGrades));
+    allowedPaymentModes = allowedPaymentModes == null || allowedPaymentModes.isEmpty()
+        ? allowedPaymentModes
+        : Collections.unmodifiableSet(EnumSet.copyOf(allowedPaymentModes));
+    if (requiredDocuments != null) {
+      Map<ExportAction, Set<DocumentType>> ordered = new EnumMap<>(ExportAction.class);
+      requiredDocuments.forEach((action, types) ->
+          ordered.put(action, types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types))));
+      requiredDocuments = Collections.unmodifiableMap(ordered);
+    }
+  }
 
   /** A grade and the minimum total score (out of 100) that earns it. */
   public record GradeThreshold(String grade, int minScore) {}
