@@ -69,6 +69,24 @@ final class RealNetwork implements BeforeAllCallback {
     return properties(connections.resolve("orderer.properties"));
   }
 
+  /**
+   * Registers (once) and enrolls a person with their organisation's Fabric CA, with certificate attributes.
+   *
+   * @param attributes fabric-ca syntax: {@code role=officer:ecert,uid=kc-1:ecert}
+   */
+  Credentials enroll(String org, String enrollmentId, String attributes) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(home.resolve("network/scripts/enroll.sh").toString(), org, enrollmentId, attributes)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    String dir = new String(process.getInputStream().readAllBytes()).trim();
+    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException("enrolling " + enrollmentId + " at " + org + " failed");
+    }
+    Path d = Path.of(dir);
+    return new Credentials(profile(org).mspId(), d.resolve("msp/signcerts/cert.pem"), d.resolve("msp/keystore/key.pem"),
+        d.resolve("tls/server.crt"), d.resolve("tls/server.key"));
+  }
+
   /** Runs a command of the operator CLI and fails the test when it fails. */
   void cli(String... args) {
     String[] command = new String[args.length + 1];

@@ -1,0 +1,60 @@
+package et.coffeeexport.connectors.fabric;
+
+import io.grpc.ManagedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Network;
+
+/** A person enrolled with their organisation's CA, acting through that organisation's own peer gateway. */
+final class Person implements AutoCloseable {
+  final OrganisationProfile org;
+  final Credentials credentials;
+  private final ManagedChannel channel;
+  private final Gateway gateway;
+
+  Person(OrganisationProfile org, Credentials credentials) {
+    this.org = org;
+    this.credentials = credentials;
+    this.channel = PeerConnections.open(org, 0, credentials);
+    this.gateway = PeerConnections.gateway(channel, credentials, PeerConnections.CallDeadlines.DEFAULT);
+  }
+
+  Network network() {
+    return gateway.getNetwork(org.channel());
+  }
+
+  Contract contract(String chaincode, String contract) {
+    return network().getContract(chaincode, contract);
+  }
+
+  /** Submits and waits for the commit; returns the result as text. */
+  String submit(String chaincode, String contract, String transaction, String... args) throws Exception {
+    return new String(contract(chaincode, contract).submitTransaction(transaction, args), StandardCharsets.UTF_8);
+  }
+
+  String evaluate(String chaincode, String contract, String transaction, String... args) throws Exception {
+    return new String(contract(chaincode, contract).evaluateTransaction(transaction, args), StandardCharsets.UTF_8);
+  }
+
+  /** Submits with transient data, endorsed only by {@code endorsers}, and waits for the commit. */
+  String submitPrivately(String transaction, Map<String, byte[]> transientData, String[] endorsers, String... args)
+      throws Exception {
+    byte[] result = contract("coffee-export", "ExportContract").newProposal(transaction)
+        .addArguments(args)
+        .putAllTransient(transientData)
+        .setEndorsingOrganizations(endorsers)
+        .build()
+        .endorse()
+        .submit();
+    return new String(result, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    gateway.close();
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
