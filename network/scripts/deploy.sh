@@ -11,9 +11,10 @@ jar_of() { echo "$CEC_HOME/chaincode/$1/target/$1.jar"; }
 
 # Always built: Maven is incremental, and a stale jar would serve yesterday's rules under today's label.
 build_jars() {
-  log "building the chaincode jars with Maven"
-  (cd "$CEC_HOME" && mvn -B -q -DskipTests -DskipITs -pl chaincode/coffee-export,chaincode/user-management -am package) ||
-    die "the chaincode build failed"
+  log "building the chaincode jars with Maven: ${DEPLOY[*]}"
+  local modules
+  modules=$(printf 'chaincode/%s,' "${DEPLOY[@]}")
+  (cd "$CEC_HOME" && mvn -B -q -DskipTests -DskipITs -pl "${modules%,}" -am package) || die "the chaincode build failed"
 }
 
 # The label names the code: a hash of the jar's entries (name and CRC, sorted), not of the zip file, whose entry
@@ -142,19 +143,23 @@ seed_rules() {
     die "publishing the rule set failed; see $LOGS/peer-cli.log"
 }
 
+# deploy.sh [chaincode...]: the platform's chaincodes by default.
+DEPLOY=("$@")
+((${#DEPLOY[@]})) || DEPLOY=("${CHAINCODES[@]}")
 build_jars
-for cc in "${CHAINCODES[@]}"; do
+for cc in "${DEPLOY[@]}"; do
   label=$(label_of "$cc")
   pkg=$(package_of "$cc" "$label")
   pkgid=$(FABRIC_CFG_PATH=$CONF/peer peer lifecycle chaincode calculatepackageid "$pkg")
   jar=$(served_jar "$cc" "$label")
-  for org in "${PEER_ORGS[@]}"; do start_server "$org" "$cc" "$pkgid" "$jar"; done
+  for org in $(server_orgs "$cc"); do start_server "$org" "$cc" "$pkgid" "$jar"; done
   install_everywhere "$pkg" "$pkgid"
   define "$cc" "$label" "$pkgid"
 done
-for cc in "${CHAINCODES[@]}"; do
-  for org in "${PEER_ORGS[@]}"; do
+for cc in "${DEPLOY[@]}"; do
+  for org in $(server_orgs "$cc"); do
     wait_until "cc-$cc-$org (port $(ccaas_port "$org" "$cc"))" 90 port_open "${HOST[$org]}" "$(ccaas_port "$org" "$cc")"
   done
 done
-seed_rules
+[[ " ${DEPLOY[*]} " == *" coffee-export "* ]] && seed_rules
+exit 0

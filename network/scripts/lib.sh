@@ -26,8 +26,15 @@ peer_port() { echo $((PORT[$1] + 10 * $2)); }                     # org index ->
 peer_cc_port() { echo $(($(peer_port "$1" "$2") + 1)); }
 peer_ops_port() { echo $(($(peer_port "$1" "$2") + 2)); }
 ccaas_port() {                                                    # org chaincode -> chaincode server port
-  case $2 in coffee-export) echo $((PORT[$1] + 3)) ;; user-management) echo $((PORT[$1] + 6)) ;; *) die "unknown chaincode $2" ;; esac
+  case $2 in
+    coffee-export) echo $((PORT[$1] + 3)) ;;
+    user-management) echo $((PORT[$1] + 6)) ;;
+    kv-baseline) echo "$KV_BASELINE_PORT" ;;
+    *) die "unknown chaincode $2" ;;
+  esac
 }
+# The orgs that run their own server for a chaincode: all, except the baseline which one server serves.
+server_orgs() { if [ "$1" = kv-baseline ]; then echo "${PEER_ORGS[0]}"; else echo "${PEER_ORGS[@]}"; fi; }
 ca_port() { if [ "$1" = orderer ]; then echo "$ORDERER_CA_PORT"; else echo $((PORT[$1] + 4)); fi; }
 ca_ops_port() { echo $(($(ca_port "$1") + 1)); }
 orderer_admin_port() { echo $((ORDERER_PORT[$1] + 3)); }

@@ -47,7 +47,7 @@ start_orderer() {
 # points every organisation's peer at that organisation's own chaincode server.
 ccaas_builder_config() {
   local org=$1 cc json=""
-  for cc in "${CHAINCODES[@]}"; do json+="\"${cc//-/_}_address\":\"${HOST[$org]}:$(ccaas_port "$org" "$cc")\","; done
+  for cc in "${CHAINCODES[@]}" "${BENCH_CHAINCODES[@]}"; do json+="\"${cc//-/_}_address\":\"${HOST[$org]}:$(ccaas_port "$org" "$cc")\","; done
   echo "{${json%,}}"
 }
 

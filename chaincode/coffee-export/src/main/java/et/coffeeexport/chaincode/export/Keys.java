@@ -11,6 +11,7 @@ final class Keys {
   static final String BY_STATUS = "export~status";
   static final String BY_EXPORTER = "export~exporter";
   static final String DECISION = "decision";
+  static final String SEAL = "seal";
   static final String DOCUMENT = "document";
   static final String PERMIT = "permit";
   static final String FLOOR = "floor";
@@ -38,6 +39,11 @@ final class Keys {
 
   static String document(ChaincodeStub stub, String exportId, String type, int version) {
     return stub.createCompositeKey(DOCUMENT, exportId, type, String.format("%04d", version)).toString();
+  }
+
+  /** One per export and organisation; only that organisation's peer can endorse a write to it. */
+  static String seal(ChaincodeStub stub, String exportId, String organisation) {
+    return stub.createCompositeKey(SEAL, exportId, organisation).toString();
   }
 
   static String permit(ChaincodeStub stub, String permitNumber) {

@@ -101,6 +101,9 @@ final class Transitions {
     applied.addAll(outcome.rulesApplied());
     ExportStatus from = before == null ? null : before.status();
     Stage stage = ExportLifecycle.stageWaitingIn(from == null ? ExportStatus.SUBMITTED : from);
+    if (before != null) {
+      store.seal(after.exportId(), caller.organisation(), after.decisions());
+    }
     store.saveDecision(
         new DecisionRecord(
             after.exportId(), after.decisions(), action, from, after.status(), from == null ? Stage.SUBMISSION : stage,

@@ -8,9 +8,6 @@ import io.grpc.Status;
 import io.grpc.TlsChannelCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.GatewayException;
@@ -36,7 +33,7 @@ class FabricNetworkIT {
         assertThat(member.officerStatus("CommercialBankMSP", officer)).as("state on %s's peer", org).isEqualTo("ACTIVE");
       }
     }
-    assertThat(awaitEqualHeights(Duration.ofSeconds(30))).as("peer heights").hasSize(1);
+    assertThat(NETWORK.awaitEqualHeights(Duration.ofSeconds(30))).as("peer heights").hasSize(1);
   }
 
   @Test
@@ -99,26 +96,5 @@ class FabricNetworkIT {
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
-  }
-
-  /** Waits until every peer reports the same height; returns the distinct heights seen last. */
-  static List<Long> awaitEqualHeights(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<Long> distinct;
-    do {
-      List<Long> heights = new ArrayList<>();
-      for (String org : NETWORK.orgs()) {
-        for (var peer : NETWORK.profile(org).peers()) {
-          OptionalLong h = NETWORK.height(peer);
-          heights.add(h.isPresent() ? h.getAsLong() : -1);
-        }
-      }
-      distinct = heights.stream().distinct().toList();
-      if (distinct.size() == 1 && distinct.get(0) > 0) {
-        return distinct;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    return distinct;
   }
 }

@@ -1,4 +1,4 @@
-package et.coffeeexport.connectors.fabric;
+package et.coffeeexport.connectors.testing;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,56 +16,39 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import et.coffeeexport.connectors.fabric.Credentials;
+import et.coffeeexport.connectors.fabric.OrganisationProfile;
 
 /**
- * The real network for integration tests. Reuses the one {@code network/cec up} started; when none runs, starts it
- * and stops it again after the last test of the run, so tests leave nothing of their own running. When the build
- * says the Fabric binaries cannot be had on this machine ({@code -Dcec.network.unavailable=reason}), the tests are
- * skipped with that reason, never passed.
+ * The network that {@code network/cec} runs on this machine, as tests and benchmarks need it: connection profiles,
+ * people enrolled from the organisations' CAs, node heights and Raft leadership from the operations endpoints, and
+ * faults (SIGKILL of a node, restart).
  */
-final class RealNetwork implements BeforeAllCallback {
+public class LocalNetwork {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  final Path home = Path.of(System.getProperty("cec.home", "..")).toAbsolutePath().normalize();
-  final Path state =
+  public final Path home = Path.of(System.getProperty("cec.home", "..")).toAbsolutePath().normalize();
+  public final Path state =
       Optional.ofNullable(System.getenv("CEC_STATE_DIR")).map(Path::of).orElse(home.resolve(".state"));
-  final Path connections = state.resolve("connections");
+  public final Path connections = state.resolve("connections");
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    String unavailable = System.getProperty("cec.network.unavailable");
-    Assumptions.assumeTrue(unavailable == null || unavailable.isBlank(), () -> "SKIPPED: " + unavailable);
-    ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-    root.getOrComputeIfAbsent(RealNetwork.class, key -> ensureRunning(), Object.class);
-  }
-
-  private Object ensureRunning() {
-    if (isRunning()) {
-      return (ExtensionContext.Store.CloseableResource) () -> {};
-    }
-    cli("up");
-    return (ExtensionContext.Store.CloseableResource) () -> cli("down");
-  }
-
-  private boolean isRunning() {
+  /** Whether every organisation's peer0 answers on its operations endpoint. */
+  public boolean isRunning() {
     if (!Files.isDirectory(connections)) {
       return false;
     }
     return orgs().stream().allMatch(org -> height(profile(org).peers().get(0)).isPresent());
   }
 
-  List<String> orgs() {
+  public List<String> orgs() {
     return Arrays.asList(runtime().getProperty("orgs", "").split(" "));
   }
 
-  OrganisationProfile profile(String org) {
+  public OrganisationProfile profile(String org) {
     return OrganisationProfile.load(connections, org);
   }
 
-  Properties orderers() {
+  public Properties orderers() {
     return properties(connections.resolve("orderer.properties"));
   }
 
@@ -74,7 +57,7 @@ final class RealNetwork implements BeforeAllCallback {
    *
    * @param attributes fabric-ca syntax: {@code role=officer:ecert,uid=kc-1:ecert}
    */
-  Credentials enroll(String org, String enrollmentId, String attributes) throws IOException, InterruptedException {
+  public Credentials enroll(String org, String enrollmentId, String attributes) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(home.resolve("network/scripts/enroll.sh").toString(), org, enrollmentId, attributes)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
@@ -88,7 +71,7 @@ final class RealNetwork implements BeforeAllCallback {
   }
 
   /** Runs a command of the operator CLI and fails the test when it fails. */
-  void cli(String... args) {
+  public void cli(String... args) {
     String[] command = new String[args.length + 1];
     command[0] = home.resolve("network/cec").toString();
     System.arraycopy(args, 0, command, 1, args.length);
@@ -106,7 +89,7 @@ final class RealNetwork implements BeforeAllCallback {
   }
 
   /** Sends SIGKILL to a node by its process name (as in the state folder's pid files). */
-  void kill9(String process) throws IOException, InterruptedException {
+  public void kill9(String process) throws IOException, InterruptedException {
     String pidFile = Files.readString(state.resolve("pids").resolve(process + ".pid")).trim();
     long pid = Long.parseLong(pidFile.split(" ")[0]);
     ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(process + " is not running")).destroyForcibly();
@@ -116,16 +99,37 @@ final class RealNetwork implements BeforeAllCallback {
   }
 
   /** The peer's ledger height on the channel, read from its Prometheus metrics; empty when it does not answer. */
-  OptionalLong height(OrganisationProfile.PeerEndpoint peer) {
+  public OptionalLong height(OrganisationProfile.PeerEndpoint peer) {
     return metric(peer.operationsUrl(), "ledger_blockchain_height");
   }
 
+  /** Waits until every peer reports the same height; returns the distinct heights seen last. */
+  public List<Long> awaitEqualHeights(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Long> distinct;
+    do {
+      List<Long> heights = new java.util.ArrayList<>();
+      for (String org : orgs()) {
+        for (var peer : profile(org).peers()) {
+          OptionalLong h = height(peer);
+          heights.add(h.isPresent() ? h.getAsLong() : -1);
+        }
+      }
+      distinct = heights.stream().distinct().toList();
+      if (distinct.size() == 1 && distinct.get(0) > 0) {
+        return distinct;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    return distinct;
+  }
+
   /** An orderer's last committed block on the channel; empty when it does not answer. */
-  OptionalLong committedBlock(String orderer) {
+  public OptionalLong committedBlock(String orderer) {
     return metric(orderers().getProperty(orderer + ".operations"), "consensus_etcdraft_committed_block_number");
   }
 
-  boolean isRaftLeader(String orderer) {
+  public boolean isRaftLeader(String orderer) {
     return metric(orderers().getProperty(orderer + ".operations"), "consensus_etcdraft_is_leader").orElse(0) == 1;
   }
 
