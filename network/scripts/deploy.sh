@@ -19,9 +19,14 @@ build_jars() {
 
 # The label names the code: a hash of the jar's entries (name and CRC, sorted), not of the zip file, whose entry
 # order and timestamps vary from build to build of the same code.
+# (jar_digest below; label_of adds the definition's policy and collections.)
+# The definition's policy and collections are part of it too: a change to them must make a new sequence.
 label_of() {
-  local cc=$1
-  echo "${cc}_$(jar_digest "$(jar_of "$cc")")"
+  local cc=$1 collections=$CEC_HOME/network/config/collections/$1.json
+  local digest
+  digest=$({ jar_digest "$(jar_of "$cc")"; echo "$ENDORSEMENT_POLICY"; [ -f "$collections" ] && jq -cS . "$collections"; } |
+    sha256sum | cut -c1-12)
+  echo "${cc}_$digest"
 }
 
 jar_digest() {

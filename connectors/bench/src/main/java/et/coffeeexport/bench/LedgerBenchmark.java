@@ -69,6 +69,9 @@ public final class LedgerBenchmark {
   private static void report(OpenLoop.Result r) {
     System.out.printf("FIGURES %s at %d/s: %.1f tx/s committed, p50 %.0f ms, p99 %.0f ms, %d failed%n", r.scenario(), r.rate(),
         r.throughput(), r.percentileMillis(50), r.percentileMillis(99), r.failed());
+    if (r.firstFailure() != null) {
+      System.out.println("  first failure: " + r.firstFailure());
+    }
   }
 
   /** One export from filing to completion, each step by its own organisation; returns the transactions committed. */

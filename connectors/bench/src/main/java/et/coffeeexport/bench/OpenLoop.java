@@ -19,7 +19,8 @@ final class OpenLoop {
     int run(long i) throws Exception;
   }
 
-  record Result(String scenario, int rate, long sent, long committedTx, long failed, double seconds, List<Long> latenciesNanos) {
+  record Result(String scenario, int rate, long sent, long committedTx, long failed, double seconds, List<Long> latenciesNanos,
+      String firstFailure) {
     double throughput() {
       return committedTx / seconds;
     }
@@ -60,15 +61,21 @@ final class OpenLoop {
     }
     List<Long> latencies = new ArrayList<>();
     long failed = 0;
+    String firstFailure = null;
     for (Future<Long> f : futures) {
       try {
         latencies.add(f.get(5, TimeUnit.MINUTES));
       } catch (Exception e) {
         failed++;
+        if (firstFailure == null) {
+          Throwable cause = e.getCause() == null ? e : e.getCause();
+          firstFailure = cause instanceof org.hyperledger.fabric.client.GatewayException g
+              ? et.coffeeexport.connectors.testing.Consortium.details(g) : String.valueOf(cause);
+        }
       }
     }
     pool.shutdownNow();
     double elapsed = (Math.max(lastDone.get(), start + 1) - start) / 1e9;
-    return new Result(scenario, rate, total, committed.get(), failed, elapsed, latencies);
+    return new Result(scenario, rate, total, committed.get(), failed, elapsed, latencies, firstFailure);
   }
 }

@@ -56,11 +56,6 @@ final class ExportStore {
     }
     if (before == null) {
       stub.putState(Keys.byExporter(stub, after.exporterId(), after.exportId()), PRESENT);
-      for (Organisation organisation : Organisation.values()) {
-        String seal = Keys.seal(stub, after.exportId(), organisation.name());
-        stub.putState(seal, PRESENT);
-        stub.setStateValidationParameter(seal, EndorsementPolicies.anyPeerOf(EnumSet.of(organisation)));
-      }
     }
     return bytes;
   }
@@ -69,8 +64,17 @@ final class ExportStore {
    * Marks a decision by {@code organisation}: the write to its seal makes validation demand an endorsement by that
    * organisation's own peer, whatever the export key's policy would also accept.
    */
-  void seal(String exportId, Organisation organisation, int decision) {
-    stub.putState(Keys.seal(stub, exportId, organisation.name()), Integer.toString(decision).getBytes(StandardCharsets.UTF_8));
+  void seal(Organisation organisation) {
+    stub.putState(Keys.seal(stub, organisation.name()), stub.getTxId().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Creates the organisations' seals with their policies; done once, by the trusted bootstrap of rule set 1. */
+  void createSeals() {
+    for (Organisation organisation : Organisation.values()) {
+      String seal = Keys.seal(stub, organisation.name());
+      stub.putState(seal, PRESENT);
+      stub.setStateValidationParameter(seal, EndorsementPolicies.anyPeerOf(EnumSet.of(organisation)));
+    }
   }
 
   /** Final exports can no longer change: it would take every organisation to endorse a change. */

@@ -41,9 +41,12 @@ final class Keys {
     return stub.createCompositeKey(DOCUMENT, exportId, type, String.format("%04d", version)).toString();
   }
 
-  /** One per export and organisation; only that organisation's peer can endorse a write to it. */
-  static String seal(ChaincodeStub stub, String exportId, String organisation) {
-    return stub.createCompositeKey(SEAL, exportId, organisation).toString();
+  /**
+   * One per organisation, created with the first rule set: only that organisation's peer can endorse a write to it.
+   * Decisions write it without reading it, so concurrent decisions never conflict on it.
+   */
+  static String seal(ChaincodeStub stub, String organisation) {
+    return stub.createCompositeKey(SEAL, organisation).toString();
   }
 
   static String permit(ChaincodeStub stub, String permitNumber) {

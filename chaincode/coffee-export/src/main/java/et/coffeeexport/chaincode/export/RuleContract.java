@@ -44,6 +44,9 @@ public final class RuleContract implements ContractInterface {
       throw ContractError.INVALID_ARGUMENT.exception("the next rule set version is " + (currentVersion + 1));
     }
     store.saveRules(rules);
+    if (store.state(Keys.seal(ctx.getStub(), Organisation.COMMERCIAL_BANK.name())).length == 0) {
+      store.createSeals(); // the first rule set is the ledger's trusted bootstrap
+    }
     byte[] bytes = CanonicalJson.toBytes(rules);
     ctx.getStub().setEvent(Events.RULE_SET_PUBLISHED, bytes);
     return ExportStore.utf8(bytes);

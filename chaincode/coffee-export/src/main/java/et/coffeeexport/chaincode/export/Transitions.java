@@ -101,9 +101,7 @@ final class Transitions {
     applied.addAll(outcome.rulesApplied());
     ExportStatus from = before == null ? null : before.status();
     Stage stage = ExportLifecycle.stageWaitingIn(from == null ? ExportStatus.SUBMITTED : from);
-    if (before != null) {
-      store.seal(after.exportId(), caller.organisation(), after.decisions());
-    }
+    store.seal(caller.organisation());
     store.saveDecision(
         new DecisionRecord(
             after.exportId(), after.decisions(), action, from, after.status(), from == null ? Stage.SUBMISSION : stage,

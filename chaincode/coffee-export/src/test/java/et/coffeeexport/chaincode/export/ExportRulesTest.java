@@ -168,16 +168,18 @@ class ExportRulesTest {
 
   @Test
   void everyDecisionWritesTheSealOnlyItsOwnOrganisationsPeerCanEndorse() {
-    world.create("EXP-SEAL");
     for (var org : et.coffeeexport.domain.Organisation.values()) {
-      String seal = "\u0000seal\u0000EXP-SEAL\u0000" + org.name() + "\u0000";
+      String seal = "\u0000seal\u0000" + org.name() + "\u0000";
       assertThat(world.ledger.policyOf(seal)).as(org.name()).isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(org)));
     }
+    world.create("EXP-SEAL");
     world.take("EXP-SEAL", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK));
-    world.anchor("EXP-SEAL", "SALES_CONTRACT", world.exporter());
     world.take("EXP-SEAL", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA));
-    assertThat(world.ledger.lastWriteSet()).containsKey("\u0000seal\u0000EXP-SEAL\u0000ECTA\u0000")
-        .doesNotContainKey("\u0000seal\u0000EXP-SEAL\u0000ECX\u0000");
+    assertThat(world.ledger.lastWriteSet()).containsKey("\u0000seal\u0000ECTA\u0000")
+        .doesNotContainKey("\u0000seal\u0000ECX\u0000")
+        .doesNotContainKey("\u0000seal\u0000COMMERCIAL_BANK\u0000");
+    world.ledger.submit(world.exporter(), ExportWorld.terms(), ctx -> world.exports.createExport(ctx, "EXP-SEAL-2", ExportWorld.request()));
+    assertThat(world.ledger.lastWriteSet()).as("filing needs Commercial Bank's peer").containsKey("\u0000seal\u0000COMMERCIAL_BANK\u0000");
   }
 
   @Test
