@@ -6,15 +6,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Deadlines as dates. The chaincode never reads a clock: it computes these from dates recorded on the ledger and
- * compares them with the transaction's own timestamp.
+ * Deadlines as dates. The chaincode never reads a clock: it computes these from dates recorded on
+ * the ledger and compares them with the transaction's own timestamp.
  */
 public final class Deadlines {
   private Deadlines() {}
 
-  /** Whether a contract signed at {@code signedAt} and reported at {@code reportedAt} was reported late. */
+  /**
+   * Whether a contract signed at {@code signedAt} and reported at {@code reportedAt} was reported
+   * late.
+   */
   public static boolean reportedLate(Instant signedAt, Instant reportedAt, RuleSet rules) {
-    return Duration.between(signedAt, reportedAt).compareTo(Duration.ofHours(rules.contractReportingHours())) > 0;
+    return Duration.between(signedAt, reportedAt)
+            .compareTo(Duration.ofHours(rules.contractReportingHours()))
+        > 0;
   }
 
   /** The last day of shipment, counted from the day ECTA registered the contract. */

@@ -1,6 +1,9 @@
 package et.coffeeexport.domain;
 
-/** The state machine's answer: accepted with the export's next state, or rejected with a stable code. */
+/**
+ * The state machine's answer: accepted with the export's next state, or rejected with a stable
+ * code.
+ */
 public sealed interface Decision {
 
   /** The transition is allowed; {@code next} is the export's state after it. */

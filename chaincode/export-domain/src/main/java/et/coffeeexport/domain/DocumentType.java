@@ -1,8 +1,9 @@
 package et.coffeeexport.domain;
 
 /**
- * The documents an export carries (DOMAIN.md, "Documents"). Stored encrypted in IPFS, anchored on the ledger.
- * Each is issued either by the exporter or by one organisation, and only its issuer may anchor it.
+ * The documents an export carries (DOMAIN.md, "Documents"). Stored encrypted in IPFS, anchored on
+ * the ledger. Each is issued either by the exporter or by one organisation, and only its issuer may
+ * anchor it.
  */
 public enum DocumentType {
   SALES_CONTRACT(null),
@@ -27,7 +28,10 @@ public enum DocumentType {
     this.issuer = issuer;
   }
 
-  /** The organisation whose officers issue this document; {@code null} when the exporter provides it. */
+  /**
+   * The organisation whose officers issue this document; {@code null} when the exporter provides
+   * it.
+   */
   public Organisation issuer() {
     return issuer;
   }

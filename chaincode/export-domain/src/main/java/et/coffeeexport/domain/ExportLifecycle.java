@@ -9,33 +9,51 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The export lifecycle: every allowed transition, and the decision whether a given actor may take a given action on
- * an export now. The chaincode enforces it, the workflow validates with it early and renders what is allowed next,
- * and a test checks the BPMN model against it. Stateless and deterministic.
+ * The export lifecycle: every allowed transition, and the decision whether a given actor may take a
+ * given action on an export now. The chaincode enforces it, the workflow validates with it early
+ * and renders what is allowed next, and a test checks the BPMN model against it. Stateless and
+ * deterministic.
  */
 public final class ExportLifecycle {
   private static final Set<Role> OFFICERS = EnumSet.of(Role.OFFICER, Role.SUPERVISOR);
   private static final Set<Role> EXPORTER = EnumSet.of(Role.EXPORTER);
 
   /** A reviewing stage: the status an export waits in for it, and its approval. */
-  private record Review(ExportStatus waiting, Stage stage, ExportAction approve, ExportStatus approved) {}
+  private record Review(
+      ExportStatus waiting, Stage stage, ExportAction approve, ExportStatus approved) {}
 
   private static final List<Review> REVIEWS =
       List.of(
           new Review(SUBMITTED, Stage.BANK_INTAKE, VERIFY_AT_BANK, BANK_VERIFIED),
           new Review(BANK_VERIFIED, Stage.COMPLIANCE, APPROVE_COMPLIANCE, ECTA_APPROVED),
           new Review(ECTA_APPROVED, Stage.QUALITY, CERTIFY_QUALITY, QUALITY_CERTIFIED),
-          new Review(QUALITY_CERTIFIED, Stage.FOREIGN_EXCHANGE, APPROVE_FOREIGN_EXCHANGE, FX_APPROVED),
+          new Review(
+              QUALITY_CERTIFIED, Stage.FOREIGN_EXCHANGE, APPROVE_FOREIGN_EXCHANGE, FX_APPROVED),
           new Review(FX_APPROVED, Stage.CUSTOMS, CLEAR_CUSTOMS, CUSTOMS_CLEARED));
 
   /** Exporters may withdraw before customs clearance. */
   private static final Set<ExportStatus> EXPORTER_MAY_CANCEL =
-      EnumSet.of(SUBMITTED, BANK_VERIFIED, ECTA_APPROVED, QUALITY_CERTIFIED, FX_APPROVED, RETURNED_FOR_AMENDMENT);
+      EnumSet.of(
+          SUBMITTED,
+          BANK_VERIFIED,
+          ECTA_APPROVED,
+          QUALITY_CERTIFIED,
+          FX_APPROVED,
+          RETURNED_FOR_AMENDMENT);
 
-  /** ECTA and National Bank may cancel for cause until the goods are shipped; nothing is cancelled after that. */
+  /**
+   * ECTA and National Bank may cancel for cause until the goods are shipped; nothing is cancelled
+   * after that.
+   */
   private static final Set<ExportStatus> REGULATOR_MAY_CANCEL =
       EnumSet.of(
-          SUBMITTED, BANK_VERIFIED, ECTA_APPROVED, QUALITY_CERTIFIED, FX_APPROVED, CUSTOMS_CLEARED, SHIPMENT_BOOKED,
+          SUBMITTED,
+          BANK_VERIFIED,
+          ECTA_APPROVED,
+          QUALITY_CERTIFIED,
+          FX_APPROVED,
+          CUSTOMS_CLEARED,
+          SHIPMENT_BOOKED,
           RETURNED_FOR_AMENDMENT);
 
   private static final List<Transition> TRANSITIONS = buildTable();
@@ -50,22 +68,33 @@ public final class ExportLifecycle {
   /**
    * Decides whether {@code actor} may take {@code action} on an export in {@code current} state.
    *
-   * @param current the export's state; {@code null} when it does not exist yet (only {@code SUBMIT} applies)
+   * @param current the export's state; {@code null} when it does not exist yet (only {@code SUBMIT}
+   *     applies)
    * @param maxAmendmentRounds the rule in force: how often an export may be returned for amendment
    */
-  public static Decision decide(ExportState current, ExportAction action, Actor actor, int maxAmendmentRounds) {
+  public static Decision decide(
+      ExportState current, ExportAction action, Actor actor, int maxAmendmentRounds) {
     ExportStatus from = current == null ? null : current.status();
-    List<Transition> candidates = TRANSITIONS.stream().filter(t -> t.action() == action && t.from() == from).toList();
+    List<Transition> candidates =
+        TRANSITIONS.stream().filter(t -> t.action() == action && t.from() == from).toList();
     if (candidates.isEmpty()) {
       return new Decision.Rejected(
           RejectionCode.ILLEGAL_TRANSITION,
-          from == null ? action + " needs an existing export" : "cannot " + action + " an export that is " + from);
+          from == null
+              ? action + " needs an existing export"
+              : "cannot " + action + " an export that is " + from);
     }
     Transition allowed = candidates.stream().filter(t -> t.permits(actor)).findFirst().orElse(null);
     if (allowed == null) {
       return new Decision.Rejected(
           RejectionCode.NOT_AUTHORISED,
-          actor.role() + " of " + actor.organisation() + " may not " + action + " an export that is " + from);
+          actor.role()
+              + " of "
+              + actor.organisation()
+              + " may not "
+              + action
+              + " an export that is "
+              + from);
     }
     return switch (action) {
       case SUBMIT -> new Decision.Accepted(ExportState.submitted(), allowed.stage());
@@ -73,19 +102,30 @@ public final class ExportLifecycle {
         if (current.amendmentRounds() >= maxAmendmentRounds) {
           yield new Decision.Rejected(
               RejectionCode.AMENDMENT_ROUNDS_EXCEEDED,
-              "the export was already returned " + current.amendmentRounds() + " times (limit " + maxAmendmentRounds + ")");
+              "the export was already returned "
+                  + current.amendmentRounds()
+                  + " times (limit "
+                  + maxAmendmentRounds
+                  + ")");
         }
         yield new Decision.Accepted(
-            new ExportState(RETURNED_FOR_AMENDMENT, from, current.amendmentRounds() + 1), allowed.stage());
+            new ExportState(RETURNED_FOR_AMENDMENT, from, current.amendmentRounds() + 1),
+            allowed.stage());
       }
       case AMEND ->
           new Decision.Accepted(
-              new ExportState(current.returnedFrom(), null, current.amendmentRounds()), stageWaitingIn(current.returnedFrom()));
-      default -> new Decision.Accepted(new ExportState(allowed.to(), null, current.amendmentRounds()), allowed.stage());
+              new ExportState(current.returnedFrom(), null, current.amendmentRounds()),
+              stageWaitingIn(current.returnedFrom()));
+      default ->
+          new Decision.Accepted(
+              new ExportState(allowed.to(), null, current.amendmentRounds()), allowed.stage());
     };
   }
 
-  /** The stage an export in {@code status} waits for, or {@code null} when final or returned to the exporter. */
+  /**
+   * The stage an export in {@code status} waits for, or {@code null} when final or returned to the
+   * exporter.
+   */
   public static Stage stageWaitingIn(ExportStatus status) {
     return switch (status) {
       case SUBMITTED -> Stage.BANK_INTAKE;
@@ -100,7 +140,10 @@ public final class ExportLifecycle {
     };
   }
 
-  /** The organisations that may act on an export in {@code status}: their peers must endorse its next change. */
+  /**
+   * The organisations that may act on an export in {@code status}: their peers must endorse its
+   * next change.
+   */
   public static Set<Organisation> organisationsActingOn(ExportStatus status) {
     Set<Organisation> acting = EnumSet.noneOf(Organisation.class);
     TRANSITIONS.stream().filter(t -> t.from() == status).forEach(t -> acting.add(t.organisation()));
@@ -115,25 +158,54 @@ public final class ExportLifecycle {
       ExportStatus waiting = review.waiting();
       Stage stage = review.stage();
       Organisation reviewer = stage.responsible();
-      table.add(new Transition(review.approve(), waiting, review.approved(), stage, reviewer, OFFICERS));
-      table.add(new Transition(RETURN_FOR_AMENDMENT, waiting, RETURNED_FOR_AMENDMENT, stage, reviewer, OFFICERS));
+      table.add(
+          new Transition(review.approve(), waiting, review.approved(), stage, reviewer, OFFICERS));
+      table.add(
+          new Transition(
+              RETURN_FOR_AMENDMENT, waiting, RETURNED_FOR_AMENDMENT, stage, reviewer, OFFICERS));
       table.add(new Transition(REJECT, waiting, REJECTED, stage, reviewer, OFFICERS));
     }
     Organisation shipping = Organisation.SHIPPING_LINE;
-    table.add(new Transition(BOOK_SHIPMENT, CUSTOMS_CLEARED, SHIPMENT_BOOKED, Stage.SHIPPING, shipping, OFFICERS));
-    table.add(new Transition(SHIP, SHIPMENT_BOOKED, ExportStatus.SHIPPED, Stage.SHIPPING, shipping, OFFICERS));
-    table.add(new Transition(RECORD_TRACKING_MILESTONE, ExportStatus.SHIPPED, ExportStatus.SHIPPED, Stage.SHIPPING, shipping, OFFICERS));
-    table.add(new Transition(CONFIRM_ARRIVAL, ExportStatus.SHIPPED, ARRIVED, Stage.SHIPPING, shipping, OFFICERS));
-    // Proceeds often arrive before the goods (cash against documents), so both statuses accept them.
-    table.add(new Transition(RECORD_REPATRIATION, ExportStatus.SHIPPED, COMPLETED, Stage.PROCEEDS, bank, OFFICERS));
-    table.add(new Transition(RECORD_REPATRIATION, ARRIVED, COMPLETED, Stage.PROCEEDS, bank, OFFICERS));
-    table.add(new Transition(AMEND, RETURNED_FOR_AMENDMENT, null, Stage.SUBMISSION, bank, EXPORTER));
+    table.add(
+        new Transition(
+            BOOK_SHIPMENT, CUSTOMS_CLEARED, SHIPMENT_BOOKED, Stage.SHIPPING, shipping, OFFICERS));
+    table.add(
+        new Transition(
+            SHIP, SHIPMENT_BOOKED, ExportStatus.SHIPPED, Stage.SHIPPING, shipping, OFFICERS));
+    table.add(
+        new Transition(
+            RECORD_TRACKING_MILESTONE,
+            ExportStatus.SHIPPED,
+            ExportStatus.SHIPPED,
+            Stage.SHIPPING,
+            shipping,
+            OFFICERS));
+    table.add(
+        new Transition(
+            CONFIRM_ARRIVAL, ExportStatus.SHIPPED, ARRIVED, Stage.SHIPPING, shipping, OFFICERS));
+    // Proceeds often arrive before the goods (cash against documents), so both statuses accept
+    // them.
+    table.add(
+        new Transition(
+            RECORD_REPATRIATION, ExportStatus.SHIPPED, COMPLETED, Stage.PROCEEDS, bank, OFFICERS));
+    table.add(
+        new Transition(RECORD_REPATRIATION, ARRIVED, COMPLETED, Stage.PROCEEDS, bank, OFFICERS));
+    table.add(
+        new Transition(AMEND, RETURNED_FOR_AMENDMENT, null, Stage.SUBMISSION, bank, EXPORTER));
     for (ExportStatus status : EXPORTER_MAY_CANCEL) {
       table.add(new Transition(CANCEL, status, CANCELLED, Stage.SUBMISSION, bank, EXPORTER));
     }
     for (ExportStatus status : REGULATOR_MAY_CANCEL) {
-      table.add(new Transition(CANCEL, status, CANCELLED, Stage.COMPLIANCE, Organisation.ECTA, OFFICERS));
-      table.add(new Transition(CANCEL, status, CANCELLED, Stage.FOREIGN_EXCHANGE, Organisation.NATIONAL_BANK, OFFICERS));
+      table.add(
+          new Transition(CANCEL, status, CANCELLED, Stage.COMPLIANCE, Organisation.ECTA, OFFICERS));
+      table.add(
+          new Transition(
+              CANCEL,
+              status,
+              CANCELLED,
+              Stage.FOREIGN_EXCHANGE,
+              Organisation.NATIONAL_BANK,
+              OFFICERS));
     }
     return List.copyOf(table);
   }

@@ -1,7 +1,8 @@
 package et.coffeeexport.domain;
 
 /**
- * Where an export stands in its lifecycle (DOMAIN.md, "The stages"). The ledger is the authority on it.
+ * Where an export stands in its lifecycle (DOMAIN.md, "The stages"). The ledger is the authority on
+ * it.
  */
 public enum ExportStatus {
   SUBMITTED,

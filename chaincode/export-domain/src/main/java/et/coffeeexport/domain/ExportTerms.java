@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The commercial terms of an export: private to Commercial Bank, National Bank and ECTA. Everyone else sees the
- * SHA-256 of their canonical form, which is why they carry a random {@code salt}: without it, the few plausible
- * prices and buyers could be guessed from the hash.
+ * The commercial terms of an export: private to Commercial Bank, National Bank and ECTA. Everyone
+ * else sees the SHA-256 of their canonical form, which is why they carry a random {@code salt}:
+ * without it, the few plausible prices and buyers could be guessed from the hash.
  *
  * @param pricePerLbUsd the contract price in US dollars per pound, as minimum prices are set
  * @param paymentReference the letter of credit number, CAD instruction or advance payment reference
@@ -27,18 +27,34 @@ public record ExportTerms(
   public List<String> violations(RuleSet rules) {
     Violations v = new Violations();
     v.check(
-        pricePerLbUsd != null && pricePerLbUsd.signum() > 0 && pricePerLbUsd.compareTo(MAX_PRICE) < 0 && pricePerLbUsd.scale() <= 4,
+        pricePerLbUsd != null
+            && pricePerLbUsd.signum() > 0
+            && pricePerLbUsd.compareTo(MAX_PRICE) < 0
+            && pricePerLbUsd.scale() <= 4,
         "pricePerLbUsd must be positive, below 1000 and have at most 4 decimals");
-    v.check(buyerName != null && !buyerName.isBlank() && buyerName.length() <= 200, "buyerName must be 1-200 characters");
-    v.check(buyerCountry != null && buyerCountry.matches("[A-Z]{2}"), "buyerCountry must be ISO alpha-2");
-    v.check(paymentMode != null && rules.allowedPaymentModes().contains(paymentMode), "paymentMode is not allowed by rule set " + rules.version());
-    v.check(paymentReference != null && !paymentReference.isBlank() && paymentReference.length() <= 100, "paymentReference must be 1-100 characters");
-    v.check(salt != null && salt.length() >= 16 && salt.length() <= 128, "salt must be 16-128 characters");
+    v.check(
+        buyerName != null && !buyerName.isBlank() && buyerName.length() <= 200,
+        "buyerName must be 1-200 characters");
+    v.check(
+        buyerCountry != null && buyerCountry.matches("[A-Z]{2}"),
+        "buyerCountry must be ISO alpha-2");
+    v.check(
+        paymentMode != null && rules.allowedPaymentModes().contains(paymentMode),
+        "paymentMode is not allowed by rule set " + rules.version());
+    v.check(
+        paymentReference != null && !paymentReference.isBlank() && paymentReference.length() <= 100,
+        "paymentReference must be 1-100 characters");
+    v.check(
+        salt != null && salt.length() >= 16 && salt.length() <= 128,
+        "salt must be 16-128 characters");
     return v.list();
   }
 
   /** The contract value in US dollars for {@code quantityKg}, rounded to cents. */
   public BigDecimal valueUsd(long quantityKg) {
-    return pricePerLbUsd.multiply(POUNDS_PER_KG).multiply(BigDecimal.valueOf(quantityKg)).setScale(2, RoundingMode.HALF_EVEN);
+    return pricePerLbUsd
+        .multiply(POUNDS_PER_KG)
+        .multiply(BigDecimal.valueOf(quantityKg))
+        .setScale(2, RoundingMode.HALF_EVEN);
   }
 }

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An exporter's standing in the participant registry, and who may change it: ECTA licenses (suspends, reinstates,
- * bans), National Bank sets and clears {@code DELINQUENT} (proceeds not repatriated in time). A ban is final.
+ * An exporter's standing in the participant registry, and who may change it: ECTA licenses
+ * (suspends, reinstates, bans), National Bank sets and clears {@code DELINQUENT} (proceeds not
+ * repatriated in time). A ban is final.
  */
 public enum ExporterStanding {
   ACTIVE,

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A minimum export price: set by ECTA, in force once National Bank co-signs it, from its effective date until a
- * later entry for the same grade, origin and process takes over.
+ * A minimum export price: set by ECTA, in force once National Bank co-signs it, from its effective
+ * date until a later entry for the same grade, origin and process takes over.
  *
  * @param id the entry's ledger identifier; decisions name it as the rule they applied
  * @param cosigned whether National Bank has co-signed it (only co-signed entries are in force)
@@ -22,7 +22,10 @@ public record PriceFloor(
     BigDecimal minPricePerLbUsd,
     boolean cosigned) {
 
-  /** The entry in force on {@code day} among {@code entries} (all for one grade, origin and process). */
+  /**
+   * The entry in force on {@code day} among {@code entries} (all for one grade, origin and
+   * process).
+   */
   public static Optional<PriceFloor> inForce(List<PriceFloor> entries, LocalDate day) {
     return entries.stream()
         .filter(PriceFloor::cosigned)
@@ -39,10 +42,15 @@ public record PriceFloor(
   public List<String> violations() {
     Violations v = new Violations();
     v.check(grade != null && grade.matches("G[1-9]|UG"), "grade must be G1-G9 or UG");
-    v.check(origin != null && origin.matches("[A-Z][A-Z0-9_]{0,31}"), "origin must be an upper-case region name");
-    v.check("WASHED".equals(process) || "NATURAL".equals(process), "process must be WASHED or NATURAL");
+    v.check(
+        origin != null && origin.matches("[A-Z][A-Z0-9_]{0,31}"),
+        "origin must be an upper-case region name");
+    v.check(
+        "WASHED".equals(process) || "NATURAL".equals(process), "process must be WASHED or NATURAL");
     v.check(ExportRequest.parsesAsDate(effectiveDate), "effectiveDate must be an ISO-8601 date");
-    v.check(minPricePerLbUsd != null && minPricePerLbUsd.signum() > 0, "minPricePerLbUsd must be positive");
+    v.check(
+        minPricePerLbUsd != null && minPricePerLbUsd.signum() > 0,
+        "minPricePerLbUsd must be positive");
     return v.list();
   }
 }

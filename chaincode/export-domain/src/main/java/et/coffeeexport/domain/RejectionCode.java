@@ -1,8 +1,8 @@
 package et.coffeeexport.domain;
 
 /**
- * Why a transition is refused. The names are stable: chaincode errors carry them, connectors map them to typed
- * business errors and the workflow to BPMN errors.
+ * Why a transition is refused. The names are stable: chaincode errors carry them, connectors map
+ * them to typed business errors and the workflow to BPMN errors.
  */
 public enum RejectionCode {
   /** The action is not possible from the export's current status. */

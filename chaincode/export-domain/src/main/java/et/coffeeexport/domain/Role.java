@@ -1,8 +1,8 @@
 package et.coffeeexport.domain;
 
 /**
- * What a person does for their organisation, as carried in their certificate's {@code role} attribute. Exporters are
- * enrolled under Commercial Bank, through which they file their requests.
+ * What a person does for their organisation, as carried in their certificate's {@code role}
+ * attribute. Exporters are enrolled under Commercial Bank, through which they file their requests.
  */
 public enum Role {
   EXPORTER,

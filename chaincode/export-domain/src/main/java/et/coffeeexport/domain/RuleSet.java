@@ -4,23 +4,27 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The rules that change with directives, as one versioned entry on the ledger. Every decision records the version it
- * applied. Minimum prices are separate entries ({@link PriceFloor}), co-signed by ECTA and National Bank.
+ * The rules that change with directives, as one versioned entry on the ledger. Every decision
+ * records the version it applied. Minimum prices are separate entries ({@link PriceFloor}),
+ * co-signed by ECTA and National Bank.
  *
  * @param version increases with every new rule set
- * @param contractReportingHours a contract must be reported within this many hours of signing (ECTA 2020 directive)
+ * @param contractReportingHours a contract must be reported within this many hours of signing (ECTA
+ *     2020 directive)
  * @param shipmentPeriodDays shipment is due this many days after contract registration
  * @param repatriationPeriodMonths proceeds are due this many months after the bill-of-lading date
  * @param exportGrades the grades allowed for export ({@code G1}..{@code G9}, {@code UG})
  * @param gradeThresholds grade by minimum total score (physical + cup), best grade first
- * @param fourEyesThresholdUsd above this contract value a supervisor must co-approve foreign exchange
- * @param requiredDocuments what each action needs anchored before it can be taken (a stage's approval, shipping)
+ * @param fourEyesThresholdUsd above this contract value a supervisor must co-approve foreign
+ *     exchange
+ * @param requiredDocuments what each action needs anchored before it can be taken (a stage's
+ *     approval, shipping)
  */
 public record RuleSet(
     int version,
@@ -35,18 +39,26 @@ public record RuleSet(
     Map<ExportAction, Set<DocumentType>> requiredDocuments) {
 
   /**
-   * Keeps every collection in a fixed order: the rule set is stored as JSON on every peer, and a hash-ordered set (of
-   * enums, whose hash codes differ between JVMs) would make peers write different bytes for the same rules.
+   * Keeps every collection in a fixed order: the rule set is stored as JSON on every peer, and a
+   * hash-ordered set (of enums, whose hash codes differ between JVMs) would make peers write
+   * different bytes for the same rules.
    */
   public RuleSet {
-    exportGrades = exportGrades == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(exportGrades));
-    allowedPaymentModes = allowedPaymentModes == null || allowedPaymentModes.isEmpty()
-        ? allowedPaymentModes
-        : Collections.unmodifiableSet(EnumSet.copyOf(allowedPaymentModes));
+    exportGrades =
+        exportGrades == null
+            ? null
+            : Collections.unmodifiableSortedSet(new TreeSet<>(exportGrades));
+    allowedPaymentModes =
+        allowedPaymentModes == null || allowedPaymentModes.isEmpty()
+            ? allowedPaymentModes
+            : Collections.unmodifiableSet(EnumSet.copyOf(allowedPaymentModes));
     if (requiredDocuments != null) {
       Map<ExportAction, Set<DocumentType>> ordered = new EnumMap<>(ExportAction.class);
-      requiredDocuments.forEach((action, types) ->
-          ordered.put(action, types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types))));
+      requiredDocuments.forEach(
+          (action, types) ->
+              ordered.put(
+                  action,
+                  types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types))));
       requiredDocuments = Collections.unmodifiableMap(ordered);
     }
   }
@@ -63,9 +75,14 @@ public record RuleSet(
     v.check(shipmentPeriodDays > 0, "shipmentPeriodDays must be positive");
     v.check(repatriationPeriodMonths > 0, "repatriationPeriodMonths must be positive");
     v.check(exportGrades != null && !exportGrades.isEmpty(), "exportGrades must not be empty");
-    v.check(gradeThresholds != null && !gradeThresholds.isEmpty(), "gradeThresholds must not be empty");
-    v.check(allowedPaymentModes != null && !allowedPaymentModes.isEmpty(), "allowedPaymentModes must not be empty");
-    v.check(fourEyesThresholdUsd != null && fourEyesThresholdUsd.signum() > 0, "fourEyesThresholdUsd must be positive");
+    v.check(
+        gradeThresholds != null && !gradeThresholds.isEmpty(), "gradeThresholds must not be empty");
+    v.check(
+        allowedPaymentModes != null && !allowedPaymentModes.isEmpty(),
+        "allowedPaymentModes must not be empty");
+    v.check(
+        fourEyesThresholdUsd != null && fourEyesThresholdUsd.signum() > 0,
+        "fourEyesThresholdUsd must be positive");
     v.check(requiredDocuments != null, "requiredDocuments must be present");
     return v.list();
   }

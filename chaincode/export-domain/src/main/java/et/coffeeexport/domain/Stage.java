@@ -1,8 +1,8 @@
 package et.coffeeexport.domain;
 
 /**
- * The stages of an export in the owner's order, each the responsibility of one organisation (DOMAIN.md, "The stages").
- * Reviewing stages may return an export for amendment or reject it.
+ * The stages of an export in the owner's order, each the responsibility of one organisation
+ * (DOMAIN.md, "The stages"). Reviewing stages may return an export for amendment or reject it.
  */
 public enum Stage {
   SUBMISSION(Organisation.COMMERCIAL_BANK, false),

@@ -10,12 +10,26 @@ class ExportInputTest {
 
   static ExportRequest request(long quantityKg, String grade) {
     return new ExportRequest(
-        "EXPORTER-1", "SC-2026-001", "2026-11-20T08:00:00Z", "2026-11-20", "DE", quantityKg, grade, "SIDAMA",
-        "WASHED", "FOB");
+        "EXPORTER-1",
+        "SC-2026-001",
+        "2026-11-20T08:00:00Z",
+        "2026-11-20",
+        "DE",
+        quantityKg,
+        grade,
+        "SIDAMA",
+        "WASHED",
+        "FOB");
   }
 
   static ExportTerms terms(String price, PaymentMode mode) {
-    return new ExportTerms(new BigDecimal(price), "Hamburg Roasters GmbH", "DE", mode, "LC-778812", "c2FsdHNhbHRzYWx0c2FsdA");
+    return new ExportTerms(
+        new BigDecimal(price),
+        "Hamburg Roasters GmbH",
+        "DE",
+        mode,
+        "LC-778812",
+        "c2FsdHNhbHRzYWx0c2FsdA");
   }
 
   @Test
@@ -33,24 +47,30 @@ class ExportInputTest {
 
   @Test
   void refusesGradesTheRuleSetDoesNotAllowForExport() {
-    assertThat(request(100, "G9").violations(RULES)).anyMatch(v -> v.startsWith("grade must be one of"));
+    assertThat(request(100, "G9").violations(RULES))
+        .anyMatch(v -> v.startsWith("grade must be one of"));
     assertThat(request(100, null).violations(RULES)).anyMatch(v -> v.startsWith("grade"));
   }
 
   @Test
   void reportsEveryProblemAtOnce() {
-    var bad = new ExportRequest("bad id", null, "yesterday", "20/11/2026", "Germany", 0, "G2", "sidama", "DRY", "XYZ");
+    var bad =
+        new ExportRequest(
+            "bad id", null, "yesterday", "20/11/2026", "Germany", 0, "G2", "sidama", "DRY", "XYZ");
     assertThat(bad.violations(RULES)).hasSize(9);
   }
 
   @Test
   void refusesPaymentModesTheRuleSetDoesNotAllow() {
-    assertThat(terms("3.45", PaymentMode.CONSIGNMENT).violations(RULES)).containsExactly("paymentMode is not allowed by rule set 3");
+    assertThat(terms("3.45", PaymentMode.CONSIGNMENT).violations(RULES))
+        .containsExactly("paymentMode is not allowed by rule set 3");
   }
 
   @Test
   void refusesUnsaltedOrAbsurdTerms() {
-    var unsalted = new ExportTerms(new BigDecimal("3.45"), "B", "DE", PaymentMode.ADVANCE_PAYMENT, "R", "short");
+    var unsalted =
+        new ExportTerms(
+            new BigDecimal("3.45"), "B", "DE", PaymentMode.ADVANCE_PAYMENT, "R", "short");
     assertThat(unsalted.violations(RULES)).containsExactly("salt must be 16-128 characters");
     assertThat(terms("-1", PaymentMode.ADVANCE_PAYMENT).violations(RULES)).hasSize(1);
     assertThat(terms("1.23456", PaymentMode.ADVANCE_PAYMENT).violations(RULES)).hasSize(1);
@@ -59,6 +79,7 @@ class ExportInputTest {
   @Test
   void computesTheContractValueInDollars() {
     // 19,200 kg = 42,328.754 lb, at 3.45 USD/lb = 146,034.2023
-    assertThat(terms("3.45", PaymentMode.LETTER_OF_CREDIT).valueUsd(19_200)).isEqualByComparingTo("146034.20");
+    assertThat(terms("3.45", PaymentMode.LETTER_OF_CREDIT).valueUsd(19_200))
+        .isEqualByComparingTo("146034.20");
   }
 }

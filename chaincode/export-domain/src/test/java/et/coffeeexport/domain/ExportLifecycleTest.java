@@ -26,13 +26,17 @@ class ExportLifecycleTest {
 
   private static ExportState accept(ExportState state, ExportAction action, Actor actor) {
     Decision decision = ExportLifecycle.decide(state, action, actor, ROUNDS);
-    assertThat(decision).as("%s by %s from %s", action, actor, state).isInstanceOf(Decision.Accepted.class);
+    assertThat(decision)
+        .as("%s by %s from %s", action, actor, state)
+        .isInstanceOf(Decision.Accepted.class);
     return ((Decision.Accepted) decision).next();
   }
 
   private static Decision.Rejected reject(ExportState state, ExportAction action, Actor actor) {
     Decision decision = ExportLifecycle.decide(state, action, actor, ROUNDS);
-    assertThat(decision).as("%s by %s from %s", action, actor, state).isInstanceOf(Decision.Rejected.class);
+    assertThat(decision)
+        .as("%s by %s from %s", action, actor, state)
+        .isInstanceOf(Decision.Rejected.class);
     return (Decision.Rejected) decision;
   }
 
@@ -68,9 +72,11 @@ class ExportLifecycleTest {
 
   @Test
   void returnedExportReEntersTheStageThatReturnedIt() {
-    ExportState returned = accept(at(QUALITY_CERTIFIED), RETURN_FOR_AMENDMENT, officerOf(NATIONAL_BANK));
+    ExportState returned =
+        accept(at(QUALITY_CERTIFIED), RETURN_FOR_AMENDMENT, officerOf(NATIONAL_BANK));
     assertThat(returned).isEqualTo(new ExportState(RETURNED_FOR_AMENDMENT, QUALITY_CERTIFIED, 1));
-    assertThat(accept(returned, AMEND, EXPORTER)).isEqualTo(new ExportState(QUALITY_CERTIFIED, null, 1));
+    assertThat(accept(returned, AMEND, EXPORTER))
+        .isEqualTo(new ExportState(QUALITY_CERTIFIED, null, 1));
   }
 
   @Test
@@ -81,7 +87,9 @@ class ExportLifecycleTest {
     }
     var rejected = reject(s, RETURN_FOR_AMENDMENT, officerOf(COMMERCIAL_BANK));
     assertThat(rejected.code()).isEqualTo(RejectionCode.AMENDMENT_ROUNDS_EXCEEDED);
-    assertThat(ExportLifecycle.decide(s, RETURN_FOR_AMENDMENT, officerOf(COMMERCIAL_BANK), ROUNDS + 1).isAccepted())
+    assertThat(
+            ExportLifecycle.decide(s, RETURN_FOR_AMENDMENT, officerOf(COMMERCIAL_BANK), ROUNDS + 1)
+                .isAccepted())
         .as("a higher limit in a newer rule version allows another round")
         .isTrue();
   }
@@ -91,7 +99,12 @@ class ExportLifecycleTest {
       value = ExportStatus.class,
       names = {"SHIPPED", "ARRIVED", "COMPLETED", "REJECTED", "CANCELLED"})
   void nothingIsCancelledAfterShipment(ExportStatus status) {
-    for (Actor actor : List.of(EXPORTER, officerOf(ECTA), officerOf(NATIONAL_BANK), new Actor(ECTA, Role.SUPERVISOR))) {
+    for (Actor actor :
+        List.of(
+            EXPORTER,
+            officerOf(ECTA),
+            officerOf(NATIONAL_BANK),
+            new Actor(ECTA, Role.SUPERVISOR))) {
       assertThat(ExportLifecycle.decide(at(status), CANCEL, actor, ROUNDS).isAccepted()).isFalse();
     }
   }
@@ -99,36 +112,52 @@ class ExportLifecycleTest {
   @Test
   void exporterMayCancelOnlyBeforeClearanceButRegulatorsUntilShipment() {
     assertThat(accept(at(FX_APPROVED), CANCEL, EXPORTER).status()).isEqualTo(CANCELLED);
-    assertThat(reject(at(CUSTOMS_CLEARED), CANCEL, EXPORTER).code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
+    assertThat(reject(at(CUSTOMS_CLEARED), CANCEL, EXPORTER).code())
+        .isEqualTo(RejectionCode.NOT_AUTHORISED);
     assertThat(accept(at(SHIPMENT_BOOKED), CANCEL, officerOf(ECTA)).status()).isEqualTo(CANCELLED);
-    assertThat(accept(at(SHIPMENT_BOOKED), CANCEL, officerOf(NATIONAL_BANK)).status()).isEqualTo(CANCELLED);
-    assertThat(reject(at(SUBMITTED), CANCEL, officerOf(ECX)).code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
+    assertThat(accept(at(SHIPMENT_BOOKED), CANCEL, officerOf(NATIONAL_BANK)).status())
+        .isEqualTo(CANCELLED);
+    assertThat(reject(at(SUBMITTED), CANCEL, officerOf(ECX)).code())
+        .isEqualTo(RejectionCode.NOT_AUTHORISED);
   }
 
   @Test
   void supervisorsMayDoWhatTheirOfficersDoButExportersMayNot() {
-    assertThat(accept(at(BANK_VERIFIED), APPROVE_COMPLIANCE, new Actor(ECTA, Role.SUPERVISOR)).status())
+    assertThat(
+            accept(at(BANK_VERIFIED), APPROVE_COMPLIANCE, new Actor(ECTA, Role.SUPERVISOR))
+                .status())
         .isEqualTo(ECTA_APPROVED);
-    assertThat(reject(at(SUBMITTED), VERIFY_AT_BANK, EXPORTER).code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
+    assertThat(reject(at(SUBMITTED), VERIFY_AT_BANK, EXPORTER).code())
+        .isEqualTo(RejectionCode.NOT_AUTHORISED);
   }
 
   @Test
   void actingOrganisationsAreThoseTheTableLetsMoveTheExport() {
-    assertThat(ExportLifecycle.organisationsActingOn(ECTA_APPROVED)).containsExactlyInAnyOrder(ECX, COMMERCIAL_BANK, ECTA, NATIONAL_BANK);
-    assertThat(ExportLifecycle.organisationsActingOn(SHIPPED)).containsExactlyInAnyOrder(SHIPPING_LINE, COMMERCIAL_BANK);
+    assertThat(ExportLifecycle.organisationsActingOn(ECTA_APPROVED))
+        .containsExactlyInAnyOrder(ECX, COMMERCIAL_BANK, ECTA, NATIONAL_BANK);
+    assertThat(ExportLifecycle.organisationsActingOn(SHIPPED))
+        .containsExactlyInAnyOrder(SHIPPING_LINE, COMMERCIAL_BANK);
     assertThat(ExportLifecycle.organisationsActingOn(COMPLETED)).isEmpty();
   }
 
-  /** Every (status × action × organisation × role) cell: accepted exactly where a table row permits it. */
+  /**
+   * Every (status × action × organisation × role) cell: accepted exactly where a table row permits
+   * it.
+   */
   @Test
   void everyCellIsDecidedByTheTableWithAStableCode() {
     List<ExportStatus> statuses = new ArrayList<>(Stream.of(ExportStatus.values()).toList());
     statuses.add(null);
     int cells = 0;
     for (ExportStatus status : statuses) {
-      ExportState state = status == null ? null : new ExportState(status, status == RETURNED_FOR_AMENDMENT ? SUBMITTED : null, 0);
+      ExportState state =
+          status == null
+              ? null
+              : new ExportState(status, status == RETURNED_FOR_AMENDMENT ? SUBMITTED : null, 0);
       for (ExportAction action : ExportAction.values()) {
-        boolean anyRowFrom = ExportLifecycle.transitions().stream().anyMatch(t -> t.action() == action && t.from() == status);
+        boolean anyRowFrom =
+            ExportLifecycle.transitions().stream()
+                .anyMatch(t -> t.action() == action && t.from() == status);
         for (Organisation org : Organisation.values()) {
           for (Role role : Role.values()) {
             Actor actor = new Actor(org, role);
@@ -138,17 +167,23 @@ class ExportLifecycleTest {
             Decision decision = ExportLifecycle.decide(state, action, actor, ROUNDS);
             cells++;
             if (permitted) {
-              assertThat(decision).as("%s %s by %s", status, action, actor).isInstanceOf(Decision.Accepted.class);
+              assertThat(decision)
+                  .as("%s %s by %s", status, action, actor)
+                  .isInstanceOf(Decision.Accepted.class);
             } else {
-              assertThat(decision).as("%s %s by %s", status, action, actor).isInstanceOf(Decision.Rejected.class);
+              assertThat(decision)
+                  .as("%s %s by %s", status, action, actor)
+                  .isInstanceOf(Decision.Rejected.class);
               assertThat(((Decision.Rejected) decision).code())
-                  .isEqualTo(anyRowFrom ? RejectionCode.NOT_AUTHORISED : RejectionCode.ILLEGAL_TRANSITION);
+                  .isEqualTo(
+                      anyRowFrom ? RejectionCode.NOT_AUTHORISED : RejectionCode.ILLEGAL_TRANSITION);
             }
           }
         }
       }
     }
-    assertThat(cells).isEqualTo((ExportStatus.values().length + 1) * ExportAction.values().length * 6 * 3);
+    assertThat(cells)
+        .isEqualTo((ExportStatus.values().length + 1) * ExportAction.values().length * 6 * 3);
   }
 
   @Test

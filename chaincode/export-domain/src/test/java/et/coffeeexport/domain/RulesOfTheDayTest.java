@@ -22,8 +22,14 @@ class RulesOfTheDayTest {
             floor("f1", "2026-01-01", "3.00", true),
             floor("f2", "2026-06-01", "3.40", true),
             floor("f3", "2026-09-01", "3.90", false));
-    assertThat(PriceFloor.inForce(entries, LocalDate.parse("2026-05-31"))).get().extracting(PriceFloor::id).isEqualTo("f1");
-    assertThat(PriceFloor.inForce(entries, LocalDate.parse("2026-11-20"))).get().extracting(PriceFloor::id).isEqualTo("f2");
+    assertThat(PriceFloor.inForce(entries, LocalDate.parse("2026-05-31")))
+        .get()
+        .extracting(PriceFloor::id)
+        .isEqualTo("f1");
+    assertThat(PriceFloor.inForce(entries, LocalDate.parse("2026-11-20")))
+        .get()
+        .extracting(PriceFloor::id)
+        .isEqualTo("f2");
     assertThat(PriceFloor.inForce(entries, LocalDate.parse("2025-12-31"))).isEmpty();
   }
 
@@ -46,13 +52,16 @@ class RulesOfTheDayTest {
   @Test
   void contractReportedMoreThan24HoursAfterSigningIsLate() {
     Instant signed = Instant.parse("2026-11-20T08:00:00Z");
-    assertThat(Deadlines.reportedLate(signed, Instant.parse("2026-11-21T08:00:00Z"), RULES)).isFalse();
-    assertThat(Deadlines.reportedLate(signed, Instant.parse("2026-11-21T08:00:01Z"), RULES)).isTrue();
+    assertThat(Deadlines.reportedLate(signed, Instant.parse("2026-11-21T08:00:00Z"), RULES))
+        .isFalse();
+    assertThat(Deadlines.reportedLate(signed, Instant.parse("2026-11-21T08:00:01Z"), RULES))
+        .isTrue();
   }
 
   @Test
   void deadlinesCountFromLedgerDates() {
-    assertThat(Deadlines.shipmentDue(Instant.parse("2026-11-20T23:59:00Z"), RULES)).isEqualTo("2027-02-18");
+    assertThat(Deadlines.shipmentDue(Instant.parse("2026-11-20T23:59:00Z"), RULES))
+        .isEqualTo("2027-02-18");
     LocalDate due = Deadlines.repatriationDue(LocalDate.parse("2026-11-30"), RULES);
     assertThat(due).isEqualTo("2027-02-28");
     assertThat(Deadlines.passed(due, Instant.parse("2027-02-28T23:59:59Z"))).isFalse();
@@ -62,7 +71,18 @@ class RulesOfTheDayTest {
   @Test
   void aRuleSetMustBeCompleteToBePutInForce() {
     assertThat(RULES.violations()).isEmpty();
-    var broken = new RuleSet(0, -1, 0, 0, 0, java.util.Set.of(), List.of(), java.util.Set.of(), BigDecimal.ZERO, null);
+    var broken =
+        new RuleSet(
+            0,
+            -1,
+            0,
+            0,
+            0,
+            java.util.Set.of(),
+            List.of(),
+            java.util.Set.of(),
+            BigDecimal.ZERO,
+            null);
     assertThat(broken.violations()).hasSize(10);
   }
 }

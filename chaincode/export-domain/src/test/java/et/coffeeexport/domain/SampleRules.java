@@ -23,7 +23,10 @@ final class SampleRules {
             new RuleSet.GradeThreshold("G3", 71),
             new RuleSet.GradeThreshold("G4", 63),
             new RuleSet.GradeThreshold("G5", 58)),
-        EnumSet.of(PaymentMode.LETTER_OF_CREDIT, PaymentMode.CASH_AGAINST_DOCUMENTS, PaymentMode.ADVANCE_PAYMENT),
+        EnumSet.of(
+            PaymentMode.LETTER_OF_CREDIT,
+            PaymentMode.CASH_AGAINST_DOCUMENTS,
+            PaymentMode.ADVANCE_PAYMENT),
         new BigDecimal("500000"),
         Map.of(ExportAction.APPROVE_COMPLIANCE, Set.of(DocumentType.SALES_CONTRACT)));
   }

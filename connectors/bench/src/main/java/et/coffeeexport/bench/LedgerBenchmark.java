@@ -8,13 +8,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.hyperledger.fabric.client.GatewayException;
 
 /**
- * The ledger benchmark: the bare key-value baseline, {@code createExport}, and whole export lifecycles, each through
- * fabric-gateway at fixed rates on the running network. Prints throughput (committed transactions per second) and
- * latency from submission to commit status.
+ * The ledger benchmark: the bare key-value baseline, {@code createExport}, and whole export
+ * lifecycles, each through fabric-gateway at fixed rates on the running network. Prints throughput
+ * (committed transactions per second) and latency from submission to commit status.
  *
  * <p>Usage: {@code network/cec bench [rates=10,50,100] [seconds=30] [lifecycleRate=2]}.
  */
@@ -22,42 +21,85 @@ public final class LedgerBenchmark {
   private static final String VALUE = "x".repeat(900); // about the size of an export record
 
   public static void main(String[] args) throws Exception {
-    int[] rates = Arrays.stream((args.length > 0 ? args[0] : "10,50,100").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] rates =
+        Arrays.stream((args.length > 0 ? args[0] : "10,50,100").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int lifecycleRate = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     LocalNetwork network = new LocalNetwork();
     List<OpenLoop.Result> results = new ArrayList<>();
     try (Consortium people = Consortium.enrol(network);
-        Person bankAdmin = new Person(network.profile("commercialbank"), network.profile("commercialbank").credentials("admin"))) {
+        Person bankAdmin =
+            new Person(
+                network.profile("commercialbank"),
+                network.profile("commercialbank").credentials("admin"))) {
       String run = people.run;
       for (int rate : rates) {
-        results.add(OpenLoop.run("kv-baseline put", rate, seconds, threads(rate), i -> {
-          bankAdmin.submit("kv-baseline", "KeyValueContract", "put", "k-" + run + "-" + rate + "-" + i, VALUE);
-          return 1;
-        }));
+        results.add(
+            OpenLoop.run(
+                "kv-baseline put",
+                rate,
+                seconds,
+                threads(rate),
+                i -> {
+                  bankAdmin.submit(
+                      "kv-baseline",
+                      "KeyValueContract",
+                      "put",
+                      "k-" + run + "-" + rate + "-" + i,
+                      VALUE);
+                  return 1;
+                }));
         report(results.get(results.size() - 1));
         people.settle();
-        results.add(OpenLoop.run("coffee-export createExport", rate, seconds, threads(rate), i -> {
-          people.exporter.submitPrivately("createExport", people.terms("3.45"), new String[] {"CommercialBankMSP"},
-              "EXP-B-" + run + "-" + rate + "-" + i, people.request());
-          return 1;
-        }));
+        results.add(
+            OpenLoop.run(
+                "coffee-export createExport",
+                rate,
+                seconds,
+                threads(rate),
+                i -> {
+                  people.exporter.submitPrivately(
+                      "createExport",
+                      people.terms("3.45"),
+                      new String[] {"CommercialBankMSP"},
+                      "EXP-B-" + run + "-" + rate + "-" + i,
+                      people.request());
+                  return 1;
+                }));
         report(results.get(results.size() - 1));
         people.settle();
       }
-      results.add(OpenLoop.run("whole lifecycle (13 tx each)", lifecycleRate, seconds, threads(lifecycleRate * 20), i ->
-          lifecycle(people, "EXP-L-" + run + "-" + i)));
+      results.add(
+          OpenLoop.run(
+              "whole lifecycle (13 tx each)",
+              lifecycleRate,
+              seconds,
+              threads(lifecycleRate * 20),
+              i -> lifecycle(people, "EXP-L-" + run + "-" + i)));
       report(results.get(results.size() - 1));
     }
     System.out.println();
-    System.out.printf("%-32s %6s %7s %9s %7s %12s %9s %9s%n", "scenario", "rate/s", "sent", "committed", "failed", "tx/s", "p50 ms", "p99 ms");
+    System.out.printf(
+        "%-32s %6s %7s %9s %7s %12s %9s %9s%n",
+        "scenario", "rate/s", "sent", "committed", "failed", "tx/s", "p50 ms", "p99 ms");
     for (OpenLoop.Result r : results) {
-      System.out.printf("%-32s %6d %7d %9d %7d %12.1f %9.0f %9.0f%n", r.scenario(), r.rate(), r.sent(), r.committedTx(),
-          r.failed(), r.throughput(), r.percentileMillis(50), r.percentileMillis(99));
+      System.out.printf(
+          "%-32s %6d %7d %9d %7d %12.1f %9.0f %9.0f%n",
+          r.scenario(),
+          r.rate(),
+          r.sent(),
+          r.committedTx(),
+          r.failed(),
+          r.throughput(),
+          r.percentileMillis(50),
+          r.percentileMillis(99));
     }
     for (int i = 0; i + 1 < results.size() - 1; i += 2) {
-      System.out.printf("createExport / baseline at %d/s offered: throughput ratio %.2f%n", results.get(i).rate(),
-          results.get(i + 1).throughput() / results.get(i).throughput());
+      System.out.printf(
+          "createExport / baseline at %d/s offered: throughput ratio %.2f%n",
+          results.get(i).rate(), results.get(i + 1).throughput() / results.get(i).throughput());
     }
     System.exit(0);
   }
@@ -67,16 +109,26 @@ public final class LedgerBenchmark {
   }
 
   private static void report(OpenLoop.Result r) {
-    System.out.printf("FIGURES %s at %d/s: %.1f tx/s committed, p50 %.0f ms, p99 %.0f ms, %d failed%n", r.scenario(), r.rate(),
-        r.throughput(), r.percentileMillis(50), r.percentileMillis(99), r.failed());
+    System.out.printf(
+        "FIGURES %s at %d/s: %.1f tx/s committed, p50 %.0f ms, p99 %.0f ms, %d failed%n",
+        r.scenario(),
+        r.rate(),
+        r.throughput(),
+        r.percentileMillis(50),
+        r.percentileMillis(99),
+        r.failed());
     if (r.firstFailure() != null) {
       System.out.println("  first failure: " + r.firstFailure());
     }
   }
 
-  /** One export from filing to completion, each step by its own organisation; returns the transactions committed. */
+  /**
+   * One export from filing to completion, each step by its own organisation; returns the
+   * transactions committed.
+   */
   private static int lifecycle(Consortium p, String id) throws Exception {
-    p.exporter.submitPrivately("createExport", p.terms("3.45"), new String[] {"CommercialBankMSP"}, id, p.request());
+    p.exporter.submitPrivately(
+        "createExport", p.terms("3.45"), new String[] {"CommercialBankMSP"}, id, p.request());
     retrying(() -> p.anchor(p.exporter, id, "SALES_CONTRACT"));
     retrying(() -> p.anchor(p.officer("ecx"), id, "QUALITY_CERTIFICATE"));
     retrying(() -> p.anchor(p.officer("shippingline"), id, "BILL_OF_LADING"));
@@ -85,18 +137,47 @@ public final class LedgerBenchmark {
     step(p, "ecx", "certifyQuality", id, Consortium.QUALITY);
     String fx = step(p, "nationalbank", "approveForeignExchange", id, "{}");
     String permit = fx.replaceAll(".*\"exportPermitNumber\":\"([^\"]+)\".*", "$1");
-    step(p, "customs", "clearCustoms", id, "{\"permitNumber\":\"" + permit + "\",\"declarationNumber\":\"DEC-" + id + "\"}");
-    step(p, "shippingline", "bookShipment", id, "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
+    step(
+        p,
+        "customs",
+        "clearCustoms",
+        id,
+        "{\"permitNumber\":\"" + permit + "\",\"declarationNumber\":\"DEC-" + id + "\"}");
+    step(
+        p,
+        "shippingline",
+        "bookShipment",
+        id,
+        "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
     String today = LocalDate.now(ZoneOffset.UTC).toString();
-    step(p, "shippingline", "ship", id, "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\"" + today + "\"}");
-    step(p, "shippingline", "confirmArrival", id, "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
-    step(p, "commercialbank", "recordRepatriation", id, "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-1\",\"receivedOn\":\"" + today + "\"}");
+    step(
+        p,
+        "shippingline",
+        "ship",
+        id,
+        "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\"" + today + "\"}");
+    step(
+        p,
+        "shippingline",
+        "confirmArrival",
+        id,
+        "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
+    step(
+        p,
+        "commercialbank",
+        "recordRepatriation",
+        id,
+        "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-1\",\"receivedOn\":\"" + today + "\"}");
     return 13;
   }
 
-  private static String step(Consortium p, String org, String transaction, String id, String json) throws Exception {
+  private static String step(Consortium p, String org, String transaction, String id, String json)
+      throws Exception {
     String[] result = new String[1];
-    retrying(() -> result[0] = p.officer(org).submit("coffee-export", "ExportContract", transaction, id, json));
+    retrying(
+        () ->
+            result[0] =
+                p.officer(org).submit("coffee-export", "ExportContract", transaction, id, json));
     return result[0];
   }
 
@@ -105,8 +186,9 @@ public final class LedgerBenchmark {
   }
 
   /**
-   * The next organisation endorses on its own peer, which may not have the previous block yet (it then sees the
-   * export one status behind), or two writers may collide (MVCC): both are retried after a pause.
+   * The next organisation endorses on its own peer, which may not have the previous block yet (it
+   * then sees the export one status behind), or two writers may collide (MVCC): both are retried
+   * after a pause.
    */
   private static void retrying(Call call) throws Exception {
     for (int attempt = 1; ; attempt++) {
@@ -115,8 +197,11 @@ public final class LedgerBenchmark {
         return;
       } catch (GatewayException | org.hyperledger.fabric.client.CommitException e) {
         String text = e instanceof GatewayException g ? Consortium.details(g) : e.getMessage();
-        boolean transient_ = text.contains("ILLEGAL_TRANSITION") || text.contains("MVCC") || text.contains("PHANTOM")
-            || text.contains("NOT_FOUND");
+        boolean transient_ =
+            text.contains("ILLEGAL_TRANSITION")
+                || text.contains("MVCC")
+                || text.contains("PHANTOM")
+                || text.contains("NOT_FOUND");
         if (!transient_ || attempt == 40) {
           throw e;
         }
@@ -124,5 +209,4 @@ public final class LedgerBenchmark {
       }
     }
   }
-
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends work at a fixed rate whatever the system's answers (open loop), so that a slow system shows as latency and
- * a falling commit rate instead of silently lowering the offered load.
+ * Sends work at a fixed rate whatever the system's answers (open loop), so that a slow system shows
+ * as latency and a falling commit rate instead of silently lowering the offered load.
  */
 final class OpenLoop {
   interface Task {
@@ -19,7 +19,14 @@ final class OpenLoop {
     int run(long i) throws Exception;
   }
 
-  record Result(String scenario, int rate, long sent, long committedTx, long failed, double seconds, List<Long> latenciesNanos,
+  record Result(
+      String scenario,
+      int rate,
+      long sent,
+      long committedTx,
+      long failed,
+      double seconds,
+      List<Long> latenciesNanos,
       String firstFailure) {
     double throughput() {
       return committedTx / seconds;
@@ -36,7 +43,8 @@ final class OpenLoop {
     }
   }
 
-  static Result run(String scenario, int rate, int seconds, int threads, Task task) throws InterruptedException {
+  static Result run(String scenario, int rate, int seconds, int threads, Task task)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Long>> futures = new ArrayList<>();
     AtomicLong committed = new AtomicLong();
@@ -51,13 +59,15 @@ final class OpenLoop {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       long request = i;
-      futures.add(pool.submit(() -> {
-        long t0 = System.nanoTime();
-        committed.addAndGet(task.run(request));
-        long t1 = System.nanoTime();
-        lastDone.accumulateAndGet(t1, Math::max);
-        return t1 - t0;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                long t0 = System.nanoTime();
+                committed.addAndGet(task.run(request));
+                long t1 = System.nanoTime();
+                lastDone.accumulateAndGet(t1, Math::max);
+                return t1 - t0;
+              }));
     }
     List<Long> latencies = new ArrayList<>();
     long failed = 0;
@@ -69,13 +79,16 @@ final class OpenLoop {
         failed++;
         if (firstFailure == null) {
           Throwable cause = e.getCause() == null ? e : e.getCause();
-          firstFailure = cause instanceof org.hyperledger.fabric.client.GatewayException g
-              ? et.coffeeexport.connectors.testing.Consortium.details(g) : String.valueOf(cause);
+          firstFailure =
+              cause instanceof org.hyperledger.fabric.client.GatewayException g
+                  ? et.coffeeexport.connectors.testing.Consortium.details(g)
+                  : String.valueOf(cause);
         }
       }
     }
     pool.shutdownNow();
     double elapsed = (Math.max(lastDone.get(), start + 1) - start) / 1e9;
-    return new Result(scenario, rate, total, committed.get(), failed, elapsed, latencies, firstFailure);
+    return new Result(
+        scenario, rate, total, committed.get(), failed, elapsed, latencies, firstFailure);
   }
 }

@@ -15,9 +15,10 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.Chaincode;
 
 /**
- * One peer's ledger for one chaincode, in memory, with Fabric's transaction semantics where contracts can get them
- * wrong: a transaction reads committed state only (its own writes are invisible to it), and its writes, key policies,
- * private data and event take effect only if it returns normally. Committed values keep a history per key.
+ * One peer's ledger for one chaincode, in memory, with Fabric's transaction semantics where
+ * contracts can get them wrong: a transaction reads committed state only (its own writes are
+ * invisible to it), and its writes, key policies, private data and event take effect only if it
+ * returns normally. Committed values keep a history per key.
  */
 public final class InMemoryLedger {
   final TreeMap<String, byte[]> state = new TreeMap<>();
@@ -25,7 +26,9 @@ public final class InMemoryLedger {
   final Map<String, TreeMap<String, byte[]>> privateData = new HashMap<>();
   final Map<String, List<Modification>> history = new HashMap<>();
   private BiFunction<String, List<String>, Chaincode.Response> otherChaincodes =
-      (name, args) -> new Chaincode.Response(Chaincode.Response.Status.INTERNAL_SERVER_ERROR, "no chaincode " + name, null);
+      (name, args) ->
+          new Chaincode.Response(
+              Chaincode.Response.Status.INTERNAL_SERVER_ERROR, "no chaincode " + name, null);
   private Instant clock = Instant.parse("2026-11-20T09:00:00Z");
   private int transactions;
   private String lastEventName;
@@ -35,7 +38,8 @@ public final class InMemoryLedger {
   record Modification(String txId, Instant timestamp, byte[] value) {}
 
   /** Answers this chaincode's calls to other chaincodes (name, string arguments) → response. */
-  public InMemoryLedger withOtherChaincodes(BiFunction<String, List<String>, Chaincode.Response> handler) {
+  public InMemoryLedger withOtherChaincodes(
+      BiFunction<String, List<String>, Chaincode.Response> handler) {
     this.otherChaincodes = handler;
     return this;
   }
@@ -50,7 +54,8 @@ public final class InMemoryLedger {
   }
 
   /** Runs a transaction as {@code caller}; commits its writes only when it returns normally. */
-  public <T> T submit(TestIdentity caller, Map<String, byte[]> transientData, Function<Context, T> transaction) {
+  public <T> T submit(
+      TestIdentity caller, Map<String, byte[]> transientData, Function<Context, T> transaction) {
     TxStub stub = begin(caller, transientData);
     T result = transaction.apply(new Context(stub));
     commit(stub);
@@ -68,7 +73,8 @@ public final class InMemoryLedger {
 
   private TxStub begin(TestIdentity caller, Map<String, byte[]> transientData) {
     transactions++;
-    String txId = sha256Hex("tx-" + transactions); // like Fabric's: 64 hex digits, unique from the first ones
+    String txId =
+        sha256Hex("tx-" + transactions); // like Fabric's: 64 hex digits, unique from the first ones
     lastStub = new TxStub(this, caller, txId, clock, transientData, otherChaincodes);
     clock = clock.plus(Duration.ofSeconds(1));
     return lastStub;
@@ -76,7 +82,9 @@ public final class InMemoryLedger {
 
   private static String sha256Hex(String text) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(digest);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -84,16 +92,21 @@ public final class InMemoryLedger {
   }
 
   private void commit(TxStub stub) {
-    stub.writes.forEach((key, value) -> {
-      if (value == null) {
-        state.remove(key);
-      } else {
-        state.put(key, value);
-      }
-      history.computeIfAbsent(key, k -> new ArrayList<>()).add(new Modification(stub.getTxId(), stub.getTxTimestamp(), value));
-    });
+    stub.writes.forEach(
+        (key, value) -> {
+          if (value == null) {
+            state.remove(key);
+          } else {
+            state.put(key, value);
+          }
+          history
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(new Modification(stub.getTxId(), stub.getTxTimestamp(), value));
+        });
     policies.putAll(stub.policyWrites);
-    stub.privateWrites.forEach((collection, writes) -> privateData.computeIfAbsent(collection, c -> new TreeMap<>()).putAll(writes));
+    stub.privateWrites.forEach(
+        (collection, writes) ->
+            privateData.computeIfAbsent(collection, c -> new TreeMap<>()).putAll(writes));
     lastEventName = stub.eventName;
     lastEventPayload = stub.eventPayload;
   }
@@ -145,12 +158,18 @@ public final class InMemoryLedger {
   }
 
   /** Committed state at one moment; equal when every key and value is. */
-  public record Snapshot(TreeMap<String, byte[]> state, TreeMap<String, byte[]> policies, TreeMap<String, TreeMap<String, byte[]>> privateData) {
+  public record Snapshot(
+      TreeMap<String, byte[]> state,
+      TreeMap<String, byte[]> policies,
+      TreeMap<String, TreeMap<String, byte[]>> privateData) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Snapshot other && same(state, other.state) && same(policies, other.policies)
+      return o instanceof Snapshot other
+          && same(state, other.state)
+          && same(policies, other.policies)
           && privateData.keySet().equals(other.privateData.keySet())
-          && privateData.keySet().stream().allMatch(c -> same(privateData.get(c), other.privateData.get(c)));
+          && privateData.keySet().stream()
+              .allMatch(c -> same(privateData.get(c), other.privateData.get(c)));
     }
 
     @Override
@@ -159,7 +178,8 @@ public final class InMemoryLedger {
     }
 
     private static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
-      return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
+      return a.keySet().equals(b.keySet())
+          && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
     }
 
     @Override

@@ -20,8 +20,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 
 /**
- * A caller as a peer sees it: an MSP id and an X.509 certificate with the NodeOU and the attributes Fabric CA puts in
- * enrollment certificates (extension 1.2.3.4.5.6.7.8.1, a JSON object {@code {"attrs":{...}}}).
+ * A caller as a peer sees it: an MSP id and an X.509 certificate with the NodeOU and the attributes
+ * Fabric CA puts in enrollment certificates (extension 1.2.3.4.5.6.7.8.1, a JSON object {@code
+ * {"attrs":{...}}}).
  */
 public final class TestIdentity {
   private static final String ATTRIBUTES_OID = "1.2.3.4.5.6.7.8.1";
@@ -32,21 +33,26 @@ public final class TestIdentity {
   private final String enrollmentId;
   private final byte[] serialized;
 
-  private TestIdentity(String mspId, String ou, String enrollmentId, Map<String, String> attributes) {
+  private TestIdentity(
+      String mspId, String ou, String enrollmentId, Map<String, String> attributes) {
     this.mspId = mspId;
     this.enrollmentId = enrollmentId;
     Map<String, String> attrs = new TreeMap<>(attributes);
     attrs.put("hf.EnrollmentID", enrollmentId);
     attrs.put("hf.Type", ou);
-    this.serialized = SerializedIdentity.newBuilder()
-        .setMspid(mspId)
-        .setIdBytes(com.google.protobuf.ByteString.copyFrom(certificatePem(ou, enrollmentId, attrs), StandardCharsets.UTF_8))
-        .build()
-        .toByteArray();
+    this.serialized =
+        SerializedIdentity.newBuilder()
+            .setMspid(mspId)
+            .setIdBytes(
+                com.google.protobuf.ByteString.copyFrom(
+                    certificatePem(ou, enrollmentId, attrs), StandardCharsets.UTF_8))
+            .build()
+            .toByteArray();
   }
 
   /** An officer, supervisor or exporter: a client identity with a {@code role} attribute. */
-  public static TestIdentity person(String mspId, String role, String enrollmentId, Map<String, String> more) {
+  public static TestIdentity person(
+      String mspId, String role, String enrollmentId, Map<String, String> more) {
     Map<String, String> attrs = new TreeMap<>(more);
     attrs.put("role", role);
     attrs.put("uid", "kc-" + enrollmentId);
@@ -79,15 +85,27 @@ public final class TestIdentity {
       KeyPair subjectKeys = keyPair();
       X500Name issuer = new X500Name("CN=ca.test,O=Test");
       X500Name subject = new X500Name("CN=" + cn + ",OU=" + ou + ",O=Test");
-      String json = attrs.entrySet().stream()
-          .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-          .collect(Collectors.joining(",", "{\"attrs\":{", "}}"));
-      var builder = new JcaX509v3CertificateBuilder(
-              issuer, BigInteger.valueOf(SERIAL.getAndIncrement()), new Date(0), new Date(4102444800000L), subject,
-              subjectKeys.getPublic())
-          .addExtension(new ASN1ObjectIdentifier(ATTRIBUTES_OID), false, json.getBytes(StandardCharsets.UTF_8));
-      var cert = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ISSUER.getPrivate())));
+      String json =
+          attrs.entrySet().stream()
+              .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+              .collect(Collectors.joining(",", "{\"attrs\":{", "}}"));
+      var builder =
+          new JcaX509v3CertificateBuilder(
+                  issuer,
+                  BigInteger.valueOf(SERIAL.getAndIncrement()),
+                  new Date(0),
+                  new Date(4102444800000L),
+                  subject,
+                  subjectKeys.getPublic())
+              .addExtension(
+                  new ASN1ObjectIdentifier(ATTRIBUTES_OID),
+                  false,
+                  json.getBytes(StandardCharsets.UTF_8));
+      var cert =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(ISSUER.getPrivate())));
       StringWriter out = new StringWriter();
       try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
         writer.writeObject(cert);

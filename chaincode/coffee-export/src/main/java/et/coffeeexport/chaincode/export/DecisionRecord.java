@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * One entry of an export's decision trail: who decided what, when (transaction time), why, and under which rule.
+ * One entry of an export's decision trail: who decided what, when (transaction time), why, and
+ * under which rule.
  *
- * @param action a lifecycle action, or a decision that does not move the export ({@code RECOMMEND_FOREIGN_EXCHANGE})
+ * @param action a lifecycle action, or a decision that does not move the export ({@code
+ *     RECOMMEND_FOREIGN_EXCHANGE})
  * @param decidedBy the decider's certificate id ({@code x509::subject::issuer})
  * @param userId the decider's Keycloak user id (certificate attribute {@code uid}), when present
- * @param ruleApplied the rule version the decision applied ({@code ruleset:3}, {@code floor:G2/SIDAMA/WASHED/...})
+ * @param ruleApplied the rule version the decision applied ({@code ruleset:3}, {@code
+ *     floor:G2/SIDAMA/WASHED/...})
  * @param details what the decision recorded (grade, permit number, ...)
  */
 record DecisionRecord(

@@ -4,8 +4,8 @@ import et.coffeeexport.domain.DocumentType;
 import et.coffeeexport.domain.Stage;
 
 /**
- * A document's anchor: its IPFS CID and the SHA-256 of its plaintext, with who anchored it, when, at which stage.
- * Versions are new entries; an anchor is never overwritten.
+ * A document's anchor: its IPFS CID and the SHA-256 of its plaintext, with who anchored it, when,
+ * at which stage. Versions are new entries; an anchor is never overwritten.
  */
 record DocumentAnchor(
     String exportId,

@@ -12,7 +12,10 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
-/** Document anchors: the ledger's proof of which encrypted IPFS object is which document of an export. */
+/**
+ * Document anchors: the ledger's proof of which encrypted IPFS object is which document of an
+ * export.
+ */
 @Contract(name = "DocumentContract", info = @Info(title = "Export documents", version = "1.0.0"))
 public final class DocumentContract implements ContractInterface {
 
@@ -20,10 +23,12 @@ public final class DocumentContract implements ContractInterface {
   record Anchor(DocumentType type, String cid, String sha256, long sizeBytes) {
     Anchor checked() {
       if (type == null) {
-        throw ContractError.INVALID_ARGUMENT.exception("type must be one of " + List.of(DocumentType.values()));
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "type must be one of " + List.of(DocumentType.values()));
       }
       if (cid == null || !cid.matches("[a-z2-7]{20,100}|Qm[1-9A-HJ-NP-Za-km-z]{44}")) {
-        throw ContractError.INVALID_ARGUMENT.exception("cid must be an IPFS CID (base32 v1 or base58 v0)");
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "cid must be an IPFS CID (base32 v1 or base58 v0)");
       }
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
         throw ContractError.INVALID_ARGUMENT.exception("sha256 must be 64 lower-case hex digits");
@@ -36,8 +41,8 @@ public final class DocumentContract implements ContractInterface {
   }
 
   /**
-   * Anchors a new version of a document of an export. Exporters anchor their own documents, an organisation's officers
-   * the documents it issues; versions are added, never overwritten.
+   * Anchors a new version of a document of an export. Exporters anchor their own documents, an
+   * organisation's officers the documents it issues; versions are added, never overwritten.
    *
    * @param anchorJson {@code {"type","cid","sha256","sizeBytes"}}, the hash being of the plaintext
    */
@@ -48,23 +53,41 @@ public final class DocumentContract implements ContractInterface {
     Transitions t = new Transitions(ctx);
     ExportRecord export = t.store.export(exportId);
     if (export.status().isFinal()) {
-      throw ContractError.ILLEGAL_TRANSITION.exception("export " + exportId + " is " + export.status());
+      throw ContractError.ILLEGAL_TRANSITION.exception(
+          "export " + exportId + " is " + export.status());
     }
-    boolean exporterOwn = t.caller.role() == Role.EXPORTER && export.exporterId().equals(t.caller.exporterId());
-    boolean issuerOfficer = t.caller.role() != null && t.caller.role() != Role.EXPORTER
-        && anchor.type().issuer() != null && anchor.type().issuer() == t.caller.organisation();
+    boolean exporterOwn =
+        t.caller.role() == Role.EXPORTER && export.exporterId().equals(t.caller.exporterId());
+    boolean issuerOfficer =
+        t.caller.role() != null
+            && t.caller.role() != Role.EXPORTER
+            && anchor.type().issuer() != null
+            && anchor.type().issuer() == t.caller.organisation();
     if (anchor.type().issuer() == null ? !exporterOwn : !issuerOfficer) {
       throw ContractError.FORBIDDEN.exception(
-          anchor.type() + " is anchored by " + (anchor.type().issuer() == null ? "the exporter" : anchor.type().issuer()));
+          anchor.type()
+              + " is anchored by "
+              + (anchor.type().issuer() == null ? "the exporter" : anchor.type().issuer()));
     }
     if (!exporterOwn) {
       t.registry.requireActiveOfficer(t.caller);
     }
-    int version = t.store.values(Keys.DOCUMENT, DocumentAnchor.class, exportId, anchor.type().name()).size() + 1;
+    int version =
+        t.store.values(Keys.DOCUMENT, DocumentAnchor.class, exportId, anchor.type().name()).size()
+            + 1;
     DocumentAnchor stored =
         new DocumentAnchor(
-            exportId, anchor.type(), version, anchor.cid(), anchor.sha256(), anchor.sizeBytes(),
-            ExportLifecycle.stageWaitingIn(export.status()), t.caller.mspId(), t.caller.certificateId(), t.stub.getTxId(), t.now());
+            exportId,
+            anchor.type(),
+            version,
+            anchor.cid(),
+            anchor.sha256(),
+            anchor.sizeBytes(),
+            ExportLifecycle.stageWaitingIn(export.status()),
+            t.caller.mspId(),
+            t.caller.certificateId(),
+            t.stub.getTxId(),
+            t.now());
     byte[] bytes = CanonicalJson.toBytes(stored);
     t.stub.putState(Keys.document(t.stub, exportId, anchor.type().name(), version), bytes);
     return ExportStore.utf8(t.emit(Events.DOCUMENT_ANCHORED, bytes));
@@ -74,6 +97,7 @@ public final class DocumentContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String listDocuments(Context ctx, String exportId) {
     ExportContract.requireId(exportId);
-    return Transitions.json(new ExportStore(ctx.getStub()).values(Keys.DOCUMENT, DocumentAnchor.class, exportId));
+    return Transitions.json(
+        new ExportStore(ctx.getStub()).values(Keys.DOCUMENT, DocumentAnchor.class, exportId));
   }
 }

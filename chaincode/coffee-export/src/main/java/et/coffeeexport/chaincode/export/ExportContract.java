@@ -22,17 +22,20 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
- * The {@code coffee-export} chaincode's lifecycle transactions, one per step of DOMAIN.md. Each refuses with a stable
- * code (see {@code ContractError}) and then writes nothing; each accepted step appends a decision to the export's
- * trail and emits one event.
+ * The {@code coffee-export} chaincode's lifecycle transactions, one per step of DOMAIN.md. Each
+ * refuses with a stable code (see {@code ContractError}) and then writes nothing; each accepted
+ * step appends a decision to the export's trail and emits one event.
  */
-@Contract(name = "ExportContract", info = @Info(title = "Coffee export lifecycle", version = "1.0.0"))
+@Contract(
+    name = "ExportContract",
+    info = @Info(title = "Coffee export lifecycle", version = "1.0.0"))
 @Default
 public final class ExportContract implements ContractInterface {
 
   /**
-   * Files a new export request (exporter, through Commercial Bank). Pass the commercial terms as transient data
-   * {@code terms}; they go to the private collection and the record keeps their hash.
+   * Files a new export request (exporter, through Commercial Bank). Pass the commercial terms as
+   * transient data {@code terms}; they go to the private collection and the record keeps their
+   * hash.
    *
    * @param requestJson an {@code ExportRequest}
    */
@@ -53,120 +56,195 @@ public final class ExportContract implements ContractInterface {
     }
     t.registry.requireActiveExporter(request.exporterId());
     String termsHash = new PrivateTerms(t.stub).store(exportId, terms);
-    boolean late = Deadlines.reportedLate(Instant.parse(request.contractSignedAt()), t.stub.getTxTimestamp(), rules);
+    boolean late =
+        Deadlines.reportedLate(
+            Instant.parse(request.contractSignedAt()), t.stub.getTxTimestamp(), rules);
     ExportRecord created =
         new ExportRecord(
-            exportId, request.exporterId(), next.status(), null, 0, request, termsHash, rules.version(), late,
-            new TreeMap<>(), t.now(), t.now(), 1);
-    t.record(null, created, ExportAction.SUBMIT.name(), List.of(), rules, Transitions.Outcome.NOTHING);
+            exportId,
+            request.exporterId(),
+            next.status(),
+            null,
+            0,
+            request,
+            termsHash,
+            rules.version(),
+            late,
+            new TreeMap<>(),
+            t.now(),
+            t.now(),
+            1);
+    t.record(
+        null, created, ExportAction.SUBMIT.name(), List.of(), rules, Transitions.Outcome.NOTHING);
     return ExportStore.utf8(t.emit(Events.of(ExportAction.SUBMIT), t.store.save(null, created)));
   }
 
   /** Commercial Bank's intake: payment arrangement and financing checked. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String verifyAtBank(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx).take(exportId, ExportAction.VERIFY_AT_BANK, notes(notesJson, false), (e, r) -> Transitions.Outcome.NOTHING);
+    return new Transitions(ctx)
+        .take(
+            exportId,
+            ExportAction.VERIFY_AT_BANK,
+            notes(notesJson, false),
+            (e, r) -> Transitions.Outcome.NOTHING);
   }
 
   /**
-   * ECTA's compliance approval: exporter licence valid, price at or above the minimum in force on the contract date;
-   * registers the contract (its number is derived from the transaction) and fixes the shipment deadline.
+   * ECTA's compliance approval: exporter licence valid, price at or above the minimum in force on
+   * the contract date; registers the contract (its number is derived from the transaction) and
+   * fixes the shipment deadline.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String approveCompliance(Context ctx, String exportId, String notesJson) {
     Transitions t = new Transitions(ctx);
-    return t.take(exportId, ExportAction.APPROVE_COMPLIANCE, notes(notesJson, false), (export, rules) -> {
-      t.registry.requireActiveExporter(export.exporterId());
-      String floor = new PriceCheck(t).requireAtOrAboveFloor(export, export.request().grade());
-      Map<String, String> facts = new TreeMap<>();
-      facts.put(ExportFacts.CONTRACT_REGISTRATION_NUMBER, t.issueNumber("ECTA-CR"));
-      facts.put(ExportFacts.REGISTERED_AT, t.now());
-      facts.put(ExportFacts.SHIPMENT_DUE, Deadlines.shipmentDue(t.stub.getTxTimestamp(), rules).toString());
-      return Transitions.Outcome.of(facts, floor);
-    });
+    return t.take(
+        exportId,
+        ExportAction.APPROVE_COMPLIANCE,
+        notes(notesJson, false),
+        (export, rules) -> {
+          t.registry.requireActiveExporter(export.exporterId());
+          String floor = new PriceCheck(t).requireAtOrAboveFloor(export, export.request().grade());
+          Map<String, String> facts = new TreeMap<>();
+          facts.put(ExportFacts.CONTRACT_REGISTRATION_NUMBER, t.issueNumber("ECTA-CR"));
+          facts.put(ExportFacts.REGISTERED_AT, t.now());
+          facts.put(
+              ExportFacts.SHIPMENT_DUE,
+              Deadlines.shipmentDue(t.stub.getTxTimestamp(), rules).toString());
+          return Transitions.Outcome.of(facts, floor);
+        });
   }
 
   /** ECX's quality certification: the grade follows from the scores by the rule set in force. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String certifyQuality(Context ctx, String exportId, String qualityJson) {
     Transitions t = new Transitions(ctx);
-    Inputs.QualityReport report = CanonicalJson.parse(qualityJson, Inputs.QualityReport.class, "quality").checked();
-    return t.take(exportId, ExportAction.CERTIFY_QUALITY, List.of(), (export, rules) -> {
-      String grade = et.coffeeexport.domain.Grading.grade(report.physicalScore(), report.cupScore(), rules).orElse("UG");
-      if (!rules.exportGrades().contains(grade)) {
-        throw ContractError.PRECONDITION_FAILED.exception(
-            "grade " + grade + " is not allowed for export under rule set " + rules.version() + "; return the lot for re-processing");
-      }
-      Map<String, String> facts = new TreeMap<>();
-      facts.put(ExportFacts.GRADE, grade);
-      facts.put(ExportFacts.QUALITY_CERTIFICATE_NUMBER, t.issueNumber("ECX-QC"));
-      facts.put("lotReference", report.lotReference());
-      facts.put("physicalScore", Integer.toString(report.physicalScore()));
-      facts.put("cupScore", Integer.toString(report.cupScore()));
-      return Transitions.Outcome.of(facts);
-    });
+    Inputs.QualityReport report =
+        CanonicalJson.parse(qualityJson, Inputs.QualityReport.class, "quality").checked();
+    return t.take(
+        exportId,
+        ExportAction.CERTIFY_QUALITY,
+        List.of(),
+        (export, rules) -> {
+          String grade =
+              et.coffeeexport.domain.Grading.grade(report.physicalScore(), report.cupScore(), rules)
+                  .orElse("UG");
+          if (!rules.exportGrades().contains(grade)) {
+            throw ContractError.PRECONDITION_FAILED.exception(
+                "grade "
+                    + grade
+                    + " is not allowed for export under rule set "
+                    + rules.version()
+                    + "; return the lot for re-processing");
+          }
+          Map<String, String> facts = new TreeMap<>();
+          facts.put(ExportFacts.GRADE, grade);
+          facts.put(ExportFacts.QUALITY_CERTIFICATE_NUMBER, t.issueNumber("ECX-QC"));
+          facts.put("lotReference", report.lotReference());
+          facts.put("physicalScore", Integer.toString(report.physicalScore()));
+          facts.put("cupScore", Integer.toString(report.cupScore()));
+          return Transitions.Outcome.of(facts);
+        });
   }
 
   /**
-   * National Bank's foreign-exchange approval: exporter not delinquent, payment mode allowed, price floor re-checked
-   * with the certified grade; issues the single-use export permit. Above the four-eyes threshold the first approval
-   * is a recommendation and a supervisor who is someone else completes it.
+   * National Bank's foreign-exchange approval: exporter not delinquent, payment mode allowed, price
+   * floor re-checked with the certified grade; issues the single-use export permit. Above the
+   * four-eyes threshold the first approval is a recommendation and a supervisor who is someone else
+   * completes it.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String approveForeignExchange(Context ctx, String exportId, String notesJson) {
-    return new ForeignExchangeApproval(new Transitions(ctx)).approve(exportId, notes(notesJson, false));
+    return new ForeignExchangeApproval(new Transitions(ctx))
+        .approve(exportId, notes(notesJson, false));
   }
 
-  /** Custom Authorities' clearance: the export declaration consumes the export permit, which is usable once. */
+  /**
+   * Custom Authorities' clearance: the export declaration consumes the export permit, which is
+   * usable once.
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String clearCustoms(Context ctx, String exportId, String declarationJson) {
     Transitions t = new Transitions(ctx);
     Inputs.CustomsDeclaration declaration =
-        CanonicalJson.parse(declarationJson, Inputs.CustomsDeclaration.class, "declaration").checked();
-    return t.take(exportId, ExportAction.CLEAR_CUSTOMS, List.of(), (export, rules) -> {
-      new Permits(t).consume(declaration.permitNumber(), export.exportId());
-      Map<String, String> facts = new TreeMap<>();
-      facts.put(ExportFacts.CUSTOMS_DECLARATION_NUMBER, declaration.declarationNumber());
-      facts.put(ExportFacts.RELEASE_NOTE_NUMBER, t.issueNumber("CUS-RN"));
-      return Transitions.Outcome.of(facts);
-    });
+        CanonicalJson.parse(declarationJson, Inputs.CustomsDeclaration.class, "declaration")
+            .checked();
+    return t.take(
+        exportId,
+        ExportAction.CLEAR_CUSTOMS,
+        List.of(),
+        (export, rules) -> {
+          new Permits(t).consume(declaration.permitNumber(), export.exportId());
+          Map<String, String> facts = new TreeMap<>();
+          facts.put(ExportFacts.CUSTOMS_DECLARATION_NUMBER, declaration.declarationNumber());
+          facts.put(ExportFacts.RELEASE_NOTE_NUMBER, t.issueNumber("CUS-RN"));
+          return Transitions.Outcome.of(facts);
+        });
   }
 
   /** Shipping Line's booking: containers and vessel. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String bookShipment(Context ctx, String exportId, String bookingJson) {
     Transitions t = new Transitions(ctx);
-    Inputs.Booking booking = CanonicalJson.parse(bookingJson, Inputs.Booking.class, "booking").checked();
-    return t.take(exportId, ExportAction.BOOK_SHIPMENT, List.of(), (export, rules) -> Transitions.Outcome.of(Map.of(
-        ExportFacts.BOOKING_NUMBER, booking.bookingNumber(),
-        "vessel", booking.vessel(),
-        "containers", String.join(",", booking.containers()))));
+    Inputs.Booking booking =
+        CanonicalJson.parse(bookingJson, Inputs.Booking.class, "booking").checked();
+    return t.take(
+        exportId,
+        ExportAction.BOOK_SHIPMENT,
+        List.of(),
+        (export, rules) ->
+            Transitions.Outcome.of(
+                Map.of(
+                    ExportFacts.BOOKING_NUMBER,
+                    booking.bookingNumber(),
+                    "vessel",
+                    booking.vessel(),
+                    "containers",
+                    String.join(",", booking.containers()))));
   }
 
-  /** Shipped on board: the bill-of-lading date fixes the shipment and starts the repatriation period. */
+  /**
+   * Shipped on board: the bill-of-lading date fixes the shipment and starts the repatriation
+   * period.
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String ship(Context ctx, String exportId, String billOfLadingJson) {
     Transitions t = new Transitions(ctx);
-    Inputs.BillOfLading bl = CanonicalJson.parse(billOfLadingJson, Inputs.BillOfLading.class, "billOfLading").checked();
-    return t.take(exportId, ExportAction.SHIP, List.of(), (export, rules) -> {
-      java.time.LocalDate blDate = java.time.LocalDate.parse(bl.billOfLadingDate());
-      Map<String, String> facts = new TreeMap<>();
-      facts.put(ExportFacts.BILL_OF_LADING_NUMBER, bl.billOfLadingNumber());
-      facts.put(ExportFacts.BILL_OF_LADING_DATE, blDate.toString());
-      facts.put(ExportFacts.REPATRIATION_DUE, Deadlines.repatriationDue(blDate, rules).toString());
-      String shipmentDue = export.fact(ExportFacts.SHIPMENT_DUE);
-      facts.put(ExportFacts.SHIPPED_LATE, Boolean.toString(shipmentDue != null && blDate.isAfter(java.time.LocalDate.parse(shipmentDue))));
-      return Transitions.Outcome.of(facts);
-    });
+    Inputs.BillOfLading bl =
+        CanonicalJson.parse(billOfLadingJson, Inputs.BillOfLading.class, "billOfLading").checked();
+    return t.take(
+        exportId,
+        ExportAction.SHIP,
+        List.of(),
+        (export, rules) -> {
+          java.time.LocalDate blDate = java.time.LocalDate.parse(bl.billOfLadingDate());
+          Map<String, String> facts = new TreeMap<>();
+          facts.put(ExportFacts.BILL_OF_LADING_NUMBER, bl.billOfLadingNumber());
+          facts.put(ExportFacts.BILL_OF_LADING_DATE, blDate.toString());
+          facts.put(
+              ExportFacts.REPATRIATION_DUE, Deadlines.repatriationDue(blDate, rules).toString());
+          String shipmentDue = export.fact(ExportFacts.SHIPMENT_DUE);
+          facts.put(
+              ExportFacts.SHIPPED_LATE,
+              Boolean.toString(
+                  shipmentDue != null && blDate.isAfter(java.time.LocalDate.parse(shipmentDue))));
+          return Transitions.Outcome.of(facts);
+        });
   }
 
   /** A tracking milestone (loaded, transhipped, ...); the export stays {@code SHIPPED}. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String recordTrackingMilestone(Context ctx, String exportId, String milestoneJson) {
     Transitions t = new Transitions(ctx);
-    Inputs.Milestone m = CanonicalJson.parse(milestoneJson, Inputs.Milestone.class, "milestone").checked();
-    return t.take(exportId, ExportAction.RECORD_TRACKING_MILESTONE, List.of(), (export, rules) ->
-        Transitions.Outcome.of(Map.of("lastMilestone", m.event() + " at " + m.location() + " on " + m.at())));
+    Inputs.Milestone m =
+        CanonicalJson.parse(milestoneJson, Inputs.Milestone.class, "milestone").checked();
+    return t.take(
+        exportId,
+        ExportAction.RECORD_TRACKING_MILESTONE,
+        List.of(),
+        (export, rules) ->
+            Transitions.Outcome.of(
+                Map.of("lastMilestone", m.event() + " at " + m.location() + " on " + m.at())));
   }
 
   /** Arrival at the port of destination. */
@@ -174,29 +252,52 @@ public final class ExportContract implements ContractInterface {
   public String confirmArrival(Context ctx, String exportId, String arrivalJson) {
     Transitions t = new Transitions(ctx);
     Inputs.Arrival a = CanonicalJson.parse(arrivalJson, Inputs.Arrival.class, "arrival").checked();
-    return t.take(exportId, ExportAction.CONFIRM_ARRIVAL, List.of(), (export, rules) ->
-        Transitions.Outcome.of(Map.of("arrivalPort", a.port(), "arrivedOn", a.arrivedOn())));
+    return t.take(
+        exportId,
+        ExportAction.CONFIRM_ARRIVAL,
+        List.of(),
+        (export, rules) ->
+            Transitions.Outcome.of(Map.of("arrivalPort", a.port(), "arrivedOn", a.arrivedOn())));
   }
 
   /** Commercial Bank records the repatriated proceeds: the export is complete. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String recordRepatriation(Context ctx, String exportId, String repatriationJson) {
     Transitions t = new Transitions(ctx);
-    Inputs.Repatriation r = CanonicalJson.parse(repatriationJson, Inputs.Repatriation.class, "repatriation").checked();
-    return t.take(exportId, ExportAction.RECORD_REPATRIATION, List.of(), (export, rules) -> Transitions.Outcome.of(Map.of(
-        "repatriatedAmountUsd", r.amountUsd().toPlainString(), "repatriationReference", r.reference(),
-        "repatriatedOn", r.receivedOn())));
-  }
-
-  /** A reviewing stage sends the export back to the exporter, with reasons; it re-enters that stage once amended. */
-  @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String returnForAmendment(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx).take(exportId, ExportAction.RETURN_FOR_AMENDMENT, notes(notesJson, true), (e, r) -> Transitions.Outcome.NOTHING);
+    Inputs.Repatriation r =
+        CanonicalJson.parse(repatriationJson, Inputs.Repatriation.class, "repatriation").checked();
+    return t.take(
+        exportId,
+        ExportAction.RECORD_REPATRIATION,
+        List.of(),
+        (export, rules) ->
+            Transitions.Outcome.of(
+                Map.of(
+                    "repatriatedAmountUsd",
+                    r.amountUsd().toPlainString(),
+                    "repatriationReference",
+                    r.reference(),
+                    "repatriatedOn",
+                    r.receivedOn())));
   }
 
   /**
-   * The exporter amends a returned export: a new request (same exporter), and new terms as transient data if they
-   * change. It re-enters the stage that returned it.
+   * A reviewing stage sends the export back to the exporter, with reasons; it re-enters that stage
+   * once amended.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String returnForAmendment(Context ctx, String exportId, String notesJson) {
+    return new Transitions(ctx)
+        .take(
+            exportId,
+            ExportAction.RETURN_FOR_AMENDMENT,
+            notes(notesJson, true),
+            (e, r) -> Transitions.Outcome.NOTHING);
+  }
+
+  /**
+   * The exporter amends a returned export: a new request (same exporter), and new terms as
+   * transient data if they change. It re-enters the stage that returned it.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String amendExport(Context ctx, String exportId, String requestJson) {
@@ -213,28 +314,45 @@ public final class ExportContract implements ContractInterface {
     PrivateTerms privateTerms = new PrivateTerms(t.stub);
     ExportTerms terms = privateTerms.fromTransient(rules, false);
     String termsHash = terms == null ? export.termsHash() : privateTerms.store(exportId, terms);
-    boolean late = Deadlines.reportedLate(Instant.parse(request.contractSignedAt()), t.stub.getTxTimestamp(), rules);
-    ExportRecord after = export.amended(request, termsHash, rules.version(), late).decided(next, Map.of(), t.now());
-    t.record(export, after, ExportAction.AMEND.name(), List.of(), rules, Transitions.Outcome.NOTHING);
+    boolean late =
+        Deadlines.reportedLate(
+            Instant.parse(request.contractSignedAt()), t.stub.getTxTimestamp(), rules);
+    ExportRecord after =
+        export.amended(request, termsHash, rules.version(), late).decided(next, Map.of(), t.now());
+    t.record(
+        export, after, ExportAction.AMEND.name(), List.of(), rules, Transitions.Outcome.NOTHING);
     return ExportStore.utf8(t.emit(Events.of(ExportAction.AMEND), t.store.save(export, after)));
   }
 
   /** A reviewing stage rejects the export for good, with reasons. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String rejectExport(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx).take(exportId, ExportAction.REJECT, notes(notesJson, true), (e, r) -> Transitions.Outcome.NOTHING);
-  }
-
-  /** The exporter withdraws (before clearance), or ECTA or National Bank cancel for cause (before shipment). */
-  @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String cancelExport(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx).take(exportId, ExportAction.CANCEL, notes(notesJson, true), (e, r) -> Transitions.Outcome.NOTHING);
+    return new Transitions(ctx)
+        .take(
+            exportId,
+            ExportAction.REJECT,
+            notes(notesJson, true),
+            (e, r) -> Transitions.Outcome.NOTHING);
   }
 
   /**
-   * National Bank marks the proceeds overdue once the repatriation deadline recorded on the ledger has passed at this
-   * transaction's time; refused before. The export stays where it is; the exporter's DELINQUENT status is set in the
-   * participant registry.
+   * The exporter withdraws (before clearance), or ECTA or National Bank cancel for cause (before
+   * shipment).
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String cancelExport(Context ctx, String exportId, String notesJson) {
+    return new Transitions(ctx)
+        .take(
+            exportId,
+            ExportAction.CANCEL,
+            notes(notesJson, true),
+            (e, r) -> Transitions.Outcome.NOTHING);
+  }
+
+  /**
+   * National Bank marks the proceeds overdue once the repatriation deadline recorded on the ledger
+   * has passed at this transaction's time; refused before. The export stays where it is; the
+   * exporter's DELINQUENT status is set in the participant registry.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String markRepatriationOverdue(Context ctx, String exportId) {
@@ -254,7 +372,8 @@ public final class ExportContract implements ContractInterface {
 
   static void requireId(String exportId) {
     if (!Identifiers.isValid(exportId)) {
-      throw ContractError.INVALID_ARGUMENT.exception("exportId must be 1-64 letters, digits, '.', '_' or '-'");
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "exportId must be 1-64 letters, digits, '.', '_' or '-'");
     }
   }
 }

@@ -19,7 +19,10 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
-/** Reads: an export, its full history and decision trail, exports by status or exporter (paged), its private terms. */
+/**
+ * Reads: an export, its full history and decision trail, exports by status or exporter (paged), its
+ * private terms.
+ */
 @Contract(name = "ExportQueryContract", info = @Info(title = "Export queries", version = "1.0.0"))
 public final class ExportQueryContract implements ContractInterface {
   private static final int MAX_PAGE = 200;
@@ -39,10 +42,15 @@ public final class ExportQueryContract implements ContractInterface {
     ExportStore store = new ExportStore(stub);
     store.export(exportId);
     List<Version> versions = new ArrayList<>();
-    try (QueryResultsIterator<KeyModification> history = stub.getHistoryForKey(Keys.export(stub, exportId))) {
+    try (QueryResultsIterator<KeyModification> history =
+        stub.getHistoryForKey(Keys.export(stub, exportId))) {
       for (KeyModification m : history) {
-        versions.add(new Version(m.getTxId(), m.getTimestamp().toString(), m.isDeleted(),
-            m.isDeleted() ? null : CanonicalJson.fromBytes(m.getValue(), ExportRecord.class)));
+        versions.add(
+            new Version(
+                m.getTxId(),
+                m.getTimestamp().toString(),
+                m.isDeleted(),
+                m.isDeleted() ? null : CanonicalJson.fromBytes(m.getValue(), ExportRecord.class)));
       }
     } catch (Exception e) {
       throw new IllegalStateException("history query failed", e);
@@ -60,7 +68,8 @@ public final class ExportQueryContract implements ContractInterface {
     try {
       ExportStatus.valueOf(status);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ContractError.INVALID_ARGUMENT.exception("status must be one of " + List.of(ExportStatus.values()));
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "status must be one of " + List.of(ExportStatus.values()));
     }
     return page(ctx, Keys.BY_STATUS, status, pageSize, bookmark);
   }
@@ -76,7 +85,8 @@ public final class ExportQueryContract implements ContractInterface {
 
   record Page(List<ExportRecord> exports, String bookmark, int count) {}
 
-  private static String page(Context ctx, String index, String value, int pageSize, String bookmark) {
+  private static String page(
+      Context ctx, String index, String value, int pageSize, String bookmark) {
     if (pageSize < 1 || pageSize > MAX_PAGE) {
       throw ContractError.INVALID_ARGUMENT.exception("pageSize must be 1-" + MAX_PAGE);
     }
@@ -85,7 +95,8 @@ public final class ExportQueryContract implements ContractInterface {
     List<ExportRecord> exports = new ArrayList<>();
     CompositeKey partial = stub.createCompositeKey(index, value);
     try (QueryResultsIteratorWithMetadata<KeyValue> results =
-        stub.getStateByPartialCompositeKeyWithPagination(partial, pageSize, bookmark == null ? "" : bookmark)) {
+        stub.getStateByPartialCompositeKeyWithPagination(
+            partial, pageSize, bookmark == null ? "" : bookmark)) {
       for (KeyValue kv : results) {
         List<String> attributes = stub.splitCompositeKey(kv.getKey()).getAttributes();
         exports.add(store.export(attributes.get(attributes.size() - 1)));
@@ -106,11 +117,15 @@ public final class ExportQueryContract implements ContractInterface {
     return ExportStore.utf8(CanonicalJson.toBytes(new PrivateTerms(ctx.getStub()).read(exportId)));
   }
 
-  /** Whether a given set of terms is the one recorded: anyone can check, without seeing the stored terms. */
+  /**
+   * Whether a given set of terms is the one recorded: anyone can check, without seeing the stored
+   * terms.
+   */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public boolean verifyTerms(Context ctx, String exportId, String termsJson) {
     ExportContract.requireId(exportId);
     ExportTerms claimed = CanonicalJson.parse(termsJson, ExportTerms.class, "terms");
-    return PrivateTerms.hashOf(claimed).equals(new ExportStore(ctx.getStub()).export(exportId).termsHash());
+    return PrivateTerms.hashOf(claimed)
+        .equals(new ExportStore(ctx.getStub()).export(exportId).termsHash());
   }
 }

@@ -8,11 +8,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * An export as every organisation sees it on the ledger. The commercial terms are private; {@code termsHash} is the
- * SHA-256 of their canonical form. Immutable; serialised canonically.
+ * An export as every organisation sees it on the ledger. The commercial terms are private; {@code
+ * termsHash} is the SHA-256 of their canonical form. Immutable; serialised canonically.
  *
  * @param ruleVersion the rule set the export was submitted (or last amended) under
- * @param facts what the stages recorded, by name: contract registration number, grade, permit number, dates
+ * @param facts what the stages recorded, by name: contract registration number, grade, permit
+ *     number, dates
  * @param decisions how many decisions the trail holds
  */
 record ExportRecord(
@@ -43,14 +44,36 @@ record ExportRecord(
     SortedMap<String, String> merged = new TreeMap<>(facts);
     merged.putAll(more);
     return new ExportRecord(
-        exportId, exporterId, next.status(), next.returnedFrom(), next.amendmentRounds(), request, termsHash,
-        ruleVersion, reportedLate, merged, createdAt, at, decisions + 1);
+        exportId,
+        exporterId,
+        next.status(),
+        next.returnedFrom(),
+        next.amendmentRounds(),
+        request,
+        termsHash,
+        ruleVersion,
+        reportedLate,
+        merged,
+        createdAt,
+        at,
+        decisions + 1);
   }
 
   /** This export with an amended request and terms, under rule set {@code version}. */
   ExportRecord amended(ExportRequest newRequest, String newTermsHash, int version, boolean late) {
     return new ExportRecord(
-        exportId, exporterId, status, returnedFrom, amendmentRounds, newRequest, newTermsHash, version, late, facts,
-        createdAt, updatedAt, decisions);
+        exportId,
+        exporterId,
+        status,
+        returnedFrom,
+        amendmentRounds,
+        newRequest,
+        newTermsHash,
+        version,
+        late,
+        facts,
+        createdAt,
+        updatedAt,
+        decisions);
   }
 }

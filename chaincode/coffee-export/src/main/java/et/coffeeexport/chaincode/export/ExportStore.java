@@ -17,9 +17,9 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 /**
- * Reads and writes the coffee-export world state. Writing an export also maintains its status and exporter indexes
- * and its key-level endorsement policy: after every change, only peers of the organisations that may act next can
- * endorse the following one.
+ * Reads and writes the coffee-export world state. Writing an export also maintains its status and
+ * exporter indexes and its key-level endorsement policy: after every change, only peers of the
+ * organisations that may act next can endorse the following one.
  */
 final class ExportStore {
   private static final byte[] PRESENT = {0};
@@ -61,19 +61,25 @@ final class ExportStore {
   }
 
   /**
-   * Marks a decision by {@code organisation}: the write to its seal makes validation demand an endorsement by that
-   * organisation's own peer, whatever the export key's policy would also accept.
+   * Marks a decision by {@code organisation}: the write to its seal makes validation demand an
+   * endorsement by that organisation's own peer, whatever the export key's policy would also
+   * accept.
    */
   void seal(Organisation organisation) {
-    stub.putState(Keys.seal(stub, organisation.name()), stub.getTxId().getBytes(StandardCharsets.UTF_8));
+    stub.putState(
+        Keys.seal(stub, organisation.name()), stub.getTxId().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Creates the organisations' seals with their policies; done once, by the trusted bootstrap of rule set 1. */
+  /**
+   * Creates the organisations' seals with their policies; done once, by the trusted bootstrap of
+   * rule set 1.
+   */
   void createSeals() {
     for (Organisation organisation : Organisation.values()) {
       String seal = Keys.seal(stub, organisation.name());
       stub.putState(seal, PRESENT);
-      stub.setStateValidationParameter(seal, EndorsementPolicies.anyPeerOf(EnumSet.of(organisation)));
+      stub.setStateValidationParameter(
+          seal, EndorsementPolicies.anyPeerOf(EnumSet.of(organisation)));
     }
   }
 
@@ -86,7 +92,9 @@ final class ExportStore {
   }
 
   void saveDecision(DecisionRecord decision) {
-    stub.putState(Keys.decision(stub, decision.exportId(), decision.sequence()), CanonicalJson.toBytes(decision));
+    stub.putState(
+        Keys.decision(stub, decision.exportId(), decision.sequence()),
+        CanonicalJson.toBytes(decision));
   }
 
   List<DecisionRecord> decisions(String exportId) {
@@ -96,7 +104,8 @@ final class ExportStore {
   RuleSet currentRules() {
     byte[] bytes = stub.getState(Keys.ruleSet(stub, "current"));
     if (bytes == null || bytes.length == 0) {
-      throw ContractError.PRECONDITION_FAILED.exception("no rule set is in force; ECTA must publish one");
+      throw ContractError.PRECONDITION_FAILED.exception(
+          "no rule set is in force; ECTA must publish one");
     }
     return CanonicalJson.fromBytes(bytes, RuleSet.class);
   }
@@ -118,7 +127,8 @@ final class ExportStore {
 
   <T> List<T> values(String type, Class<T> as, String... attributes) {
     List<T> found = new ArrayList<>();
-    try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(type, attributes)) {
+    try (QueryResultsIterator<KeyValue> results =
+        stub.getStateByPartialCompositeKey(type, attributes)) {
       for (KeyValue kv : results) {
         found.add(CanonicalJson.fromBytes(kv.getValue(), as));
       }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** National Bank's FX approval, with the four-eyes rule for exports above the threshold in force. */
+/**
+ * National Bank's FX approval, with the four-eyes rule for exports above the threshold in force.
+ */
 final class ForeignExchangeApproval {
   static final String RECOMMEND = "RECOMMEND_FOREIGN_EXCHANGE";
   private final Transitions t;
@@ -24,31 +26,45 @@ final class ForeignExchangeApproval {
     RuleSet rules = t.store.currentRules();
     t.decide(export, ExportAction.APPROVE_FOREIGN_EXCHANGE, rules);
     ExportTerms terms = new PrivateTerms(t.stub).read(exportId);
-    boolean highValue = terms.valueUsd(export.request().quantityKg()).compareTo(rules.fourEyesThresholdUsd()) > 0;
+    boolean highValue =
+        terms.valueUsd(export.request().quantityKg()).compareTo(rules.fourEyesThresholdUsd()) > 0;
     String recommendedBy = export.fact(ExportFacts.FX_RECOMMENDED_BY);
     if (highValue && recommendedBy == null) {
       return recommend(export, reasons, rules);
     }
-    if (highValue && (t.caller.role() != Role.SUPERVISOR || recommendedBy.equals(t.caller.certificateId()))) {
+    if (highValue
+        && (t.caller.role() != Role.SUPERVISOR || recommendedBy.equals(t.caller.certificateId()))) {
       throw ContractError.FOUR_EYES_REQUIRED.exception(
-          "above " + rules.fourEyesThresholdUsd() + " USD a supervisor other than the recommending officer must approve");
+          "above "
+              + rules.fourEyesThresholdUsd()
+              + " USD a supervisor other than the recommending officer must approve");
     }
-    return t.take(exportId, ExportAction.APPROVE_FOREIGN_EXCHANGE, reasons, (e, r) -> {
-      t.registry.requireActiveExporter(e.exporterId());
-      if (!r.allowedPaymentModes().contains(terms.paymentMode())) {
-        throw ContractError.PRECONDITION_FAILED.exception(terms.paymentMode() + " is not allowed by rule set " + r.version());
-      }
-      String grade = e.fact(ExportFacts.GRADE);
-      String floor = new PriceCheck(t).requireAtOrAboveFloor(e, grade == null ? e.request().grade() : grade);
-      return Transitions.Outcome.of(Map.of(ExportFacts.EXPORT_PERMIT_NUMBER, new Permits(t).issue(e.exportId())), floor);
-    });
+    return t.take(
+        exportId,
+        ExportAction.APPROVE_FOREIGN_EXCHANGE,
+        reasons,
+        (e, r) -> {
+          t.registry.requireActiveExporter(e.exporterId());
+          if (!r.allowedPaymentModes().contains(terms.paymentMode())) {
+            throw ContractError.PRECONDITION_FAILED.exception(
+                terms.paymentMode() + " is not allowed by rule set " + r.version());
+          }
+          String grade = e.fact(ExportFacts.GRADE);
+          String floor =
+              new PriceCheck(t)
+                  .requireAtOrAboveFloor(e, grade == null ? e.request().grade() : grade);
+          return Transitions.Outcome.of(
+              Map.of(ExportFacts.EXPORT_PERMIT_NUMBER, new Permits(t).issue(e.exportId())), floor);
+        });
   }
 
   /** The first of two approvals: recorded in the trail, the export does not move. */
   private String recommend(ExportRecord export, List<String> reasons, RuleSet rules) {
-    Map<String, String> facts = new TreeMap<>(Map.of(ExportFacts.FX_RECOMMENDED_BY, t.caller.certificateId()));
+    Map<String, String> facts =
+        new TreeMap<>(Map.of(ExportFacts.FX_RECOMMENDED_BY, t.caller.certificateId()));
     ExportRecord after = export.decided(export.state(), facts, t.now());
     t.record(export, after, RECOMMEND, reasons, rules, Transitions.Outcome.of(facts));
-    return ExportStore.utf8(t.emit(Events.FOREIGN_EXCHANGE_RECOMMENDED, t.store.save(export, after)));
+    return ExportStore.utf8(
+        t.emit(Events.FOREIGN_EXCHANGE_RECOMMENDED, t.store.save(export, after)));
   }
 }

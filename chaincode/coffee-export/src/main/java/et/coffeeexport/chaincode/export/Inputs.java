@@ -10,7 +10,8 @@ final class Inputs {
 
   static String required(String value, String name, int maxLength) {
     if (value == null || value.isBlank() || value.length() > maxLength) {
-      throw ContractError.INVALID_ARGUMENT.exception(name + " must be 1-" + maxLength + " characters");
+      throw ContractError.INVALID_ARGUMENT.exception(
+          name + " must be 1-" + maxLength + " characters");
     }
     return value;
   }
@@ -30,8 +31,10 @@ final class Inputs {
       if (requiredReasons && list.isEmpty()) {
         throw ContractError.INVALID_ARGUMENT.exception("reasons must name at least one reason");
       }
-      if (list.size() > 20 || list.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 500)) {
-        throw ContractError.INVALID_ARGUMENT.exception("reasons must be at most 20 texts of 1-500 characters");
+      if (list.size() > 20
+          || list.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 500)) {
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "reasons must be at most 20 texts of 1-500 characters");
       }
       return List.copyOf(list);
     }
@@ -39,12 +42,23 @@ final class Inputs {
 
   /** ECX's laboratory results for a lot. */
   record QualityReport(
-      String lotReference, int physicalScore, int cupScore, BigDecimal moisturePercent, int defectsPer300g, int screenSize) {
+      String lotReference,
+      int physicalScore,
+      int cupScore,
+      BigDecimal moisturePercent,
+      int defectsPer300g,
+      int screenSize) {
     QualityReport checked() {
       required(lotReference, "lotReference", 64);
-      if (moisturePercent == null || moisturePercent.signum() < 0 || moisturePercent.compareTo(BigDecimal.valueOf(30)) > 0
-          || defectsPer300g < 0 || defectsPer300g > 300 || screenSize < 8 || screenSize > 20) {
-        throw ContractError.INVALID_ARGUMENT.exception("moisture 0-30 %, defects 0-300 per 300 g, screen 8-20");
+      if (moisturePercent == null
+          || moisturePercent.signum() < 0
+          || moisturePercent.compareTo(BigDecimal.valueOf(30)) > 0
+          || defectsPer300g < 0
+          || defectsPer300g > 300
+          || screenSize < 8
+          || screenSize > 20) {
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "moisture 0-30 %, defects 0-300 per 300 g, screen 8-20");
       }
       return this;
     }
@@ -63,7 +77,8 @@ final class Inputs {
       required(bookingNumber, "bookingNumber", 64);
       required(vessel, "vessel", 100);
       if (containers == null || containers.isEmpty() || containers.size() > 200) {
-        throw ContractError.INVALID_ARGUMENT.exception("containers must list 1-200 container numbers");
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "containers must list 1-200 container numbers");
       }
       containers.forEach(c -> required(c, "container number", 20));
       return this;

@@ -3,8 +3,8 @@ package et.coffeeexport.chaincode.export;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * Every key the coffee-export chaincode writes. Composite keys give the lookups LevelDB cannot do by query: by
- * status, by exporter, an export's decisions and documents in order.
+ * Every key the coffee-export chaincode writes. Composite keys give the lookups LevelDB cannot do
+ * by query: by status, by exporter, an export's decisions and documents in order.
  */
 final class Keys {
   static final String EXPORT = "export";
@@ -38,12 +38,14 @@ final class Keys {
   }
 
   static String document(ChaincodeStub stub, String exportId, String type, int version) {
-    return stub.createCompositeKey(DOCUMENT, exportId, type, String.format("%04d", version)).toString();
+    return stub.createCompositeKey(DOCUMENT, exportId, type, String.format("%04d", version))
+        .toString();
   }
 
   /**
-   * One per organisation, created with the first rule set: only that organisation's peer can endorse a write to it.
-   * Decisions write it without reading it, so concurrent decisions never conflict on it.
+   * One per organisation, created with the first rule set: only that organisation's peer can
+   * endorse a write to it. Decisions write it without reading it, so concurrent decisions never
+   * conflict on it.
    */
   static String seal(ChaincodeStub stub, String organisation) {
     return stub.createCompositeKey(SEAL, organisation).toString();
@@ -53,7 +55,8 @@ final class Keys {
     return stub.createCompositeKey(PERMIT, permitNumber).toString();
   }
 
-  static String floor(ChaincodeStub stub, String grade, String origin, String process, String effectiveDate) {
+  static String floor(
+      ChaincodeStub stub, String grade, String origin, String process, String effectiveDate) {
     return stub.createCompositeKey(FLOOR, grade, origin, process, effectiveDate).toString();
   }
 

@@ -24,24 +24,34 @@ final class OverdueProceeds {
     ExportContract.requireId(exportId);
     if (t.caller.organisation() != Organisation.NATIONAL_BANK
         || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
-      throw ContractError.NOT_AUTHORISED.exception("only National Bank officers mark proceeds overdue");
+      throw ContractError.NOT_AUTHORISED.exception(
+          "only National Bank officers mark proceeds overdue");
     }
     t.registry.requireActiveOfficer(t.caller);
     ExportRecord export = t.store.export(exportId);
     if (export.status() != ExportStatus.SHIPPED && export.status() != ExportStatus.ARRIVED) {
-      throw ContractError.ILLEGAL_TRANSITION.exception("proceeds are only awaited on shipped exports, not " + export.status());
+      throw ContractError.ILLEGAL_TRANSITION.exception(
+          "proceeds are only awaited on shipped exports, not " + export.status());
     }
     LocalDate due = LocalDate.parse(export.fact(ExportFacts.REPATRIATION_DUE));
     if (!Deadlines.passed(due, t.stub.getTxTimestamp())) {
-      throw ContractError.PRECONDITION_FAILED.exception("proceeds are not overdue before " + due.plusDays(1));
+      throw ContractError.PRECONDITION_FAILED.exception(
+          "proceeds are not overdue before " + due.plusDays(1));
     }
     if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
-      throw ContractError.ALREADY_EXISTS.exception("export " + exportId + " is already marked overdue");
+      throw ContractError.ALREADY_EXISTS.exception(
+          "export " + exportId + " is already marked overdue");
     }
     RuleSet rules = t.store.currentRules();
     Map<String, String> facts = Map.of(ExportFacts.REPATRIATION_OVERDUE, "true");
     ExportRecord after = export.decided(export.state(), facts, t.now());
-    t.record(export, after, MARK_OVERDUE, List.of("repatriation due " + due), rules, Transitions.Outcome.of(facts));
+    t.record(
+        export,
+        after,
+        MARK_OVERDUE,
+        List.of("repatriation due " + due),
+        rules,
+        Transitions.Outcome.of(facts));
     return ExportStore.utf8(t.emit(Events.REPATRIATION_OVERDUE, t.store.save(export, after)));
   }
 }

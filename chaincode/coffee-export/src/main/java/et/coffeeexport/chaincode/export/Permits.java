@@ -3,7 +3,10 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 
-/** Export permits: issued by National Bank with its FX approval, consumed once by a customs declaration. */
+/**
+ * Export permits: issued by National Bank with its FX approval, consumed once by a customs
+ * declaration.
+ */
 final class Permits {
   private final Transitions t;
 
@@ -12,15 +15,19 @@ final class Permits {
   }
 
   /** A permit as the ledger keeps it. */
-  record Permit(String permitNumber, String exportId, String issuedAt, String usedAt, String usedInTx) {}
+  record Permit(
+      String permitNumber, String exportId, String issuedAt, String usedAt, String usedInTx) {}
 
   String issue(String exportId) {
     String number = t.issueNumber("NBE-EP");
     if (t.store.state(Keys.permit(t.stub, number)).length > 0) {
-      // Issuing over an existing permit would revive a used one: never, whatever the number's derivation.
+      // Issuing over an existing permit would revive a used one: never, whatever the number's
+      // derivation.
       throw ContractError.ALREADY_EXISTS.exception("export permit " + number + " exists already");
     }
-    t.stub.putState(Keys.permit(t.stub, number), CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
+    t.stub.putState(
+        Keys.permit(t.stub, number),
+        CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
     return number;
   }
 
@@ -31,12 +38,15 @@ final class Permits {
     }
     Permit permit = CanonicalJson.fromBytes(bytes, Permit.class);
     if (permit.usedAt() != null) {
-      throw ContractError.PERMIT_ALREADY_USED.exception("permit " + permitNumber + " was used in " + permit.usedInTx());
+      throw ContractError.PERMIT_ALREADY_USED.exception(
+          "permit " + permitNumber + " was used in " + permit.usedInTx());
     }
     if (!permit.exportId().equals(exportId)) {
-      throw ContractError.INVALID_ARGUMENT.exception("permit " + permitNumber + " was issued for another export");
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "permit " + permitNumber + " was issued for another export");
     }
-    Permit used = new Permit(permit.permitNumber(), exportId, permit.issuedAt(), t.now(), t.stub.getTxId());
+    Permit used =
+        new Permit(permit.permitNumber(), exportId, permit.issuedAt(), t.now(), t.stub.getTxId());
     t.stub.putState(Keys.permit(t.stub, permitNumber), CanonicalJson.toBytes(used));
   }
 }

@@ -14,18 +14,34 @@ final class PriceCheck {
     this.t = t;
   }
 
-  /** Fails unless the contract price is at or above the floor for {@code grade}; returns the floor applied. */
+  /**
+   * Fails unless the contract price is at or above the floor for {@code grade}; returns the floor
+   * applied.
+   */
   String requireAtOrAboveFloor(ExportRecord export, String grade) {
     ExportRequest request = export.request();
     ExportTerms terms = new PrivateTerms(t.stub).read(export.exportId());
     LocalDate day = LocalDate.parse(request.contractDate());
     PriceFloor floor =
         PriceFloor.inForce(t.store.floors(grade, request.origin(), request.process()), day)
-            .orElseThrow(() -> ContractError.PRECONDITION_FAILED.exception(
-                "no co-signed minimum price for " + grade + "/" + request.origin() + "/" + request.process() + " on " + day));
+            .orElseThrow(
+                () ->
+                    ContractError.PRECONDITION_FAILED.exception(
+                        "no co-signed minimum price for "
+                            + grade
+                            + "/"
+                            + request.origin()
+                            + "/"
+                            + request.process()
+                            + " on "
+                            + day));
     if (!floor.admits(terms.pricePerLbUsd())) {
       throw ContractError.PRICE_BELOW_MINIMUM.exception(
-          "the contract price is below the minimum of " + floor.minPricePerLbUsd() + " USD/lb (" + floor.id() + ")");
+          "the contract price is below the minimum of "
+              + floor.minPricePerLbUsd()
+              + " USD/lb ("
+              + floor.id()
+              + ")");
     }
     return "floor:" + floor.id();
   }

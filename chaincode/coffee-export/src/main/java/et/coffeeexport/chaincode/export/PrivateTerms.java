@@ -11,9 +11,9 @@ import java.util.HexFormat;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * The commercial terms in the private collection of Commercial Bank, National Bank and ECTA. They travel as
- * transient data (never in the transaction's arguments, which every organisation sees); the public record keeps the
- * SHA-256 of their canonical bytes.
+ * The commercial terms in the private collection of Commercial Bank, National Bank and ECTA. They
+ * travel as transient data (never in the transaction's arguments, which every organisation sees);
+ * the public record keeps the SHA-256 of their canonical bytes.
  */
 final class PrivateTerms {
   static final String TRANSIENT_KEY = "terms";
@@ -23,16 +23,21 @@ final class PrivateTerms {
     this.stub = stub;
   }
 
-  /** The terms passed as transient data, validated; {@code null} when none were passed and none are required. */
+  /**
+   * The terms passed as transient data, validated; {@code null} when none were passed and none are
+   * required.
+   */
   ExportTerms fromTransient(RuleSet rules, boolean required) {
     byte[] bytes = stub.getTransient() == null ? null : stub.getTransient().get(TRANSIENT_KEY);
     if (bytes == null) {
       if (required) {
-        throw ContractError.INVALID_ARGUMENT.exception("the terms must be passed as transient data '" + TRANSIENT_KEY + "'");
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "the terms must be passed as transient data '" + TRANSIENT_KEY + "'");
       }
       return null;
     }
-    ExportTerms terms = CanonicalJson.parse(new String(bytes, StandardCharsets.UTF_8), ExportTerms.class, "terms");
+    ExportTerms terms =
+        CanonicalJson.parse(new String(bytes, StandardCharsets.UTF_8), ExportTerms.class, "terms");
     var violations = terms.violations(rules);
     if (!violations.isEmpty()) {
       throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", violations));

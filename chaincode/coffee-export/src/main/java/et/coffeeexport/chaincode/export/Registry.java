@@ -1,16 +1,16 @@
 package et.coffeeexport.chaincode.export;
 
-import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.Caller;
+import et.coffeeexport.chaincode.support.ContractError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * The participant registry, read from the {@code user-management} chaincode on the same channel. Reads join this
- * transaction's read set, so a decision taken while an exporter is being suspended fails validation instead of
- * slipping through.
+ * The participant registry, read from the {@code user-management} chaincode on the same channel.
+ * Reads join this transaction's read set, so a decision taken while an exporter is being suspended
+ * fails validation instead of slipping through.
  */
 final class Registry {
   static final String CHAINCODE = "user-management";
@@ -22,7 +22,8 @@ final class Registry {
 
   /** Fails unless the exporter is registered and {@code ACTIVE}. */
   void requireActiveExporter(String exporterId) {
-    String status = field(call("ParticipantContract:exporterStatus", exporterId), "exporter " + exporterId);
+    String status =
+        field(call("ParticipantContract:exporterStatus", exporterId), "exporter " + exporterId);
     if (!"ACTIVE".equals(status)) {
       throw ContractError.EXPORTER_NOT_ACTIVE.exception("exporter " + exporterId + " is " + status);
     }
@@ -30,8 +31,13 @@ final class Registry {
 
   /** Fails unless the caller is registered as an active officer of their organisation. */
   void requireActiveOfficer(Caller caller) {
-    String active = field(call("ParticipantContract:officerStatus", caller.mspId(), String.valueOf(caller.enrollmentId())),
-        "officer " + caller.enrollmentId());
+    String active =
+        field(
+            call(
+                "ParticipantContract:officerStatus",
+                caller.mspId(),
+                String.valueOf(caller.enrollmentId())),
+            "officer " + caller.enrollmentId());
     if (!"ACTIVE".equals(active)) {
       throw ContractError.OFFICER_NOT_ACTIVE.exception(
           "officer " + caller.enrollmentId() + " of " + caller.mspId() + " is " + active);
@@ -53,6 +59,7 @@ final class Registry {
     if (message.contains("NOT_FOUND")) {
       return "NOT_REGISTERED";
     }
-    throw new IllegalStateException("the participant registry did not answer for " + what + ": " + message);
+    throw new IllegalStateException(
+        "the participant registry did not answer for " + what + ": " + message);
   }
 }

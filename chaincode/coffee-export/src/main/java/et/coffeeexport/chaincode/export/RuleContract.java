@@ -17,20 +17,21 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * The rules that change with directives, as versioned ledger entries: the rule set (ECTA) and the minimum export
- * prices (proposed by ECTA, in force only once National Bank co-signs).
+ * The rules that change with directives, as versioned ledger entries: the rule set (ECTA) and the
+ * minimum export prices (proposed by ECTA, in force only once National Bank co-signs).
  */
 @Contract(name = "RuleContract", info = @Info(title = "Directives", version = "1.0.0"))
 public final class RuleContract implements ContractInterface {
 
   /**
-   * Puts a new rule set in force. Only ECTA supervisors (or ECTA's administrator, to bootstrap) publish; versions
-   * only go up.
+   * Puts a new rule set in force. Only ECTA supervisors (or ECTA's administrator, to bootstrap)
+   * publish; versions only go up.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String publishRuleSet(Context ctx, String ruleSetJson) {
     Caller caller = Caller.of(ctx);
-    if (caller.organisation() != Organisation.ECTA || !(caller.admin() || caller.role() == Role.SUPERVISOR)) {
+    if (caller.organisation() != Organisation.ECTA
+        || !(caller.admin() || caller.role() == Role.SUPERVISOR)) {
       throw ContractError.FORBIDDEN.exception("only ECTA supervisors publish rule sets");
     }
     RuleSet rules = CanonicalJson.parse(ruleSetJson, RuleSet.class, "ruleSet");
@@ -39,9 +40,11 @@ public final class RuleContract implements ContractInterface {
     }
     ExportStore store = new ExportStore(ctx.getStub());
     byte[] current = store.state(Keys.ruleSet(ctx.getStub(), "current"));
-    int currentVersion = current.length == 0 ? 0 : CanonicalJson.fromBytes(current, RuleSet.class).version();
+    int currentVersion =
+        current.length == 0 ? 0 : CanonicalJson.fromBytes(current, RuleSet.class).version();
     if (rules.version() != currentVersion + 1) {
-      throw ContractError.INVALID_ARGUMENT.exception("the next rule set version is " + (currentVersion + 1));
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "the next rule set version is " + (currentVersion + 1));
     }
     store.saveRules(rules);
     if (store.state(Keys.seal(ctx.getStub(), Organisation.COMMERCIAL_BANK.name())).length == 0) {
@@ -59,8 +62,8 @@ public final class RuleContract implements ContractInterface {
   }
 
   /**
-   * ECTA proposes a minimum price. It is not in force until National Bank co-signs; the entry's key policy makes
-   * National Bank's peer endorse that co-signature.
+   * ECTA proposes a minimum price. It is not in force until National Bank co-signs; the entry's key
+   * policy makes National Bank's peer endorse that co-signature.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String proposePriceFloor(Context ctx, String floorJson) {
@@ -70,37 +73,69 @@ public final class RuleContract implements ContractInterface {
       throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", proposed.violations()));
     }
     ChaincodeStub stub = ctx.getStub();
-    String key = Keys.floor(stub, proposed.grade(), proposed.origin(), proposed.process(), proposed.effectiveDate());
+    String key =
+        Keys.floor(
+            stub,
+            proposed.grade(),
+            proposed.origin(),
+            proposed.process(),
+            proposed.effectiveDate());
     if (new ExportStore(stub).state(key).length > 0) {
-      throw ContractError.ALREADY_EXISTS.exception("a minimum price for that grade, origin, process and date exists");
+      throw ContractError.ALREADY_EXISTS.exception(
+          "a minimum price for that grade, origin, process and date exists");
     }
-    PriceFloor entry = new PriceFloor(idOf(proposed), proposed.grade(), proposed.origin(), proposed.process(),
-        proposed.effectiveDate(), proposed.minPricePerLbUsd(), false);
+    PriceFloor entry =
+        new PriceFloor(
+            idOf(proposed),
+            proposed.grade(),
+            proposed.origin(),
+            proposed.process(),
+            proposed.effectiveDate(),
+            proposed.minPricePerLbUsd(),
+            false);
     byte[] bytes = CanonicalJson.toBytes(entry);
     stub.putState(key, bytes);
-    stub.setStateValidationParameter(key, EndorsementPolicies.anyPeerOf(EnumSet.of(Organisation.NATIONAL_BANK)));
+    stub.setStateValidationParameter(
+        key, EndorsementPolicies.anyPeerOf(EnumSet.of(Organisation.NATIONAL_BANK)));
     stub.setEvent(Events.PRICE_FLOOR_PROPOSED, bytes);
     return ExportStore.utf8(bytes);
   }
 
-  /** National Bank co-signs a proposed minimum price; from then on changing it takes both organisations' peers. */
+  /**
+   * National Bank co-signs a proposed minimum price; from then on changing it takes both
+   * organisations' peers.
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String cosignPriceFloor(Context ctx, String grade, String origin, String process, String effectiveDate) {
+  public String cosignPriceFloor(
+      Context ctx, String grade, String origin, String process, String effectiveDate) {
     requireOfficerOf(ctx, Organisation.NATIONAL_BANK, "co-sign minimum prices");
     ChaincodeStub stub = ctx.getStub();
-    String key = Keys.floor(stub, grade, origin, process, Inputs.date(effectiveDate, "effectiveDate"));
+    String key =
+        Keys.floor(stub, grade, origin, process, Inputs.date(effectiveDate, "effectiveDate"));
     byte[] stored = new ExportStore(stub).state(key);
     if (stored.length == 0) {
-      throw ContractError.NOT_FOUND.exception("no proposed minimum price for that grade, origin, process and date");
+      throw ContractError.NOT_FOUND.exception(
+          "no proposed minimum price for that grade, origin, process and date");
     }
     PriceFloor floor = CanonicalJson.fromBytes(stored, PriceFloor.class);
     if (floor.cosigned()) {
-      throw ContractError.ALREADY_EXISTS.exception("minimum price " + floor.id() + " is already co-signed");
+      throw ContractError.ALREADY_EXISTS.exception(
+          "minimum price " + floor.id() + " is already co-signed");
     }
-    PriceFloor cosigned = new PriceFloor(floor.id(), grade, origin, process, floor.effectiveDate(), floor.minPricePerLbUsd(), true);
+    PriceFloor cosigned =
+        new PriceFloor(
+            floor.id(),
+            grade,
+            origin,
+            process,
+            floor.effectiveDate(),
+            floor.minPricePerLbUsd(),
+            true);
     byte[] bytes = CanonicalJson.toBytes(cosigned);
     stub.putState(key, bytes);
-    stub.setStateValidationParameter(key, EndorsementPolicies.allPeersOf(EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK)));
+    stub.setStateValidationParameter(
+        key,
+        EndorsementPolicies.allPeersOf(EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK)));
     stub.setEvent(Events.PRICE_FLOOR_COSIGNED, bytes);
     return ExportStore.utf8(bytes);
   }
@@ -117,7 +152,8 @@ public final class RuleContract implements ContractInterface {
 
   private static void requireOfficerOf(Context ctx, Organisation organisation, String what) {
     Transitions t = new Transitions(ctx);
-    if (t.caller.organisation() != organisation || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
+    if (t.caller.organisation() != organisation
+        || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
       throw ContractError.FORBIDDEN.exception("only " + organisation + " officers " + what);
     }
     t.registry.requireActiveOfficer(t.caller);

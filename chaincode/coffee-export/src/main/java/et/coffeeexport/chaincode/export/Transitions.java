@@ -20,8 +20,9 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * What every lifecycle transaction does: identify the caller, check the registry, ask the lifecycle, run the stage's
- * own checks, then persist the export, its decision record and its event. Transactions only supply the stage step.
+ * What every lifecycle transaction does: identify the caller, check the registry, ask the
+ * lifecycle, run the stage's own checks, then persist the export, its decision record and its
+ * event. Transactions only supply the stage step.
  */
 final class Transitions {
   final ChaincodeStub stub;
@@ -63,16 +64,26 @@ final class Transitions {
     return ExportStore.utf8(emit(Events.of(action), store.save(export, after)));
   }
 
-  /** Checks who may act, then asks the lifecycle; the answer's rejection code becomes the chaincode error code. */
+  /**
+   * Checks who may act, then asks the lifecycle; the answer's rejection code becomes the chaincode
+   * error code.
+   */
   ExportState decide(ExportRecord export, ExportAction action, RuleSet rules) {
     if (caller.organisation() == null || caller.role() == null) {
-      throw ContractError.FORBIDDEN.exception("the caller's certificate names no member organisation and role");
+      throw ContractError.FORBIDDEN.exception(
+          "the caller's certificate names no member organisation and role");
     }
-    if (caller.role() == Role.EXPORTER && export != null && !export.exporterId().equals(caller.exporterId())) {
+    if (caller.role() == Role.EXPORTER
+        && export != null
+        && !export.exporterId().equals(caller.exporterId())) {
       throw ContractError.FORBIDDEN.exception("exporters act only on their own exports");
     }
     Decision decision =
-        ExportLifecycle.decide(export == null ? null : export.state(), action, caller.actor(), rules.maxAmendmentRounds());
+        ExportLifecycle.decide(
+            export == null ? null : export.state(),
+            action,
+            caller.actor(),
+            rules.maxAmendmentRounds());
     if (decision instanceof Decision.Rejected rejected) {
       throw ContractError.valueOf(rejected.code().name()).exception(rejected.reason());
     }
@@ -85,17 +96,26 @@ final class Transitions {
   private void requireDocuments(ExportRecord export, ExportAction action, RuleSet rules) {
     List<String> missing = new ArrayList<>();
     for (DocumentType type : rules.documentsRequiredFor(action).stream().sorted().toList()) {
-      if (store.values(Keys.DOCUMENT, DocumentAnchor.class, export.exportId(), type.name()).isEmpty()) {
+      if (store
+          .values(Keys.DOCUMENT, DocumentAnchor.class, export.exportId(), type.name())
+          .isEmpty()) {
         missing.add(type.name());
       }
     }
     if (!missing.isEmpty()) {
-      throw ContractError.PRECONDITION_FAILED.exception(action + " needs these documents anchored first: " + missing);
+      throw ContractError.PRECONDITION_FAILED.exception(
+          action + " needs these documents anchored first: " + missing);
     }
   }
 
   /** Appends to the decision trail. */
-  void record(ExportRecord before, ExportRecord after, String action, List<String> reasons, RuleSet rules, Outcome outcome) {
+  void record(
+      ExportRecord before,
+      ExportRecord after,
+      String action,
+      List<String> reasons,
+      RuleSet rules,
+      Outcome outcome) {
     List<String> applied = new ArrayList<>();
     applied.add("ruleset:" + rules.version());
     applied.addAll(outcome.rulesApplied());
@@ -104,9 +124,22 @@ final class Transitions {
     store.seal(caller.organisation());
     store.saveDecision(
         new DecisionRecord(
-            after.exportId(), after.decisions(), action, from, after.status(), from == null ? Stage.SUBMISSION : stage,
-            caller.mspId(), caller.role(), caller.certificateId(), caller.enrollmentId(), caller.userId(),
-            stub.getTxId(), now(), List.copyOf(reasons), applied, new TreeMap<>(outcome.facts())));
+            after.exportId(),
+            after.decisions(),
+            action,
+            from,
+            after.status(),
+            from == null ? Stage.SUBMISSION : stage,
+            caller.mspId(),
+            caller.role(),
+            caller.certificateId(),
+            caller.enrollmentId(),
+            caller.userId(),
+            stub.getTxId(),
+            now(),
+            List.copyOf(reasons),
+            applied,
+            new TreeMap<>(outcome.facts())));
   }
 
   byte[] emit(String event, byte[] payload) {

@@ -24,22 +24,30 @@ class ExportRulesTest {
 
   private void refused(Runnable transaction, String code) {
     InMemoryLedger.Snapshot before = world.ledger.snapshot();
-    assertThatThrownBy(transaction::run).isInstanceOf(ChaincodeException.class).hasMessageStartingWith(code + ": ");
+    assertThatThrownBy(transaction::run)
+        .isInstanceOf(ChaincodeException.class)
+        .hasMessageStartingWith(code + ": ");
     assertThat(world.ledger.snapshot()).as("nothing changed").isEqualTo(before);
   }
 
   private void submitRequest(String request, Map<String, byte[]> terms) {
-    world.ledger.submit(world.exporter(), terms, ctx -> world.exports.createExport(ctx, "EXP-BAD", request));
+    world.ledger.submit(
+        world.exporter(), terms, ctx -> world.exports.createExport(ctx, "EXP-BAD", request));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "not json", "[]", "{}", "{\"exporterId\":\"EXPORTER-1\"}",
-      "{\"exporterId\":\"EXPORTER-1\",\"contractNumber\":\"SC-1\",\"contractSignedAt\":\"2026-11-20T08:00:00Z\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":-5,\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}",
-      "{\"exporterId\":\"EXPORTER-1\",\"contractNumber\":\"SC-1\",\"contractSignedAt\":\"2026-11-20T08:00:00Z\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":99999999999,\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}",
-      "{\"exporterId\":\"EXPORTER-1\",\"contractNumber\":\"SC-1\",\"contractSignedAt\":\"2026-11-20T08:00:00Z\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":100,\"grade\":\"G42\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}",
-      "{\"exporterId\":\"EXPORTER-1\",\"exporterId\":\"EXPORTER-2\"}",
-      "{\"exporterId\":\"EXPORTER-1\",\"price\":1}"})
+  @ValueSource(
+      strings = {
+        "not json",
+        "[]",
+        "{}",
+        "{\"exporterId\":\"EXPORTER-1\"}",
+        "{\"exporterId\":\"EXPORTER-1\",\"contractNumber\":\"SC-1\",\"contractSignedAt\":\"2026-11-20T08:00:00Z\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":-5,\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}",
+        "{\"exporterId\":\"EXPORTER-1\",\"contractNumber\":\"SC-1\",\"contractSignedAt\":\"2026-11-20T08:00:00Z\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":99999999999,\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}",
+        "{\"exporterId\":\"EXPORTER-1\",\"contractNumber\":\"SC-1\",\"contractSignedAt\":\"2026-11-20T08:00:00Z\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":100,\"grade\":\"G42\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}",
+        "{\"exporterId\":\"EXPORTER-1\",\"exporterId\":\"EXPORTER-2\"}",
+        "{\"exporterId\":\"EXPORTER-1\",\"price\":1}"
+      })
   void refusesMalformedRequestsWithAStableCode(String request) {
     refused(() -> submitRequest(request, ExportWorld.terms()), "INVALID_ARGUMENT");
   }
@@ -53,15 +61,31 @@ class ExportRulesTest {
   @Test
   void refusesMissingOrDisallowedTerms() {
     refused(() -> submitRequest(ExportWorld.request(), Map.of()), "INVALID_ARGUMENT");
-    refused(() -> submitRequest(ExportWorld.request(), ExportWorld.terms("3.45", "CONSIGNMENT")), "INVALID_ARGUMENT");
+    refused(
+        () -> submitRequest(ExportWorld.request(), ExportWorld.terms("3.45", "CONSIGNMENT")),
+        "INVALID_ARGUMENT");
   }
 
   @Test
   void refusesMalformedIdsAndStageArguments() {
-    refused(() -> world.ledger.submit(world.exporter(), ExportWorld.terms(), ctx -> world.exports.createExport(ctx, "bad id!", ExportWorld.request())), "INVALID_ARGUMENT");
+    refused(
+        () ->
+            world.ledger.submit(
+                world.exporter(),
+                ExportWorld.terms(),
+                ctx -> world.exports.createExport(ctx, "bad id!", ExportWorld.request())),
+        "INVALID_ARGUMENT");
     world.exportAt("EXP-Q", ExportStatus.ECTA_APPROVED);
-    refused(() -> world.ledger.submit(world.officer(ECX), ctx -> world.exports.certifyQuality(ctx, "EXP-Q",
-        "{\"lotReference\":\"L\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":55,\"defectsPer300g\":4,\"screenSize\":15}")), "INVALID_ARGUMENT");
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(ECX),
+                ctx ->
+                    world.exports.certifyQuality(
+                        ctx,
+                        "EXP-Q",
+                        "{\"lotReference\":\"L\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":55,\"defectsPer300g\":4,\"screenSize\":15}")),
+        "INVALID_ARGUMENT");
   }
 
   @Test
@@ -74,30 +98,42 @@ class ExportRulesTest {
   void ectaRefusesAnExporterWhoseLicenceExpired() {
     world.exportAt("EXP-L", ExportStatus.BANK_VERIFIED);
     world.exporterStatus.put(ExportWorld.EXPORTER_ID, "LICENCE_EXPIRED");
-    refused(() -> world.take("EXP-L", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA)), "EXPORTER_NOT_ACTIVE");
+    refused(
+        () -> world.take("EXP-L", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA)),
+        "EXPORTER_NOT_ACTIVE");
   }
 
   @Test
   void nationalBankRefusesForeignExchangeToADelinquentExporter() {
     world.exportAt("EXP-FX", ExportStatus.QUALITY_CERTIFIED);
     world.exporterStatus.put(ExportWorld.EXPORTER_ID, "DELINQUENT");
-    refused(() -> world.take("EXP-FX", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK)), "EXPORTER_NOT_ACTIVE");
+    refused(
+        () ->
+            world.take(
+                "EXP-FX", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK)),
+        "EXPORTER_NOT_ACTIVE");
   }
 
   @Test
   void ectaRefusesAPriceBelowTheMinimumInForce() {
-    world.ledger.submit(world.exporter(), ExportWorld.terms("2.99", "LETTER_OF_CREDIT"),
+    world.ledger.submit(
+        world.exporter(),
+        ExportWorld.terms("2.99", "LETTER_OF_CREDIT"),
         ctx -> world.exports.createExport(ctx, "EXP-P", ExportWorld.request()));
     world.anchor("EXP-P", "SALES_CONTRACT", world.exporter());
     world.take("EXP-P", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK));
-    refused(() -> world.take("EXP-P", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA)), "PRICE_BELOW_MINIMUM");
+    refused(
+        () -> world.take("EXP-P", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA)),
+        "PRICE_BELOW_MINIMUM");
   }
 
   @Test
   void approvalRecordsTheRuleVersionsItApplied() {
     world.exportAt("EXP-R", ExportStatus.ECTA_APPROVED);
-    String history = world.ledger.evaluate(world.officer(ECTA), ctx -> world.queries.readHistory(ctx, "EXP-R"));
-    assertThat(history).contains("\"ruleApplied\":[\"ruleset:1\",\"floor:G2/SIDAMA/WASHED/2026-01-01\"]");
+    String history =
+        world.ledger.evaluate(world.officer(ECTA), ctx -> world.queries.readHistory(ctx, "EXP-R"));
+    assertThat(history)
+        .contains("\"ruleApplied\":[\"ruleset:1\",\"floor:G2/SIDAMA/WASHED/2026-01-01\"]");
   }
 
   @Test
@@ -105,14 +141,28 @@ class ExportRulesTest {
     world.exportAt("EXP-A", ExportStatus.CUSTOMS_CLEARED);
     String permitOfA = world.read("EXP-A").fact(ExportFacts.EXPORT_PERMIT_NUMBER);
     world.exportAt("EXP-B", ExportStatus.FX_APPROVED);
-    refused(() -> world.ledger.submit(world.officer(CUSTOM_AUTHORITIES), ctx -> world.exports.clearCustoms(ctx, "EXP-B",
-        "{\"permitNumber\":\"" + permitOfA + "\",\"declarationNumber\":\"DEC-B\"}")), "PERMIT_ALREADY_USED");
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(CUSTOM_AUTHORITIES),
+                ctx ->
+                    world.exports.clearCustoms(
+                        ctx,
+                        "EXP-B",
+                        "{\"permitNumber\":\""
+                            + permitOfA
+                            + "\",\"declarationNumber\":\"DEC-B\"}")),
+        "PERMIT_ALREADY_USED");
   }
 
   @Test
   void highValueForeignExchangeNeedsASupervisorBesidesTheRecommendingOfficer() {
-    world.ledger.submit(world.exporter(), ExportWorld.terms(), ctx -> world.exports.createExport(ctx, "EXP-4E",
-        ExportWorld.request(300_000, "2026-11-20T08:00:00Z")));
+    world.ledger.submit(
+        world.exporter(),
+        ExportWorld.terms(),
+        ctx ->
+            world.exports.createExport(
+                ctx, "EXP-4E", ExportWorld.request(300_000, "2026-11-20T08:00:00Z")));
     world.anchor("EXP-4E", "SALES_CONTRACT", world.exporter());
     world.anchor("EXP-4E", "QUALITY_CERTIFICATE", world.officer(ECX));
     for (var step : ExportWorld.HAPPY_PATH.subList(0, 3)) {
@@ -121,8 +171,15 @@ class ExportRulesTest {
     world.take("EXP-4E", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK));
     assertThat(world.ledger.lastEventName()).isEqualTo("ExportForeignExchangeRecommended");
     assertThat(world.read("EXP-4E").status()).isEqualTo(ExportStatus.QUALITY_CERTIFIED);
-    refused(() -> world.take("EXP-4E", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK)), "FOUR_EYES_REQUIRED");
-    world.take("EXP-4E", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.person(NATIONAL_BANK, Role.SUPERVISOR));
+    refused(
+        () ->
+            world.take(
+                "EXP-4E", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK)),
+        "FOUR_EYES_REQUIRED");
+    world.take(
+        "EXP-4E",
+        ExportAction.APPROVE_FOREIGN_EXCHANGE,
+        world.person(NATIONAL_BANK, Role.SUPERVISOR));
     assertThat(world.read("EXP-4E").status()).isEqualTo(ExportStatus.FX_APPROVED);
   }
 
@@ -131,37 +188,57 @@ class ExportRulesTest {
     world.exportAt("EXP-O", ExportStatus.SHIPPED);
     assertThat(world.read("EXP-O").fact(ExportFacts.REPATRIATION_DUE)).isEqualTo("2027-02-25");
     var nbe = world.officer(NATIONAL_BANK);
-    refused(() -> world.ledger.submit(nbe, ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O")), "PRECONDITION_FAILED");
+    refused(
+        () -> world.ledger.submit(nbe, ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O")),
+        "PRECONDITION_FAILED");
     world.ledger.setTime(Instant.parse("2027-02-26T00:00:00Z"));
     world.ledger.submit(nbe, ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O"));
     assertThat(world.read("EXP-O").fact(ExportFacts.REPATRIATION_OVERDUE)).isEqualTo("true");
-    refused(() -> world.ledger.submit(world.officer(ECTA), ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O")), "NOT_AUTHORISED");
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(ECTA), ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O")),
+        "NOT_AUTHORISED");
   }
 
   @Test
   void termsArePrivateAndTheirHashIsPublicAndCheckable() {
     String created = world.create("EXP-T");
-    assertThat(created).doesNotContain("3.45").doesNotContain("Hamburg Roasters").contains("\"termsHash\":\"");
+    assertThat(created)
+        .doesNotContain("3.45")
+        .doesNotContain("Hamburg Roasters")
+        .contains("\"termsHash\":\"");
     byte[] stored = world.ledger.privateValue("exportTerms", "EXP-T");
     assertThat(new String(stored, StandardCharsets.UTF_8)).contains("\"pricePerLbUsd\":3.45");
     String genuine = new String(ExportWorld.terms().get("terms"), StandardCharsets.UTF_8);
     String altered = genuine.replace("3.45", "3.46");
     var stranger = world.officer(SHIPPING_LINE);
-    assertThat(world.ledger.<Boolean>evaluate(stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", genuine))).isTrue();
-    assertThat(world.ledger.<Boolean>evaluate(stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", altered))).isFalse();
+    assertThat(
+            world.ledger.<Boolean>evaluate(
+                stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", genuine)))
+        .isTrue();
+    assertThat(
+            world.ledger.<Boolean>evaluate(
+                stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", altered)))
+        .isFalse();
   }
 
   @Test
   void afterEveryStepOnlyThePeersOfTheOrganisationsThatMayActNextCanEndorse() {
     world.create("EXP-S");
     String key = "\u0000export\u0000EXP-S\u0000";
-    assertThat(world.ledger.policyOf(key)).isEqualTo(EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsActingOn(ExportStatus.SUBMITTED)));
+    assertThat(world.ledger.policyOf(key))
+        .isEqualTo(
+            EndorsementPolicies.anyPeerOf(
+                ExportLifecycle.organisationsActingOn(ExportStatus.SUBMITTED)));
     for (var step : ExportWorld.HAPPY_PATH) {
       world.take("EXP-S", step.action(), world.officer(step.by()));
       ExportStatus now = world.read("EXP-S").status();
-      byte[] expected = now.isFinal()
-          ? EndorsementPolicies.allPeersOf(java.util.EnumSet.allOf(et.coffeeexport.domain.Organisation.class))
-          : EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsActingOn(now));
+      byte[] expected =
+          now.isFinal()
+              ? EndorsementPolicies.allPeersOf(
+                  java.util.EnumSet.allOf(et.coffeeexport.domain.Organisation.class))
+              : EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsActingOn(now));
       assertThat(world.ledger.policyOf(key)).as("policy at %s", now).isEqualTo(expected);
     }
   }
@@ -170,16 +247,24 @@ class ExportRulesTest {
   void everyDecisionWritesTheSealOnlyItsOwnOrganisationsPeerCanEndorse() {
     for (var org : et.coffeeexport.domain.Organisation.values()) {
       String seal = "\u0000seal\u0000" + org.name() + "\u0000";
-      assertThat(world.ledger.policyOf(seal)).as(org.name()).isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(org)));
+      assertThat(world.ledger.policyOf(seal))
+          .as(org.name())
+          .isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(org)));
     }
     world.create("EXP-SEAL");
     world.take("EXP-SEAL", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK));
     world.take("EXP-SEAL", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA));
-    assertThat(world.ledger.lastWriteSet()).containsKey("\u0000seal\u0000ECTA\u0000")
+    assertThat(world.ledger.lastWriteSet())
+        .containsKey("\u0000seal\u0000ECTA\u0000")
         .doesNotContainKey("\u0000seal\u0000ECX\u0000")
         .doesNotContainKey("\u0000seal\u0000COMMERCIAL_BANK\u0000");
-    world.ledger.submit(world.exporter(), ExportWorld.terms(), ctx -> world.exports.createExport(ctx, "EXP-SEAL-2", ExportWorld.request()));
-    assertThat(world.ledger.lastWriteSet()).as("filing needs Commercial Bank's peer").containsKey("\u0000seal\u0000COMMERCIAL_BANK\u0000");
+    world.ledger.submit(
+        world.exporter(),
+        ExportWorld.terms(),
+        ctx -> world.exports.createExport(ctx, "EXP-SEAL-2", ExportWorld.request()));
+    assertThat(world.ledger.lastWriteSet())
+        .as("filing needs Commercial Bank's peer")
+        .containsKey("\u0000seal\u0000COMMERCIAL_BANK\u0000");
   }
 
   @Test
@@ -198,23 +283,40 @@ class ExportRulesTest {
   @Test
   void historyReturnsEveryVersionAndTheSignedDecisionTrail() {
     world.exportAt("EXP-H", ExportStatus.FX_APPROVED);
-    String history = world.ledger.evaluate(world.officer(CUSTOM_AUTHORITIES), ctx -> world.queries.readHistory(ctx, "EXP-H"));
+    String history =
+        world.ledger.evaluate(
+            world.officer(CUSTOM_AUTHORITIES), ctx -> world.queries.readHistory(ctx, "EXP-H"));
     assertThat(history.split("\"txId\"", -1)).hasSizeGreaterThan(10);
     assertThat(history)
-        .contains("\"action\":\"SUBMIT\"", "\"action\":\"VERIFY_AT_BANK\"", "\"action\":\"APPROVE_COMPLIANCE\"",
-            "\"action\":\"CERTIFY_QUALITY\"", "\"action\":\"APPROVE_FOREIGN_EXCHANGE\"")
-        .contains("\"organisation\":\"EcxMSP\"", "\"enrollmentId\":\"ecx-officer\"", "\"userId\":\"kc-ecx-officer\"");
+        .contains(
+            "\"action\":\"SUBMIT\"",
+            "\"action\":\"VERIFY_AT_BANK\"",
+            "\"action\":\"APPROVE_COMPLIANCE\"",
+            "\"action\":\"CERTIFY_QUALITY\"",
+            "\"action\":\"APPROVE_FOREIGN_EXCHANGE\"")
+        .contains(
+            "\"organisation\":\"EcxMSP\"",
+            "\"enrollmentId\":\"ecx-officer\"",
+            "\"userId\":\"kc-ecx-officer\"");
   }
 
   @Test
   void stagesNeedTheirDocumentsAnchoredByTheirIssuers() {
-    world.ledger.submit(world.exporter(), ExportWorld.terms(), ctx -> world.exports.createExport(ctx, "EXP-DOC", ExportWorld.request()));
+    world.ledger.submit(
+        world.exporter(),
+        ExportWorld.terms(),
+        ctx -> world.exports.createExport(ctx, "EXP-DOC", ExportWorld.request()));
     world.take("EXP-DOC", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK));
-    refused(() -> world.take("EXP-DOC", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA)), "PRECONDITION_FAILED");
-    refused(() -> world.anchor("EXP-DOC", "QUALITY_CERTIFICATE", world.officer(CUSTOM_AUTHORITIES)), "FORBIDDEN");
+    refused(
+        () -> world.take("EXP-DOC", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA)),
+        "PRECONDITION_FAILED");
+    refused(
+        () -> world.anchor("EXP-DOC", "QUALITY_CERTIFICATE", world.officer(CUSTOM_AUTHORITIES)),
+        "FORBIDDEN");
     refused(() -> world.anchor("EXP-DOC", "SALES_CONTRACT", world.officer(ECTA)), "FORBIDDEN");
     world.anchor("EXP-DOC", "SALES_CONTRACT", world.exporter());
-    assertThat(world.anchor("EXP-DOC", "SALES_CONTRACT", world.exporter())).contains("\"version\":2");
+    assertThat(world.anchor("EXP-DOC", "SALES_CONTRACT", world.exporter()))
+        .contains("\"version\":2");
     world.take("EXP-DOC", ExportAction.APPROVE_COMPLIANCE, world.officer(ECTA));
     assertThat(world.read("EXP-DOC").status()).isEqualTo(ExportStatus.ECTA_APPROVED);
   }
@@ -229,8 +331,12 @@ class ExportRulesTest {
 
   @Test
   void lateContractReportingIsRecorded() {
-    world.ledger.submit(world.exporter(), ExportWorld.terms(), ctx -> world.exports.createExport(ctx, "EXP-LATE",
-        ExportWorld.request(19_200, "2026-11-18T08:00:00Z")));
+    world.ledger.submit(
+        world.exporter(),
+        ExportWorld.terms(),
+        ctx ->
+            world.exports.createExport(
+                ctx, "EXP-LATE", ExportWorld.request(19_200, "2026-11-18T08:00:00Z")));
     assertThat(world.read("EXP-LATE").reportedLate()).isTrue();
     world.create("EXP-ONTIME");
     assertThat(world.read("EXP-ONTIME").reportedLate()).isFalse();
@@ -242,31 +348,76 @@ class ExportRulesTest {
       world.create("EXP-PG-" + i);
     }
     var anyone = world.officer(ECX);
-    String first = world.ledger.evaluate(anyone, ctx -> world.queries.queryByStatus(ctx, "SUBMITTED", 3, ""));
-    assertThat(first).contains("\"count\":3").contains("\"exportId\":\"EXP-PG-0\"").doesNotContain("\"exportId\":\"EXP-PG-3\"");
-    String bookmark = first.replaceAll(".*\"bookmark\":\"([^\"]*)\".*", "$1").replace("\\u0000", "\u0000");
-    String second = world.ledger.evaluate(anyone, ctx -> world.queries.queryByStatus(ctx, "SUBMITTED", 3, bookmark));
+    String first =
+        world.ledger.evaluate(anyone, ctx -> world.queries.queryByStatus(ctx, "SUBMITTED", 3, ""));
+    assertThat(first)
+        .contains("\"count\":3")
+        .contains("\"exportId\":\"EXP-PG-0\"")
+        .doesNotContain("\"exportId\":\"EXP-PG-3\"");
+    String bookmark =
+        first.replaceAll(".*\"bookmark\":\"([^\"]*)\".*", "$1").replace("\\u0000", "\u0000");
+    String second =
+        world.ledger.evaluate(
+            anyone, ctx -> world.queries.queryByStatus(ctx, "SUBMITTED", 3, bookmark));
     assertThat(second).contains("\"count\":2").contains("EXP-PG-4");
-    assertThat(world.ledger.<String>evaluate(anyone, ctx -> world.queries.queryByExporter(ctx, ExportWorld.EXPORTER_ID, 10, "")))
+    assertThat(
+            world.ledger.<String>evaluate(
+                anyone, ctx -> world.queries.queryByExporter(ctx, ExportWorld.EXPORTER_ID, 10, "")))
         .contains("\"count\":5");
-    assertThatThrownBy(() -> world.ledger.evaluate(anyone, ctx -> world.queries.queryByStatus(ctx, "LOST", 3, "")))
+    assertThatThrownBy(
+            () ->
+                world.ledger.evaluate(
+                    anyone, ctx -> world.queries.queryByStatus(ctx, "LOST", 3, "")))
         .hasMessageStartingWith("INVALID_ARGUMENT");
   }
 
   @Test
   void ruleSetsOnlyMoveForwardAndFloorsNeedBothOrganisations() {
     var ectaSupervisor = world.person(ECTA, Role.SUPERVISOR);
-    refused(() -> world.ledger.submit(ectaSupervisor, ctx -> world.rules.publishRuleSet(ctx, ExportWorld.RULES)), "INVALID_ARGUMENT");
-    refused(() -> world.ledger.submit(world.officer(NATIONAL_BANK), ctx -> world.rules.publishRuleSet(ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2"))), "FORBIDDEN");
-    world.ledger.submit(ectaSupervisor, ctx -> world.rules.publishRuleSet(ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
-    String floor = "{\"grade\":\"G1\",\"origin\":\"YIRGACHEFFE\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-11-01\",\"minPricePerLbUsd\":4.10,\"cosigned\":true}";
-    refused(() -> world.ledger.submit(world.officer(NATIONAL_BANK), ctx -> world.rules.proposePriceFloor(ctx, floor)), "FORBIDDEN");
-    String proposed = world.ledger.submit(world.officer(ECTA), ctx -> world.rules.proposePriceFloor(ctx, floor));
-    assertThat(proposed).as("a proposal is never in force by itself").contains("\"cosigned\":false");
-    refused(() -> world.ledger.submit(world.officer(ECTA), ctx -> world.rules.cosignPriceFloor(ctx, "G1", "YIRGACHEFFE", "WASHED", "2026-11-01")), "FORBIDDEN");
+    refused(
+        () ->
+            world.ledger.submit(
+                ectaSupervisor, ctx -> world.rules.publishRuleSet(ctx, ExportWorld.RULES)),
+        "INVALID_ARGUMENT");
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(NATIONAL_BANK),
+                ctx ->
+                    world.rules.publishRuleSet(
+                        ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2"))),
+        "FORBIDDEN");
+    world.ledger.submit(
+        ectaSupervisor,
+        ctx ->
+            world.rules.publishRuleSet(
+                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    String floor =
+        "{\"grade\":\"G1\",\"origin\":\"YIRGACHEFFE\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-11-01\",\"minPricePerLbUsd\":4.10,\"cosigned\":true}";
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(NATIONAL_BANK), ctx -> world.rules.proposePriceFloor(ctx, floor)),
+        "FORBIDDEN");
+    String proposed =
+        world.ledger.submit(world.officer(ECTA), ctx -> world.rules.proposePriceFloor(ctx, floor));
+    assertThat(proposed)
+        .as("a proposal is never in force by itself")
+        .contains("\"cosigned\":false");
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(ECTA),
+                ctx ->
+                    world.rules.cosignPriceFloor(ctx, "G1", "YIRGACHEFFE", "WASHED", "2026-11-01")),
+        "FORBIDDEN");
     String key = "\u0000floor\u0000G1\u0000YIRGACHEFFE\u0000WASHED\u00002026-11-01\u0000";
-    assertThat(world.ledger.policyOf(key)).isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(NATIONAL_BANK)));
-    world.ledger.submit(world.officer(NATIONAL_BANK), ctx -> world.rules.cosignPriceFloor(ctx, "G1", "YIRGACHEFFE", "WASHED", "2026-11-01"));
-    assertThat(world.ledger.policyOf(key)).isEqualTo(EndorsementPolicies.allPeersOf(java.util.EnumSet.of(ECTA, NATIONAL_BANK)));
+    assertThat(world.ledger.policyOf(key))
+        .isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(NATIONAL_BANK)));
+    world.ledger.submit(
+        world.officer(NATIONAL_BANK),
+        ctx -> world.rules.cosignPriceFloor(ctx, "G1", "YIRGACHEFFE", "WASHED", "2026-11-01"));
+    assertThat(world.ledger.policyOf(key))
+        .isEqualTo(EndorsementPolicies.allPeersOf(java.util.EnumSet.of(ECTA, NATIONAL_BANK)));
   }
 }

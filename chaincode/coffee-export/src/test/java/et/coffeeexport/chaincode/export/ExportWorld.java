@@ -16,12 +16,14 @@ import java.util.Set;
 import org.hyperledger.fabric.shim.Chaincode;
 
 /**
- * A coffee-export ledger with a rule set, a co-signed minimum price, a participant registry (a fake: the real one is
- * another chaincode, exercised by the integration tests) and an identity per organisation and role.
+ * A coffee-export ledger with a rule set, a co-signed minimum price, a participant registry (a
+ * fake: the real one is another chaincode, exercised by the integration tests) and an identity per
+ * organisation and role.
  */
 final class ExportWorld {
   static final String EXPORTER_ID = "EXPORTER-1";
-  static final String RULES = """
+  static final String RULES =
+      """
       {"version":1,"maxAmendmentRounds":2,"contractReportingHours":24,"shipmentPeriodDays":90,
        "repatriationPeriodMonths":3,"exportGrades":["G1","G2","G3","G4","G5"],
        "gradeThresholds":[{"grade":"G1","minScore":91},{"grade":"G2","minScore":81},{"grade":"G3","minScore":71},
@@ -43,21 +45,35 @@ final class ExportWorld {
   ExportWorld() {
     ledger.withOtherChaincodes(this::registry);
     ledger.submit(TestIdentity.admin("EctaMSP"), ctx -> rules.publishRuleSet(ctx, RULES));
-    ledger.submit(officer(Organisation.ECTA), ctx -> rules.proposePriceFloor(ctx,
-        "{\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-01-01\",\"minPricePerLbUsd\":3.00,\"cosigned\":false}"));
-    ledger.submit(officer(Organisation.NATIONAL_BANK), ctx -> rules.cosignPriceFloor(ctx, "G2", "SIDAMA", "WASHED", "2026-01-01"));
+    ledger.submit(
+        officer(Organisation.ECTA),
+        ctx ->
+            rules.proposePriceFloor(
+                ctx,
+                "{\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-01-01\",\"minPricePerLbUsd\":3.00,\"cosigned\":false}"));
+    ledger.submit(
+        officer(Organisation.NATIONAL_BANK),
+        ctx -> rules.cosignPriceFloor(ctx, "G2", "SIDAMA", "WASHED", "2026-01-01"));
   }
 
-  /** The identity of {@code role} at {@code organisation}; officers and supervisors are registered active. */
+  /**
+   * The identity of {@code role} at {@code organisation}; officers and supervisors are registered
+   * active.
+   */
   TestIdentity person(Organisation organisation, Role role) {
     String enrollmentId = organisation.name().toLowerCase() + "-" + role.name().toLowerCase();
-    return identities.computeIfAbsent(enrollmentId, id -> {
-      if (role != Role.EXPORTER) {
-        activeOfficers.add(Msp.of(organisation) + "/" + id);
-      }
-      return TestIdentity.person(Msp.of(organisation), role.name().toLowerCase(), id,
-          role == Role.EXPORTER ? Map.of("exporterId", EXPORTER_ID) : Map.of());
-    });
+    return identities.computeIfAbsent(
+        enrollmentId,
+        id -> {
+          if (role != Role.EXPORTER) {
+            activeOfficers.add(Msp.of(organisation) + "/" + id);
+          }
+          return TestIdentity.person(
+              Msp.of(organisation),
+              role.name().toLowerCase(),
+              id,
+              role == Role.EXPORTER ? Map.of("exporterId", EXPORTER_ID) : Map.of());
+        });
   }
 
   TestIdentity officer(Organisation organisation) {
@@ -69,8 +85,12 @@ final class ExportWorld {
   }
 
   static String request(long quantityKg, String signedAt) {
-    return "{\"exporterId\":\"" + EXPORTER_ID + "\",\"contractNumber\":\"SC-2026-001\",\"contractSignedAt\":\"" + signedAt
-        + "\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":" + quantityKg
+    return "{\"exporterId\":\""
+        + EXPORTER_ID
+        + "\",\"contractNumber\":\"SC-2026-001\",\"contractSignedAt\":\""
+        + signedAt
+        + "\",\"contractDate\":\"2026-11-20\",\"destinationCountry\":\"DE\",\"quantityKg\":"
+        + quantityKg
         + ",\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}";
   }
 
@@ -79,8 +99,13 @@ final class ExportWorld {
   }
 
   static Map<String, byte[]> terms(String price, String paymentMode) {
-    String json = "{\"pricePerLbUsd\":" + price + ",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
-        + "\"paymentMode\":\"" + paymentMode + "\",\"paymentReference\":\"LC-778812\",\"salt\":\"c2FsdHNhbHRzYWx0c2FsdA\"}";
+    String json =
+        "{\"pricePerLbUsd\":"
+            + price
+            + ",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
+            + "\"paymentMode\":\""
+            + paymentMode
+            + "\",\"paymentReference\":\"LC-778812\",\"salt\":\"c2FsdHNhbHRzYWx0c2FsdA\"}";
     return Map.of("terms", json.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -90,7 +115,8 @@ final class ExportWorld {
 
   /** Files an export and anchors the documents the test rules require along the way. */
   String create(String exportId) {
-    String created = ledger.submit(exporter(), terms(), ctx -> exports.createExport(ctx, exportId, request()));
+    String created =
+        ledger.submit(exporter(), terms(), ctx -> exports.createExport(ctx, exportId, request()));
     anchor(exportId, "SALES_CONTRACT", exporter());
     anchor(exportId, "QUALITY_CERTIFICATE", officer(Organisation.ECX));
     anchor(exportId, "BILL_OF_LADING", officer(Organisation.SHIPPING_LINE));
@@ -99,35 +125,76 @@ final class ExportWorld {
 
   String anchor(String exportId, String type, TestIdentity by) {
     String sha = "%064x".formatted(type.hashCode() & 0xffffffffL);
-    return ledger.submit(by, ctx -> documents.anchorDocument(ctx, exportId,
-        "{\"type\":\"" + type + "\",\"cid\":\"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\",\"sha256\":\"" + sha + "\",\"sizeBytes\":2048}"));
+    return ledger.submit(
+        by,
+        ctx ->
+            documents.anchorDocument(
+                ctx,
+                exportId,
+                "{\"type\":\""
+                    + type
+                    + "\",\"cid\":\"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\",\"sha256\":\""
+                    + sha
+                    + "\",\"sizeBytes\":2048}"));
   }
 
   /** Takes {@code action} on the export as {@code caller}, with valid arguments for it. */
   String take(String exportId, ExportAction action, TestIdentity caller) {
     boolean carriesTerms = action == ExportAction.SUBMIT || action == ExportAction.AMEND;
-    return ledger.submit(caller, carriesTerms ? terms() : Map.of(), ctx -> switch (action) {
-      case SUBMIT -> exports.createExport(ctx, exportId, request());
-      case VERIFY_AT_BANK -> exports.verifyAtBank(ctx, exportId, "{}");
-      case APPROVE_COMPLIANCE -> exports.approveCompliance(ctx, exportId, "{\"reasons\":[\"licence valid\"]}");
-      case CERTIFY_QUALITY -> exports.certifyQuality(ctx, exportId,
-          "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}");
-      case APPROVE_FOREIGN_EXCHANGE -> exports.approveForeignExchange(ctx, exportId, "{}");
-      case CLEAR_CUSTOMS -> exports.clearCustoms(ctx, exportId,
-          "{\"permitNumber\":\"" + permitOf(exportId) + "\",\"declarationNumber\":\"DEC-2026-9\"}");
-      case BOOK_SHIPMENT -> exports.bookShipment(ctx, exportId,
-          "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
-      case SHIP -> exports.ship(ctx, exportId, "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\"2026-11-25\"}");
-      case RECORD_TRACKING_MILESTONE -> exports.recordTrackingMilestone(ctx, exportId,
-          "{\"event\":\"TRANSHIPPED\",\"location\":\"Djibouti\",\"at\":\"2026-11-28T10:00:00Z\"}");
-      case CONFIRM_ARRIVAL -> exports.confirmArrival(ctx, exportId, "{\"port\":\"Hamburg\",\"arrivedOn\":\"2026-12-20\"}");
-      case RECORD_REPATRIATION -> exports.recordRepatriation(ctx, exportId,
-          "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-1\",\"receivedOn\":\"2027-01-10\"}");
-      case RETURN_FOR_AMENDMENT -> exports.returnForAmendment(ctx, exportId, "{\"reasons\":[\"price clause unclear\"]}");
-      case AMEND -> exports.amendExport(ctx, exportId, request());
-      case REJECT -> exports.rejectExport(ctx, exportId, "{\"reasons\":[\"forged contract\"]}");
-      case CANCEL -> exports.cancelExport(ctx, exportId, "{\"reasons\":[\"buyer withdrew\"]}");
-    });
+    return ledger.submit(
+        caller,
+        carriesTerms ? terms() : Map.of(),
+        ctx ->
+            switch (action) {
+              case SUBMIT -> exports.createExport(ctx, exportId, request());
+              case VERIFY_AT_BANK -> exports.verifyAtBank(ctx, exportId, "{}");
+              case APPROVE_COMPLIANCE ->
+                  exports.approveCompliance(ctx, exportId, "{\"reasons\":[\"licence valid\"]}");
+              case CERTIFY_QUALITY ->
+                  exports.certifyQuality(
+                      ctx,
+                      exportId,
+                      "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}");
+              case APPROVE_FOREIGN_EXCHANGE -> exports.approveForeignExchange(ctx, exportId, "{}");
+              case CLEAR_CUSTOMS ->
+                  exports.clearCustoms(
+                      ctx,
+                      exportId,
+                      "{\"permitNumber\":\""
+                          + permitOf(exportId)
+                          + "\",\"declarationNumber\":\"DEC-2026-9\"}");
+              case BOOK_SHIPMENT ->
+                  exports.bookShipment(
+                      ctx,
+                      exportId,
+                      "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
+              case SHIP ->
+                  exports.ship(
+                      ctx,
+                      exportId,
+                      "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\"2026-11-25\"}");
+              case RECORD_TRACKING_MILESTONE ->
+                  exports.recordTrackingMilestone(
+                      ctx,
+                      exportId,
+                      "{\"event\":\"TRANSHIPPED\",\"location\":\"Djibouti\",\"at\":\"2026-11-28T10:00:00Z\"}");
+              case CONFIRM_ARRIVAL ->
+                  exports.confirmArrival(
+                      ctx, exportId, "{\"port\":\"Hamburg\",\"arrivedOn\":\"2026-12-20\"}");
+              case RECORD_REPATRIATION ->
+                  exports.recordRepatriation(
+                      ctx,
+                      exportId,
+                      "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-1\",\"receivedOn\":\"2027-01-10\"}");
+              case RETURN_FOR_AMENDMENT ->
+                  exports.returnForAmendment(
+                      ctx, exportId, "{\"reasons\":[\"price clause unclear\"]}");
+              case AMEND -> exports.amendExport(ctx, exportId, request());
+              case REJECT ->
+                  exports.rejectExport(ctx, exportId, "{\"reasons\":[\"forged contract\"]}");
+              case CANCEL ->
+                  exports.cancelExport(ctx, exportId, "{\"reasons\":[\"buyer withdrew\"]}");
+            });
   }
 
   private String permitOf(String exportId) {
@@ -141,53 +208,70 @@ final class ExportWorld {
 
   ExportRecord read(String exportId) {
     return et.coffeeexport.chaincode.support.CanonicalJson.fromBytes(
-        ledger.evaluate(exporter(), ctx -> queries.readExport(ctx, exportId)).getBytes(StandardCharsets.UTF_8), ExportRecord.class);
+        ledger
+            .evaluate(exporter(), ctx -> queries.readExport(ctx, exportId))
+            .getBytes(StandardCharsets.UTF_8),
+        ExportRecord.class);
   }
 
   /** Walks a fresh export to {@code status} along the shortest path of the lifecycle. */
   String exportAt(String exportId, ExportStatus status) {
     create(exportId);
-    List<Step> path = switch (status) {
-      case RETURNED_FOR_AMENDMENT -> List.of(new Step(ExportAction.RETURN_FOR_AMENDMENT, Organisation.COMMERCIAL_BANK));
-      case REJECTED -> List.of(new Step(ExportAction.REJECT, Organisation.COMMERCIAL_BANK));
-      case CANCELLED -> List.of(new Step(ExportAction.CANCEL, Organisation.ECTA));
-      default -> HAPPY_PATH.subList(0, HAPPY_ORDER.indexOf(status));
-    };
+    List<Step> path =
+        switch (status) {
+          case RETURNED_FOR_AMENDMENT ->
+              List.of(new Step(ExportAction.RETURN_FOR_AMENDMENT, Organisation.COMMERCIAL_BANK));
+          case REJECTED -> List.of(new Step(ExportAction.REJECT, Organisation.COMMERCIAL_BANK));
+          case CANCELLED -> List.of(new Step(ExportAction.CANCEL, Organisation.ECTA));
+          default -> HAPPY_PATH.subList(0, HAPPY_ORDER.indexOf(status));
+        };
     for (Step step : path) {
       take(exportId, step.action(), officer(step.by()));
     }
     return exportId;
   }
 
-  static final List<ExportStatus> HAPPY_ORDER = List.of(
-      ExportStatus.SUBMITTED, ExportStatus.BANK_VERIFIED, ExportStatus.ECTA_APPROVED, ExportStatus.QUALITY_CERTIFIED,
-      ExportStatus.FX_APPROVED, ExportStatus.CUSTOMS_CLEARED, ExportStatus.SHIPMENT_BOOKED, ExportStatus.SHIPPED,
-      ExportStatus.ARRIVED, ExportStatus.COMPLETED);
+  static final List<ExportStatus> HAPPY_ORDER =
+      List.of(
+          ExportStatus.SUBMITTED,
+          ExportStatus.BANK_VERIFIED,
+          ExportStatus.ECTA_APPROVED,
+          ExportStatus.QUALITY_CERTIFIED,
+          ExportStatus.FX_APPROVED,
+          ExportStatus.CUSTOMS_CLEARED,
+          ExportStatus.SHIPMENT_BOOKED,
+          ExportStatus.SHIPPED,
+          ExportStatus.ARRIVED,
+          ExportStatus.COMPLETED);
 
   record Step(ExportAction action, Organisation by) {}
 
-  static final List<Step> HAPPY_PATH = List.of(
-      new Step(ExportAction.VERIFY_AT_BANK, Organisation.COMMERCIAL_BANK),
-      new Step(ExportAction.APPROVE_COMPLIANCE, Organisation.ECTA),
-      new Step(ExportAction.CERTIFY_QUALITY, Organisation.ECX),
-      new Step(ExportAction.APPROVE_FOREIGN_EXCHANGE, Organisation.NATIONAL_BANK),
-      new Step(ExportAction.CLEAR_CUSTOMS, Organisation.CUSTOM_AUTHORITIES),
-      new Step(ExportAction.BOOK_SHIPMENT, Organisation.SHIPPING_LINE),
-      new Step(ExportAction.SHIP, Organisation.SHIPPING_LINE),
-      new Step(ExportAction.CONFIRM_ARRIVAL, Organisation.SHIPPING_LINE),
-      new Step(ExportAction.RECORD_REPATRIATION, Organisation.COMMERCIAL_BANK));
+  static final List<Step> HAPPY_PATH =
+      List.of(
+          new Step(ExportAction.VERIFY_AT_BANK, Organisation.COMMERCIAL_BANK),
+          new Step(ExportAction.APPROVE_COMPLIANCE, Organisation.ECTA),
+          new Step(ExportAction.CERTIFY_QUALITY, Organisation.ECX),
+          new Step(ExportAction.APPROVE_FOREIGN_EXCHANGE, Organisation.NATIONAL_BANK),
+          new Step(ExportAction.CLEAR_CUSTOMS, Organisation.CUSTOM_AUTHORITIES),
+          new Step(ExportAction.BOOK_SHIPMENT, Organisation.SHIPPING_LINE),
+          new Step(ExportAction.SHIP, Organisation.SHIPPING_LINE),
+          new Step(ExportAction.CONFIRM_ARRIVAL, Organisation.SHIPPING_LINE),
+          new Step(ExportAction.RECORD_REPATRIATION, Organisation.COMMERCIAL_BANK));
 
   /** The fake participant registry behind the cross-chaincode calls. */
   private Chaincode.Response registry(String chaincode, List<String> args) {
-    String answer = switch (args.get(0)) {
-      case "ParticipantContract:exporterStatus" -> exporterStatus.get(args.get(1));
-      case "ParticipantContract:officerStatus" ->
-          activeOfficers.contains(args.get(1) + "/" + args.get(2)) ? "ACTIVE" : "INACTIVE";
-      default -> throw new IllegalArgumentException("unexpected call " + args);
-    };
+    String answer =
+        switch (args.get(0)) {
+          case "ParticipantContract:exporterStatus" -> exporterStatus.get(args.get(1));
+          case "ParticipantContract:officerStatus" ->
+              activeOfficers.contains(args.get(1) + "/" + args.get(2)) ? "ACTIVE" : "INACTIVE";
+          default -> throw new IllegalArgumentException("unexpected call " + args);
+        };
     if (answer == null) {
-      return new Chaincode.Response(Chaincode.Response.Status.INTERNAL_SERVER_ERROR, "NOT_FOUND: not registered", null);
+      return new Chaincode.Response(
+          Chaincode.Response.Status.INTERNAL_SERVER_ERROR, "NOT_FOUND: not registered", null);
     }
-    return new Chaincode.Response(Chaincode.Response.Status.SUCCESS, null, answer.getBytes(StandardCharsets.UTF_8));
+    return new Chaincode.Response(
+        Chaincode.Response.Status.SUCCESS, null, answer.getBytes(StandardCharsets.UTF_8));
   }
 }

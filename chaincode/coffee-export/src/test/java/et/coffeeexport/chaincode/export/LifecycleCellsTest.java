@@ -15,9 +15,9 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every (status × action × organisation × role) cell through the real contract: a cell the lifecycle table allows
- * commits and moves the export where the table says; any other fails with the lifecycle's stable code and leaves the
- * ledger exactly as it was.
+ * Every (status × action × organisation × role) cell through the real contract: a cell the
+ * lifecycle table allows commits and moves the export where the table says; any other fails with
+ * the lifecycle's stable code and leaves the ledger exactly as it was.
  */
 class LifecycleCellsTest {
 
@@ -35,22 +35,33 @@ class LifecycleCellsTest {
           for (Role role : Role.values()) {
             world.ledger.restore(prepared);
             var caller = world.person(org, role);
-            Optional<Transition> row = ExportLifecycle.transitions().stream()
-                .filter(t -> t.action() == action && t.from() == status && t.organisation() == org && t.roles().contains(role))
-                .findFirst();
+            Optional<Transition> row =
+                ExportLifecycle.transitions().stream()
+                    .filter(
+                        t ->
+                            t.action() == action
+                                && t.from() == status
+                                && t.organisation() == org
+                                && t.roles().contains(role))
+                    .findFirst();
             String cell = status + " " + action + " by " + role + " of " + org;
             if (action == ExportAction.SUBMIT) {
               // An existing id cannot be filed again, whoever tries.
-              assertThatThrownBy(() -> world.take(exportId, action, caller)).as(cell).isInstanceOf(ChaincodeException.class);
+              assertThatThrownBy(() -> world.take(exportId, action, caller))
+                  .as(cell)
+                  .isInstanceOf(ChaincodeException.class);
               assertThat(world.ledger.snapshot()).as(cell).isEqualTo(prepared);
               refused++;
             } else if (row.isPresent()) {
               world.take(exportId, action, caller);
-              ExportStatus expected = row.get().to() == null ? ExportStatus.SUBMITTED : row.get().to();
+              ExportStatus expected =
+                  row.get().to() == null ? ExportStatus.SUBMITTED : row.get().to();
               assertThat(world.read(exportId).status()).as(cell).isEqualTo(expected);
               allowed++;
             } else {
-              boolean anyRow = ExportLifecycle.transitions().stream().anyMatch(t -> t.action() == action && t.from() == status);
+              boolean anyRow =
+                  ExportLifecycle.transitions().stream()
+                      .anyMatch(t -> t.action() == action && t.from() == status);
               assertThatThrownBy(() -> world.take(exportId, action, caller))
                   .as(cell)
                   .isInstanceOf(ChaincodeException.class)
@@ -62,7 +73,8 @@ class LifecycleCellsTest {
         }
       }
     }
-    assertThat(allowed + refused).isEqualTo(ExportStatus.values().length * ExportAction.values().length * 6 * 3);
+    assertThat(allowed + refused)
+        .isEqualTo(ExportStatus.values().length * ExportAction.values().length * 6 * 3);
     assertThat(allowed).isGreaterThan(30);
   }
 

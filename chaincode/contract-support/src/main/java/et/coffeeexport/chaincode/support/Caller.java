@@ -8,8 +8,9 @@ import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
 
 /**
- * The person behind a transaction, from their certificate: organisation (MSP), role and ids from the attributes the
- * organisation's Fabric CA put in it ({@code role}, {@code uid}, {@code exporterId}, {@code hf.EnrollmentID}).
+ * The person behind a transaction, from their certificate: organisation (MSP), role and ids from
+ * the attributes the organisation's Fabric CA put in it ({@code role}, {@code uid}, {@code
+ * exporterId}, {@code hf.EnrollmentID}).
  *
  * @param organisation empty for identities of no member organisation
  * @param role {@code null} when the certificate carries no (known) role

@@ -10,17 +10,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON that is byte-identical on every endorsing peer: properties and map entries sorted by key, no indentation,
- * UTF-8. Endorsements from different peers only match when their write sets are identical bytes.
+ * JSON that is byte-identical on every endorsing peer: properties and map entries sorted by key, no
+ * indentation, UTF-8. Endorsements from different peers only match when their write sets are
+ * identical bytes.
  */
 public final class CanonicalJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          // Trees keep insertion order unless told otherwise; caller-supplied JSON is stored as a tree.
+          // Trees keep insertion order unless told otherwise; caller-supplied JSON is stored as a
+          // tree.
           .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-          // {"a":1,"a":2} means different things to different parsers: refuse it rather than pick one.
+          // {"a":1,"a":2} means different things to different parsers: refuse it rather than pick
+          // one.
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
   private static final int MAX_INPUT_BYTES = 64 * 1024;
@@ -36,7 +39,10 @@ public final class CanonicalJson {
     }
   }
 
-  /** Parses a JSON object supplied by a caller; anything else is a {@link ContractError#INVALID_ARGUMENT}. */
+  /**
+   * Parses a JSON object supplied by a caller; anything else is a {@link
+   * ContractError#INVALID_ARGUMENT}.
+   */
   public static ObjectNode parseObject(String json, String what) {
     try {
       JsonNode node = MAPPER.readTree(json);
@@ -50,8 +56,8 @@ public final class CanonicalJson {
   }
 
   /**
-   * Parses a caller's JSON argument into {@code type}: at most 64 KiB, no unknown or duplicate properties. Anything
-   * else is an {@link ContractError#INVALID_ARGUMENT} naming the argument.
+   * Parses a caller's JSON argument into {@code type}: at most 64 KiB, no unknown or duplicate
+   * properties. Anything else is an {@link ContractError#INVALID_ARGUMENT} naming the argument.
    */
   public static <T> T parse(String json, Class<T> type, String what) {
     if (json == null || json.length() > MAX_INPUT_BYTES) {
@@ -64,7 +70,8 @@ public final class CanonicalJson {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw ContractError.INVALID_ARGUMENT.exception(what + " is not valid: " + e.getOriginalMessage());
+      throw ContractError.INVALID_ARGUMENT.exception(
+          what + " is not valid: " + e.getOriginalMessage());
     }
   }
 
@@ -73,7 +80,8 @@ public final class CanonicalJson {
     try {
       return MAPPER.readValue(bytes, type);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("stored value is not valid JSON for " + type.getSimpleName(), e);
+      throw new IllegalStateException(
+          "stored value is not valid JSON for " + type.getSimpleName(), e);
     }
   }
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
- * Chaincode errors with stable codes. The message reads {@code CODE: detail}; the payload carries the code alone so
- * that clients map it to a typed business error without parsing prose.
+ * Chaincode errors with stable codes. The message reads {@code CODE: detail}; the payload carries
+ * the code alone so that clients map it to a typed business error without parsing prose.
  */
 public enum ContractError {
   /** Malformed or missing input; nothing about the ledger was looked at. */
@@ -14,7 +14,10 @@ public enum ContractError {
   ALREADY_EXISTS,
   /** The caller's organisation, role or identity may not do this. */
   FORBIDDEN,
-  /** The ledger is not in a state that allows this (no rule set, documents missing, deadline not reached). */
+  /**
+   * The ledger is not in a state that allows this (no rule set, documents missing, deadline not
+   * reached).
+   */
   PRECONDITION_FAILED,
   /** The lifecycle refuses this action from the export's current status. */
   ILLEGAL_TRANSITION,

@@ -10,13 +10,16 @@ import org.hyperledger.fabric.protos.common.SignaturePolicy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 
 /**
- * Key-level (state-based) endorsement policies. The shim's own builder only makes AND policies; the lifecycle needs
- * "any peer of these organisations", so this builds N-of-M envelopes directly.
+ * Key-level (state-based) endorsement policies. The shim's own builder only makes AND policies; the
+ * lifecycle needs "any peer of these organisations", so this builds N-of-M envelopes directly.
  */
 public final class EndorsementPolicies {
   private EndorsementPolicies() {}
 
-  /** A peer of any one of {@code organisations} must endorse. Organisations are sorted: same set, same bytes. */
+  /**
+   * A peer of any one of {@code organisations} must endorse. Organisations are sorted: same set,
+   * same bytes.
+   */
   public static byte[] anyPeerOf(Collection<Organisation> organisations) {
     return nOutOf(1, organisations);
   }
@@ -34,7 +37,11 @@ public final class EndorsementPolicies {
     SignaturePolicyEnvelope.Builder envelope = SignaturePolicyEnvelope.newBuilder().setVersion(0);
     List<SignaturePolicy> rules = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
-      MSPRole peer = MSPRole.newBuilder().setMspIdentifier(Msp.of(sorted.get(i))).setRole(MSPRole.MSPRoleType.PEER).build();
+      MSPRole peer =
+          MSPRole.newBuilder()
+              .setMspIdentifier(Msp.of(sorted.get(i)))
+              .setRole(MSPRole.MSPRoleType.PEER)
+              .build();
       envelope.addIdentities(
           MSPPrincipal.newBuilder()
               .setPrincipalClassification(MSPPrincipal.Classification.ROLE)

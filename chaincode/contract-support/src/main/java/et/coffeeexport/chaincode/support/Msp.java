@@ -24,6 +24,9 @@ public final class Msp {
 
   /** The organisation behind {@code mspId}; empty for the orderer organisation or a stranger. */
   public static Optional<Organisation> organisation(String mspId) {
-    return IDS.entrySet().stream().filter(e -> e.getValue().equals(mspId)).map(Map.Entry::getKey).findFirst();
+    return IDS.entrySet().stream()
+        .filter(e -> e.getValue().equals(mspId))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 }

@@ -20,7 +20,9 @@ class CanonicalJsonTest {
     second.put("alpha", Map.of("b", 3, "y", 2));
     second.put("zeta", 1);
 
-    assertThat(json(first)).isEqualTo("{\"alpha\":{\"b\":3,\"y\":2},\"zeta\":1}").isEqualTo(json(second));
+    assertThat(json(first))
+        .isEqualTo("{\"alpha\":{\"b\":3,\"y\":2},\"zeta\":1}")
+        .isEqualTo(json(second));
   }
 
   @Test

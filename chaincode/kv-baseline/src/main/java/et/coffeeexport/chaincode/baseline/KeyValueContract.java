@@ -25,7 +25,8 @@ public final class KeyValueContract implements ContractInterface {
   public String get(Context ctx, String key) {
     byte[] value = ctx.getStub().getState(key);
     if (value == null || value.length == 0) {
-      throw new ChaincodeException("NOT_FOUND: " + key, "NOT_FOUND".getBytes(StandardCharsets.UTF_8));
+      throw new ChaincodeException(
+          "NOT_FOUND: " + key, "NOT_FOUND".getBytes(StandardCharsets.UTF_8));
     }
     return new String(value, StandardCharsets.UTF_8);
   }

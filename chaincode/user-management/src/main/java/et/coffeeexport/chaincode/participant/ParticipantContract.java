@@ -1,9 +1,7 @@
 package et.coffeeexport.chaincode.participant;
 
-import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
-import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.domain.ExporterStanding;
 import et.coffeeexport.domain.Identifiers;
 import et.coffeeexport.domain.Organisation;
@@ -18,10 +16,11 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /** The {@code user-management} chaincode: exporters, officers and the buyer blacklist. */
-@Contract(name = "ParticipantContract", info = @Info(title = "Participant registry", version = "1.0.0"))
+@Contract(
+    name = "ParticipantContract",
+    info = @Info(title = "Participant registry", version = "1.0.0"))
 @Default
 public final class ParticipantContract implements ContractInterface {
   static final String EXPORTER = "exporter";
@@ -33,42 +32,60 @@ public final class ParticipantContract implements ContractInterface {
   public String registerExporter(Context ctx, String exporterId, String profileJson) {
     Registry r = officerOf(ctx, Organisation.ECTA, "register exporters");
     requireId(exporterId, "exporterId");
-    Participants.ExporterProfile profile = checked(CanonicalJson.parse(profileJson, Participants.ExporterProfile.class, "profile"));
+    Participants.ExporterProfile profile =
+        checked(CanonicalJson.parse(profileJson, Participants.ExporterProfile.class, "profile"));
     String key = r.key(EXPORTER, exporterId);
     if (r.exists(key)) {
-      throw ContractError.ALREADY_EXISTS.exception("exporter " + exporterId + " is already registered");
+      throw ContractError.ALREADY_EXISTS.exception(
+          "exporter " + exporterId + " is already registered");
     }
-    var exporter = new Participants.Exporter(exporterId, ExporterStanding.ACTIVE, profile, r.now(), r.now(), List.of());
-    return r.put(key, exporter, "ExporterRegistered", EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK));
+    var exporter =
+        new Participants.Exporter(
+            exporterId, ExporterStanding.ACTIVE, profile, r.now(), r.now(), List.of());
+    return r.put(
+        key,
+        exporter,
+        "ExporterRegistered",
+        EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK));
   }
 
   /**
-   * Changes an exporter's standing: ECTA suspends, reinstates ({@code ACTIVE}) or bans; National Bank sets and
-   * clears {@code DELINQUENT}. Reasons are required.
+   * Changes an exporter's standing: ECTA suspends, reinstates ({@code ACTIVE}) or bans; National
+   * Bank sets and clears {@code DELINQUENT}. Reasons are required.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String changeExporterStanding(Context ctx, String exporterId, String standing, String reasonsJson) {
+  public String changeExporterStanding(
+      Context ctx, String exporterId, String standing, String reasonsJson) {
     Registry r = new Registry(ctx);
     r.requireActiveOfficer();
     ExporterStanding to = parseStanding(standing);
     List<String> reasons = reasons(reasonsJson);
-    Participants.Exporter exporter = r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
+    Participants.Exporter exporter =
+        r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
     if (!exporter.standing().mayBecome(to, r.caller.organisation())) {
       throw ContractError.FORBIDDEN.exception(
-          r.caller.organisation() + " may not change an exporter from " + exporter.standing() + " to " + to);
+          r.caller.organisation()
+              + " may not change an exporter from "
+              + exporter.standing()
+              + " to "
+              + to);
     }
-    var changed = new Participants.Exporter(exporterId, to, exporter.profile(), exporter.registeredAt(), r.now(), reasons);
+    var changed =
+        new Participants.Exporter(
+            exporterId, to, exporter.profile(), exporter.registeredAt(), r.now(), reasons);
     return r.put(r.key(EXPORTER, exporterId), changed, "ExporterStandingChanged", null);
   }
 
   /**
-   * The standing that decides whether an exporter may act: its registry standing, or {@code LICENCE_EXPIRED} when
-   * its competence certificate expired before this transaction's day. {@code NOT_FOUND} when unregistered.
+   * The standing that decides whether an exporter may act: its registry standing, or {@code
+   * LICENCE_EXPIRED} when its competence certificate expired before this transaction's day. {@code
+   * NOT_FOUND} when unregistered.
    */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String exporterStatus(Context ctx, String exporterId) {
     Registry r = new Registry(ctx);
-    Participants.Exporter exporter = r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
+    Participants.Exporter exporter =
+        r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
     LocalDate today = ctx.getStub().getTxTimestamp().atZone(ZoneOffset.UTC).toLocalDate();
     if (exporter.standing() == ExporterStanding.ACTIVE
         && LocalDate.parse(exporter.profile().competenceCertificateExpiry()).isBefore(today)) {
@@ -81,11 +98,13 @@ public final class ParticipantContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String readExporter(Context ctx, String exporterId) {
     Registry r = new Registry(ctx);
-    return Registry.json(r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId));
+    return Registry.json(
+        r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId));
   }
 
   /**
-   * An organisation's administrator registers (or re-activates) one of its identities as officer or supervisor.
+   * An organisation's administrator registers (or re-activates) one of its identities as officer or
+   * supervisor.
    *
    * @param role {@code officer} or {@code supervisor}, as in the identity's certificate
    * @param userId the person's Keycloak user id
@@ -99,35 +118,61 @@ public final class ParticipantContract implements ContractInterface {
       throw ContractError.INVALID_ARGUMENT.exception("role must be officer or supervisor");
     }
     requireId(userId, "userId");
-    var officer = new Participants.Officer(r.caller.mspId(), enrollmentId, parsed.name(), userId, true, r.now());
-    return r.put(r.key(OFFICER, r.caller.mspId(), enrollmentId), officer, "OfficerRegistered", EnumSet.of(r.caller.organisation()));
+    var officer =
+        new Participants.Officer(
+            r.caller.mspId(), enrollmentId, parsed.name(), userId, true, r.now());
+    return r.put(
+        r.key(OFFICER, r.caller.mspId(), enrollmentId),
+        officer,
+        "OfficerRegistered",
+        EnumSet.of(r.caller.organisation()));
   }
 
-  /** An organisation's administrator deactivates one of its officers: the chaincode then refuses their decisions. */
+  /**
+   * An organisation's administrator deactivates one of its officers: the chaincode then refuses
+   * their decisions.
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String deactivateOfficer(Context ctx, String enrollmentId) {
     Registry r = adminOf(ctx);
     String key = r.key(OFFICER, r.caller.mspId(), enrollmentId);
-    Participants.Officer officer = r.read(key, Participants.Officer.class, "officer " + enrollmentId);
-    var inactive = new Participants.Officer(officer.mspId(), enrollmentId, officer.role(), officer.userId(), false, r.now());
+    Participants.Officer officer =
+        r.read(key, Participants.Officer.class, "officer " + enrollmentId);
+    var inactive =
+        new Participants.Officer(
+            officer.mspId(), enrollmentId, officer.role(), officer.userId(), false, r.now());
     return r.put(key, inactive, "OfficerDeactivated", null);
   }
 
-  /** {@code ACTIVE} or {@code INACTIVE}; {@code NOT_FOUND} when the identity was never registered as officer. */
+  /**
+   * {@code ACTIVE} or {@code INACTIVE}; {@code NOT_FOUND} when the identity was never registered as
+   * officer.
+   */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String officerStatus(Context ctx, String mspId, String enrollmentId) {
     Registry r = new Registry(ctx);
-    Participants.Officer officer = r.read(r.key(OFFICER, mspId, enrollmentId), Participants.Officer.class, "officer " + enrollmentId);
+    Participants.Officer officer =
+        r.read(
+            r.key(OFFICER, mspId, enrollmentId),
+            Participants.Officer.class,
+            "officer " + enrollmentId);
     return officer.active() ? "ACTIVE" : "INACTIVE";
   }
 
   /** ECTA blacklists a buyer, with the reason. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String blacklistBuyer(Context ctx, String buyerId, String name, String country, String reason) {
+  public String blacklistBuyer(
+      Context ctx, String buyerId, String name, String country, String reason) {
     Registry r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
     requireId(buyerId, "buyerId");
-    if (name == null || name.isBlank() || country == null || !country.matches("[A-Z]{2}") || reason == null || reason.isBlank()) {
-      throw ContractError.INVALID_ARGUMENT.exception("name, an ISO alpha-2 country and a reason are required");
+    if (name == null
+        || name.isBlank()
+        || country == null
+        || !country.matches("[A-Z]{2}")
+        || reason == null
+        || reason.isBlank()) {
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "name, an ISO alpha-2 country and a reason are required");
     }
     var buyer = new Participants.Buyer(buyerId, name, country, reason, true, r.now());
     return r.put(r.key(BUYER, buyerId), buyer, "BuyerBlacklisted", EnumSet.of(Organisation.ECTA));
@@ -137,8 +182,10 @@ public final class ParticipantContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String removeBuyerFromBlacklist(Context ctx, String buyerId, String reason) {
     Registry r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
-    Participants.Buyer buyer = r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId);
-    var cleared = new Participants.Buyer(buyerId, buyer.name(), buyer.country(), reason, false, r.now());
+    Participants.Buyer buyer =
+        r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId);
+    var cleared =
+        new Participants.Buyer(buyerId, buyer.name(), buyer.country(), reason, false, r.now());
     return r.put(r.key(BUYER, buyerId), cleared, "BuyerRemovedFromBlacklist", null);
   }
 
@@ -146,7 +193,8 @@ public final class ParticipantContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String readBuyer(Context ctx, String buyerId) {
     Registry r = new Registry(ctx);
-    return Registry.json(r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId));
+    return Registry.json(
+        r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId));
   }
 
   private static Registry officerOf(Context ctx, Organisation organisation, String what) {
@@ -161,15 +209,22 @@ public final class ParticipantContract implements ContractInterface {
   private static Registry adminOf(Context ctx) {
     Registry r = new Registry(ctx);
     if (!r.caller.admin() || r.caller.organisation() == null) {
-      throw ContractError.FORBIDDEN.exception("only an organisation's administrator manages its officers");
+      throw ContractError.FORBIDDEN.exception(
+          "only an organisation's administrator manages its officers");
     }
     return r;
   }
 
   private static Participants.ExporterProfile checked(Participants.ExporterProfile p) {
-    boolean ok = p.name() != null && !p.name().isBlank() && p.name().length() <= 200
-        && Identifiers.isValid(p.licenceNumber()) && Identifiers.isValid(p.competenceCertificateNumber())
-        && p.tin() != null && p.tin().matches("[0-9]{10}") && p.capitalEtb() > 0;
+    boolean ok =
+        p.name() != null
+            && !p.name().isBlank()
+            && p.name().length() <= 200
+            && Identifiers.isValid(p.licenceNumber())
+            && Identifiers.isValid(p.competenceCertificateNumber())
+            && p.tin() != null
+            && p.tin().matches("[0-9]{10}")
+            && p.capitalEtb() > 0;
     try {
       LocalDate.parse(String.valueOf(p.competenceCertificateExpiry()));
     } catch (java.time.format.DateTimeParseException e) {
@@ -186,22 +241,27 @@ public final class ParticipantContract implements ContractInterface {
     try {
       return ExporterStanding.valueOf(value);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ContractError.INVALID_ARGUMENT.exception("standing must be one of " + List.of(ExporterStanding.values()));
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "standing must be one of " + List.of(ExporterStanding.values()));
     }
   }
 
   private static List<String> reasons(String json) {
     record Reasons(List<String> reasons) {}
     Reasons r = CanonicalJson.parse(json, Reasons.class, "reasons");
-    if (r.reasons() == null || r.reasons().isEmpty() || r.reasons().stream().anyMatch(s -> s == null || s.isBlank() || s.length() > 500)) {
-      throw ContractError.INVALID_ARGUMENT.exception("reasons must name at least one reason of 1-500 characters");
+    if (r.reasons() == null
+        || r.reasons().isEmpty()
+        || r.reasons().stream().anyMatch(s -> s == null || s.isBlank() || s.length() > 500)) {
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "reasons must name at least one reason of 1-500 characters");
     }
     return List.copyOf(r.reasons());
   }
 
   static void requireId(String value, String name) {
     if (!Identifiers.isValid(value)) {
-      throw ContractError.INVALID_ARGUMENT.exception(name + " must be 1-64 letters, digits, '.', '_' or '-'");
+      throw ContractError.INVALID_ARGUMENT.exception(
+          name + " must be 1-64 letters, digits, '.', '_' or '-'");
     }
   }
 }

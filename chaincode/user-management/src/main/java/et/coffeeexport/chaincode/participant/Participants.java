@@ -9,16 +9,38 @@ final class Participants {
 
   /** What ECTA records when it licenses an exporter. */
   record ExporterProfile(
-      String name, String licenceNumber, String competenceCertificateNumber, String competenceCertificateExpiry,
-      String tin, long capitalEtb) {}
+      String name,
+      String licenceNumber,
+      String competenceCertificateNumber,
+      String competenceCertificateExpiry,
+      String tin,
+      long capitalEtb) {}
 
   record Exporter(
-      String exporterId, ExporterStanding standing, ExporterProfile profile, String registeredAt, String updatedAt,
+      String exporterId,
+      ExporterStanding standing,
+      ExporterProfile profile,
+      String registeredAt,
+      String updatedAt,
       List<String> lastReasons) {}
 
-  /** An identity of an organisation acting as officer or supervisor, keyed by MSP and enrollment id. */
-  record Officer(String mspId, String enrollmentId, String role, String userId, boolean active, String updatedAt) {}
+  /**
+   * An identity of an organisation acting as officer or supervisor, keyed by MSP and enrollment id.
+   */
+  record Officer(
+      String mspId,
+      String enrollmentId,
+      String role,
+      String userId,
+      boolean active,
+      String updatedAt) {}
 
   /** A buyer on ECTA's blacklist (non-payment, contract default). */
-  record Buyer(String buyerId, String name, String country, String reason, boolean blacklisted, String updatedAt) {}
+  record Buyer(
+      String buyerId,
+      String name,
+      String country,
+      String reason,
+      boolean blacklisted,
+      String updatedAt) {}
 }

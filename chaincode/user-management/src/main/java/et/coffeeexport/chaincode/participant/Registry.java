@@ -38,7 +38,10 @@ final class Registry {
     return CanonicalJson.fromBytes(bytes, type);
   }
 
-  /** Writes a record and emits its event; {@code endorsers}, when given, become the key's endorsement policy. */
+  /**
+   * Writes a record and emits its event; {@code endorsers}, when given, become the key's
+   * endorsement policy.
+   */
   String put(String key, Object value, String event, Set<Organisation> endorsers) {
     byte[] bytes = CanonicalJson.toBytes(value);
     stub.putState(key, bytes);
@@ -49,15 +52,23 @@ final class Registry {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Fails unless the caller is an officer or supervisor registered active by their organisation. */
+  /**
+   * Fails unless the caller is an officer or supervisor registered active by their organisation.
+   */
   void requireActiveOfficer() {
-    if (caller.organisation() == null || (caller.role() != Role.OFFICER && caller.role() != Role.SUPERVISOR)) {
+    if (caller.organisation() == null
+        || (caller.role() != Role.OFFICER && caller.role() != Role.SUPERVISOR)) {
       throw ContractError.FORBIDDEN.exception("only officers of a member organisation may do this");
     }
-    String key = key(ParticipantContract.OFFICER, caller.mspId(), String.valueOf(caller.enrollmentId()));
+    String key =
+        key(ParticipantContract.OFFICER, caller.mspId(), String.valueOf(caller.enrollmentId()));
     if (!exists(key) || !read(key, Participants.Officer.class, "officer").active()) {
       throw ContractError.OFFICER_NOT_ACTIVE.exception(
-          "officer " + caller.enrollmentId() + " of " + caller.mspId() + " is not registered active");
+          "officer "
+              + caller.enrollmentId()
+              + " of "
+              + caller.mspId()
+              + " is not registered active");
     }
   }
 

@@ -11,23 +11,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ParticipantContractTest {
-  private static final String PROFILE = "{\"name\":\"Sidama Union Coffee Export\",\"licenceNumber\":\"ECTA-LIC-77\","
-      + "\"competenceCertificateNumber\":\"CC-2026-1\",\"competenceCertificateExpiry\":\"2027-06-30\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}";
+  private static final String PROFILE =
+      "{\"name\":\"Sidama Union Coffee Export\",\"licenceNumber\":\"ECTA-LIC-77\","
+          + "\"competenceCertificateNumber\":\"CC-2026-1\",\"competenceCertificateExpiry\":\"2027-06-30\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}";
   private final InMemoryLedger ledger = new InMemoryLedger();
   private final ParticipantContract registry = new ParticipantContract();
   private final TestIdentity ectaOfficer = TestIdentity.person("EctaMSP", "officer", "ecta-1");
-  private final TestIdentity nbeOfficer = TestIdentity.person("NationalBankMSP", "officer", "nbe-1");
+  private final TestIdentity nbeOfficer =
+      TestIdentity.person("NationalBankMSP", "officer", "nbe-1");
 
   @BeforeEach
   void officersRegisteredByTheirAdministrators() {
-    ledger.submit(TestIdentity.admin("EctaMSP"), ctx -> registry.registerOfficer(ctx, "ecta-1", "officer", "kc-1"));
-    ledger.submit(TestIdentity.admin("NationalBankMSP"), ctx -> registry.registerOfficer(ctx, "nbe-1", "officer", "kc-2"));
+    ledger.submit(
+        TestIdentity.admin("EctaMSP"),
+        ctx -> registry.registerOfficer(ctx, "ecta-1", "officer", "kc-1"));
+    ledger.submit(
+        TestIdentity.admin("NationalBankMSP"),
+        ctx -> registry.registerOfficer(ctx, "nbe-1", "officer", "kc-2"));
     ledger.submit(ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-1", PROFILE));
   }
 
   private void refused(Runnable transaction, String code) {
     InMemoryLedger.Snapshot before = ledger.snapshot();
-    assertThatThrownBy(transaction::run).isInstanceOf(ChaincodeException.class).hasMessageStartingWith(code + ": ");
+    assertThatThrownBy(transaction::run)
+        .isInstanceOf(ChaincodeException.class)
+        .hasMessageStartingWith(code + ": ");
     assertThat(ledger.snapshot()).isEqualTo(before);
   }
 
@@ -38,25 +46,71 @@ class ParticipantContractTest {
   @Test
   void onlyActiveEctaOfficersLicenseExporters() {
     assertThat(status("EXPORTER-1")).isEqualTo("ACTIVE");
-    refused(() -> ledger.submit(nbeOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-2", PROFILE)), "FORBIDDEN");
+    refused(
+        () ->
+            ledger.submit(nbeOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-2", PROFILE)),
+        "FORBIDDEN");
     var unregistered = TestIdentity.person("EctaMSP", "officer", "ecta-ghost");
-    refused(() -> ledger.submit(unregistered, ctx -> registry.registerExporter(ctx, "EXPORTER-2", PROFILE)), "OFFICER_NOT_ACTIVE");
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-1", PROFILE)), "ALREADY_EXISTS");
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-3", PROFILE.replace("0012345678", "12"))), "INVALID_ARGUMENT");
+    refused(
+        () ->
+            ledger.submit(
+                unregistered, ctx -> registry.registerExporter(ctx, "EXPORTER-2", PROFILE)),
+        "OFFICER_NOT_ACTIVE");
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-1", PROFILE)),
+        "ALREADY_EXISTS");
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer,
+                ctx ->
+                    registry.registerExporter(
+                        ctx, "EXPORTER-3", PROFILE.replace("0012345678", "12"))),
+        "INVALID_ARGUMENT");
   }
 
   @Test
   void ectaSuspendsAndBansWhileNationalBankSetsAndClearsDelinquency() {
     String reasons = "{\"reasons\":[\"proceeds not repatriated\"]}";
-    ledger.submit(nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "DELINQUENT", reasons));
+    ledger.submit(
+        nbeOfficer,
+        ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "DELINQUENT", reasons));
     assertThat(status("EXPORTER-1")).isEqualTo("DELINQUENT");
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons)), "FORBIDDEN");
-    ledger.submit(nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons));
-    ledger.submit(ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "SUSPENDED", reasons));
-    refused(() -> ledger.submit(nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "DELINQUENT", reasons)), "FORBIDDEN");
-    ledger.submit(ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "BANNED", reasons));
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons)), "FORBIDDEN");
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "SUSPENDED", "{\"reasons\":[]}")), "INVALID_ARGUMENT");
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer,
+                ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons)),
+        "FORBIDDEN");
+    ledger.submit(
+        nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons));
+    ledger.submit(
+        ectaOfficer,
+        ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "SUSPENDED", reasons));
+    refused(
+        () ->
+            ledger.submit(
+                nbeOfficer,
+                ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "DELINQUENT", reasons)),
+        "FORBIDDEN");
+    ledger.submit(
+        ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "BANNED", reasons));
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer,
+                ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons)),
+        "FORBIDDEN");
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer,
+                ctx ->
+                    registry.changeExporterStanding(
+                        ctx, "EXPORTER-1", "SUSPENDED", "{\"reasons\":[]}")),
+        "INVALID_ARGUMENT");
   }
 
   @Test
@@ -67,23 +121,57 @@ class ParticipantContractTest {
 
   @Test
   void administratorsManageOnlyTheirOwnOrganisationsOfficers() {
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.registerOfficer(ctx, "ecta-2", "officer", "kc-3")), "FORBIDDEN");
-    ledger.submit(TestIdentity.admin("EcxMSP"), ctx -> registry.registerOfficer(ctx, "ecta-1", "supervisor", "kc-9"));
-    assertThat(ledger.<String>evaluate(ectaOfficer, ctx -> registry.officerStatus(ctx, "EctaMSP", "ecta-1"))).isEqualTo("ACTIVE");
-    assertThat(ledger.<String>evaluate(ectaOfficer, ctx -> registry.readExporter(ctx, "EXPORTER-1"))).doesNotContain("password");
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer, ctx -> registry.registerOfficer(ctx, "ecta-2", "officer", "kc-3")),
+        "FORBIDDEN");
+    ledger.submit(
+        TestIdentity.admin("EcxMSP"),
+        ctx -> registry.registerOfficer(ctx, "ecta-1", "supervisor", "kc-9"));
+    assertThat(
+            ledger.<String>evaluate(
+                ectaOfficer, ctx -> registry.officerStatus(ctx, "EctaMSP", "ecta-1")))
+        .isEqualTo("ACTIVE");
+    assertThat(
+            ledger.<String>evaluate(ectaOfficer, ctx -> registry.readExporter(ctx, "EXPORTER-1")))
+        .doesNotContain("password");
     ledger.submit(TestIdentity.admin("EctaMSP"), ctx -> registry.deactivateOfficer(ctx, "ecta-1"));
-    assertThat(ledger.<String>evaluate(ectaOfficer, ctx -> registry.officerStatus(ctx, "EctaMSP", "ecta-1"))).isEqualTo("INACTIVE");
-    refused(() -> ledger.submit(ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-2", PROFILE)), "OFFICER_NOT_ACTIVE");
-    refused(() -> ledger.submit(TestIdentity.admin("EctaMSP"), ctx -> registry.registerOfficer(ctx, "ecta-3", "exporter", "kc-4")), "INVALID_ARGUMENT");
+    assertThat(
+            ledger.<String>evaluate(
+                ectaOfficer, ctx -> registry.officerStatus(ctx, "EctaMSP", "ecta-1")))
+        .isEqualTo("INACTIVE");
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-2", PROFILE)),
+        "OFFICER_NOT_ACTIVE");
+    refused(
+        () ->
+            ledger.submit(
+                TestIdentity.admin("EctaMSP"),
+                ctx -> registry.registerOfficer(ctx, "ecta-3", "exporter", "kc-4")),
+        "INVALID_ARGUMENT");
   }
 
   @Test
   void ectaKeepsTheBuyerBlacklist() {
-    ledger.submit(ectaOfficer, ctx -> registry.blacklistBuyer(ctx, "BUYER-9", "Defaulting Trading Ltd", "GB", "non-payment 2025"));
-    assertThat(ledger.<String>evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-9"))).contains("\"blacklisted\":true");
-    refused(() -> ledger.submit(nbeOfficer, ctx -> registry.blacklistBuyer(ctx, "BUYER-8", "X", "GB", "r")), "FORBIDDEN");
+    ledger.submit(
+        ectaOfficer,
+        ctx ->
+            registry.blacklistBuyer(
+                ctx, "BUYER-9", "Defaulting Trading Ltd", "GB", "non-payment 2025"));
+    assertThat(ledger.<String>evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-9")))
+        .contains("\"blacklisted\":true");
+    refused(
+        () ->
+            ledger.submit(
+                nbeOfficer, ctx -> registry.blacklistBuyer(ctx, "BUYER-8", "X", "GB", "r")),
+        "FORBIDDEN");
     ledger.submit(ectaOfficer, ctx -> registry.removeBuyerFromBlacklist(ctx, "BUYER-9", "settled"));
-    assertThat(ledger.<String>evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-9"))).contains("\"blacklisted\":false");
-    assertThatThrownBy(() -> ledger.evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-0"))).hasMessageStartingWith("NOT_FOUND");
+    assertThat(ledger.<String>evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-9")))
+        .contains("\"blacklisted\":false");
+    assertThatThrownBy(() -> ledger.evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-0")))
+        .hasMessageStartingWith("NOT_FOUND");
   }
 }

@@ -14,8 +14,9 @@ import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
- * An enrolled member of an organisation: the signing certificate and key that make transactions its own, and the TLS
- * client certificate and key that let it connect (peers and orderers require client authentication).
+ * An enrolled member of an organisation: the signing certificate and key that make transactions its
+ * own, and the TLS client certificate and key that let it connect (peers and orderers require
+ * client authentication).
  */
 public record Credentials(String mspId, Path cert, Path key, Path tlsCert, Path tlsKey) {
 

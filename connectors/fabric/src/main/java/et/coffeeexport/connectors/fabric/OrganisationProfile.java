@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * How to reach one organisation's part of the network: its MSP id, its peers and their TLS root, and the credentials
- * the network scripts enrolled for it. Read from the connection profile {@code network/scripts/profiles.sh} writes.
+ * How to reach one organisation's part of the network: its MSP id, its peers and their TLS root,
+ * and the credentials the network scripts enrolled for it. Read from the connection profile {@code
+ * network/scripts/profiles.sh} writes.
  *
  * @param org the organisation's short name, as in network.conf
  * @param peers the organisation's peers, peer0 first
  */
 public record OrganisationProfile(
-    String org, String mspId, String channel, Path tlsCaCert, List<PeerEndpoint> peers, Properties source) {
+    String org,
+    String mspId,
+    String channel,
+    Path tlsCaCert,
+    List<PeerEndpoint> peers,
+    Properties source) {
 
   /** Loads {@code <dir>/<org>.properties}. */
   public static OrganisationProfile load(Path dir, String org) {
@@ -25,7 +31,8 @@ public record OrganisationProfile(
     try (Reader reader = Files.newBufferedReader(dir.resolve(org + ".properties"))) {
       p.load(reader);
     } catch (IOException e) {
-      throw new UncheckedIOException("no connection profile for organisation " + org + " in " + dir, e);
+      throw new UncheckedIOException(
+          "no connection profile for organisation " + org + " in " + dir, e);
     }
     List<PeerEndpoint> peers = new ArrayList<>();
     int count = Integer.parseInt(required(p, "peers"));
@@ -37,7 +44,12 @@ public record OrganisationProfile(
               required(p, "peer." + i + ".operations")));
     }
     return new OrganisationProfile(
-        org, required(p, "mspId"), required(p, "channel"), Path.of(required(p, "tlsCaCert")), List.copyOf(peers), p);
+        org,
+        required(p, "mspId"),
+        required(p, "channel"),
+        Path.of(required(p, "tlsCaCert")),
+        List.copyOf(peers),
+        p);
   }
 
   /** The enrolled credentials named {@code who} ({@code admin}, {@code user1}). */

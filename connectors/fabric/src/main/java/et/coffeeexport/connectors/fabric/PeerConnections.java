@@ -12,8 +12,9 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 
 /**
- * Connections to an organisation's peers through the Fabric Gateway. A gRPC channel is expensive and safe to share:
- * open one per peer and connect as many gateways (one per signing identity) over it as needed.
+ * Connections to an organisation's peers through the Fabric Gateway. A gRPC channel is expensive
+ * and safe to share: open one per peer and connect as many gateways (one per signing identity) over
+ * it as needed.
  */
 public final class PeerConnections {
   private PeerConnections() {}
@@ -37,22 +38,32 @@ public final class PeerConnections {
   }
 
   /** Opens a channel to {@code peer} with the given transport credentials. */
-  public static ManagedChannel open(OrganisationProfile.PeerEndpoint peer, ChannelCredentials credentials) {
+  public static ManagedChannel open(
+      OrganisationProfile.PeerEndpoint peer, ChannelCredentials credentials) {
     // Certificates name the peer by its host name; the endpoint may be a bare address.
-    return Grpc.newChannelBuilder(peer.endpoint(), credentials).overrideAuthority(peer.name()).build();
+    return Grpc.newChannelBuilder(peer.endpoint(), credentials)
+        .overrideAuthority(peer.name())
+        .build();
   }
 
-  /** A gateway over {@code channel} that signs as {@code signer}, with a deadline on every kind of call. */
-  public static Gateway gateway(ManagedChannel channel, Credentials signer, CallDeadlines deadlines) {
+  /**
+   * A gateway over {@code channel} that signs as {@code signer}, with a deadline on every kind of
+   * call.
+   */
+  public static Gateway gateway(
+      ManagedChannel channel, Credentials signer, CallDeadlines deadlines) {
     return Gateway.newInstance()
         .identity(signer.identity())
         .signer(signer.signer())
         .hash(Hash.SHA256)
         .connection(channel)
-        .evaluateOptions(o -> o.withDeadlineAfter(millis(deadlines.evaluate()), TimeUnit.MILLISECONDS))
-        .endorseOptions(o -> o.withDeadlineAfter(millis(deadlines.endorse()), TimeUnit.MILLISECONDS))
+        .evaluateOptions(
+            o -> o.withDeadlineAfter(millis(deadlines.evaluate()), TimeUnit.MILLISECONDS))
+        .endorseOptions(
+            o -> o.withDeadlineAfter(millis(deadlines.endorse()), TimeUnit.MILLISECONDS))
         .submitOptions(o -> o.withDeadlineAfter(millis(deadlines.submit()), TimeUnit.MILLISECONDS))
-        .commitStatusOptions(o -> o.withDeadlineAfter(millis(deadlines.commitStatus()), TimeUnit.MILLISECONDS))
+        .commitStatusOptions(
+            o -> o.withDeadlineAfter(millis(deadlines.commitStatus()), TimeUnit.MILLISECONDS))
         .connect();
   }
 
@@ -60,9 +71,16 @@ public final class PeerConnections {
     return d.toMillis();
   }
 
-  /** Deadlines per call kind; see {@link #DEFAULT} for values that suit a loaded two-core machine. */
-  public record CallDeadlines(Duration evaluate, Duration endorse, Duration submit, Duration commitStatus) {
+  /**
+   * Deadlines per call kind; see {@link #DEFAULT} for values that suit a loaded two-core machine.
+   */
+  public record CallDeadlines(
+      Duration evaluate, Duration endorse, Duration submit, Duration commitStatus) {
     public static final CallDeadlines DEFAULT =
-        new CallDeadlines(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMinutes(1));
+        new CallDeadlines(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1));
   }
 }

@@ -12,12 +12,13 @@ import java.util.UUID;
 import org.hyperledger.fabric.client.GatewayException;
 
 /**
- * The people of one test or benchmark run on the real network: an officer of each organisation, a National Bank
- * supervisor and an exporter, enrolled from their organisations' CAs with certificate attributes and registered in
- * the participant registry; plus the minimum price they trade under.
+ * The people of one test or benchmark run on the real network: an officer of each organisation, a
+ * National Bank supervisor and an exporter, enrolled from their organisations' CAs with certificate
+ * attributes and registered in the participant registry; plus the minimum price they trade under.
  */
 public final class Consortium implements AutoCloseable {
-  public static final List<String> ORGS = List.of("commercialbank", "nationalbank", "ecta", "ecx", "shippingline", "customs");
+  public static final List<String> ORGS =
+      List.of("commercialbank", "nationalbank", "ecta", "ecx", "shippingline", "customs");
   public static final String QUALITY =
       "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}";
 
@@ -37,11 +38,25 @@ public final class Consortium implements AutoCloseable {
     }
     nbeSupervisor = officer("nationalbank", "supervisor");
     String id = "exporter-" + run;
-    exporter = new Person(network.profile("commercialbank"),
-        network.enroll("commercialbank", id, "role=exporter:ecert,uid=kc-" + id + ":ecert,exporterId=" + exporterId + ":ecert"));
-    officers.get("ecta").submit("user-management", "ParticipantContract", "registerExporter", exporterId,
-        "{\"name\":\"Sidama Union\",\"licenceNumber\":\"LIC-" + run + "\",\"competenceCertificateNumber\":\"CC-" + run
-            + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}");
+    exporter =
+        new Person(
+            network.profile("commercialbank"),
+            network.enroll(
+                "commercialbank",
+                id,
+                "role=exporter:ecert,uid=kc-" + id + ":ecert,exporterId=" + exporterId + ":ecert"));
+    officers
+        .get("ecta")
+        .submit(
+            "user-management",
+            "ParticipantContract",
+            "registerExporter",
+            exporterId,
+            "{\"name\":\"Sidama Union\",\"licenceNumber\":\"LIC-"
+                + run
+                + "\",\"competenceCertificateNumber\":\"CC-"
+                + run
+                + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}");
     settle();
     floorOnce();
   }
@@ -53,20 +68,38 @@ public final class Consortium implements AutoCloseable {
 
   private Person officer(String org, String role) throws Exception {
     String id = org + "-" + role + "-" + run;
-    Credentials credentials = network.enroll(org, id, "role=" + role + ":ecert,uid=kc-" + id + ":ecert");
+    Credentials credentials =
+        network.enroll(org, id, "role=" + role + ":ecert,uid=kc-" + id + ":ecert");
     Credentials admin = network.profile(org).credentials("admin");
     try (Person administrator = new Person(network.profile(org), admin)) {
-      administrator.submit("user-management", "ParticipantContract", "registerOfficer", id, role, "kc-" + id);
+      administrator.submit(
+          "user-management", "ParticipantContract", "registerOfficer", id, role, "kc-" + id);
     }
     return new Person(network.profile(org), credentials);
   }
 
   /** The minimum price the runs trade under; proposed and co-signed once per ledger. */
   private void floorOnce() throws Exception {
-    String floor = "{\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-01-01\",\"minPricePerLbUsd\":3.00,\"cosigned\":false}";
-    ignoreAlreadyExists(() -> officers.get("ecta").submit("coffee-export", "RuleContract", "proposePriceFloor", floor));
+    String floor =
+        "{\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-01-01\",\"minPricePerLbUsd\":3.00,\"cosigned\":false}";
+    ignoreAlreadyExists(
+        () ->
+            officers
+                .get("ecta")
+                .submit("coffee-export", "RuleContract", "proposePriceFloor", floor));
     settle();
-    ignoreAlreadyExists(() -> officers.get("nationalbank").submit("coffee-export", "RuleContract", "cosignPriceFloor", "G2", "SIDAMA", "WASHED", "2026-01-01"));
+    ignoreAlreadyExists(
+        () ->
+            officers
+                .get("nationalbank")
+                .submit(
+                    "coffee-export",
+                    "RuleContract",
+                    "cosignPriceFloor",
+                    "G2",
+                    "SIDAMA",
+                    "WASHED",
+                    "2026-01-01"));
     settle();
   }
 
@@ -86,7 +119,9 @@ public final class Consortium implements AutoCloseable {
 
   /** A gateway error with every peer's message, which is where chaincode error codes are. */
   public static String details(GatewayException e) {
-    return e.getMessage() + " " + e.getDetails().stream().map(d -> d.getMspId() + ": " + d.getMessage()).toList();
+    return e.getMessage()
+        + " "
+        + e.getDetails().stream().map(d -> d.getMspId() + ": " + d.getMessage()).toList();
   }
 
   /** Waits until every peer has every block: the next organisation endorses on its own peer. */
@@ -98,22 +133,45 @@ public final class Consortium implements AutoCloseable {
 
   /** Commercial terms, with a fresh salt, as transient data. */
   public Map<String, byte[]> terms(String price) {
-    String json = "{\"pricePerLbUsd\":" + price + ",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
-        + "\"paymentMode\":\"LETTER_OF_CREDIT\",\"paymentReference\":\"LC-" + run + "\",\"salt\":\"" + UUID.randomUUID() + "\"}";
+    String json =
+        "{\"pricePerLbUsd\":"
+            + price
+            + ",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
+            + "\"paymentMode\":\"LETTER_OF_CREDIT\",\"paymentReference\":\"LC-"
+            + run
+            + "\",\"salt\":\""
+            + UUID.randomUUID()
+            + "\"}";
     return Map.of("terms", json.getBytes(StandardCharsets.UTF_8));
   }
 
   public String request() {
-    return "{\"exporterId\":\"" + exporterId + "\",\"contractNumber\":\"SC-" + run + "\",\"contractSignedAt\":\""
-        + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\",\"contractDate\":\"2026-11-20\","
+    return "{\"exporterId\":\""
+        + exporterId
+        + "\",\"contractNumber\":\"SC-"
+        + run
+        + "\",\"contractSignedAt\":\""
+        + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+        + "\",\"contractDate\":\"2026-11-20\","
         + "\"destinationCountry\":\"DE\",\"quantityKg\":19200,\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}";
   }
 
-  /** Anchors a document of {@code type} (a fake CID and hash: the IPFS side is the documents connector's). */
+  /**
+   * Anchors a document of {@code type} (a fake CID and hash: the IPFS side is the documents
+   * connector's).
+   */
   public void anchor(Person by, String exportId, String type) throws Exception {
     String sha = String.format("%064x", Math.abs((long) (exportId + type).hashCode()));
-    by.submit("coffee-export", "DocumentContract", "anchorDocument", exportId,
-        "{\"type\":\"" + type + "\",\"cid\":\"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\",\"sha256\":\"" + sha + "\",\"sizeBytes\":1024}");
+    by.submit(
+        "coffee-export",
+        "DocumentContract",
+        "anchorDocument",
+        exportId,
+        "{\"type\":\""
+            + type
+            + "\",\"cid\":\"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\",\"sha256\":\""
+            + sha
+            + "\",\"sizeBytes\":1024}");
   }
 
   public Person officer(String org) {
@@ -128,5 +186,4 @@ public final class Consortium implements AutoCloseable {
     exporter.close();
     nbeSupervisor.close();
   }
-
 }

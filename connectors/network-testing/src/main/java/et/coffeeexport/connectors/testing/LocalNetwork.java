@@ -1,5 +1,7 @@
 package et.coffeeexport.connectors.testing;
 
+import et.coffeeexport.connectors.fabric.Credentials;
+import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -16,20 +18,22 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import et.coffeeexport.connectors.fabric.Credentials;
-import et.coffeeexport.connectors.fabric.OrganisationProfile;
 
 /**
- * The network that {@code network/cec} runs on this machine, as tests and benchmarks need it: connection profiles,
- * people enrolled from the organisations' CAs, node heights and Raft leadership from the operations endpoints, and
- * faults (SIGKILL of a node, restart).
+ * The network that {@code network/cec} runs on this machine, as tests and benchmarks need it:
+ * connection profiles, people enrolled from the organisations' CAs, node heights and Raft
+ * leadership from the operations endpoints, and faults (SIGKILL of a node, restart).
  */
 public class LocalNetwork {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  public final Path home = Path.of(System.getProperty("cec.home", "..")).toAbsolutePath().normalize();
+  public final Path home =
+      Path.of(System.getProperty("cec.home", "..")).toAbsolutePath().normalize();
   public final Path state =
-      Optional.ofNullable(System.getenv("CEC_STATE_DIR")).map(Path::of).orElse(home.resolve(".state"));
+      Optional.ofNullable(System.getenv("CEC_STATE_DIR"))
+          .map(Path::of)
+          .orElse(home.resolve(".state"));
   public final Path connections = state.resolve("connections");
 
   /** Whether every organisation's peer0 answers on its operations endpoint. */
@@ -53,21 +57,29 @@ public class LocalNetwork {
   }
 
   /**
-   * Registers (once) and enrolls a person with their organisation's Fabric CA, with certificate attributes.
+   * Registers (once) and enrolls a person with their organisation's Fabric CA, with certificate
+   * attributes.
    *
    * @param attributes fabric-ca syntax: {@code role=officer:ecert,uid=kc-1:ecert}
    */
-  public Credentials enroll(String org, String enrollmentId, String attributes) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(home.resolve("network/scripts/enroll.sh").toString(), org, enrollmentId, attributes)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+  public Credentials enroll(String org, String enrollmentId, String attributes)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(
+                home.resolve("network/scripts/enroll.sh").toString(), org, enrollmentId, attributes)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     String dir = new String(process.getInputStream().readAllBytes()).trim();
     if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
       throw new IllegalStateException("enrolling " + enrollmentId + " at " + org + " failed");
     }
     Path d = Path.of(dir);
-    return new Credentials(profile(org).mspId(), d.resolve("msp/signcerts/cert.pem"), d.resolve("msp/keystore/key.pem"),
-        d.resolve("tls/server.crt"), d.resolve("tls/server.key"));
+    return new Credentials(
+        profile(org).mspId(),
+        d.resolve("msp/signcerts/cert.pem"),
+        d.resolve("msp/keystore/key.pem"),
+        d.resolve("tls/server.crt"),
+        d.resolve("tls/server.key"));
   }
 
   /** Runs a command of the operator CLI and fails the test when it fails. */
@@ -92,13 +104,18 @@ public class LocalNetwork {
   public void kill9(String process) throws IOException, InterruptedException {
     String pidFile = Files.readString(state.resolve("pids").resolve(process + ".pid")).trim();
     long pid = Long.parseLong(pidFile.split(" ")[0]);
-    ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(process + " is not running")).destroyForcibly();
+    ProcessHandle.of(pid)
+        .orElseThrow(() -> new IllegalStateException(process + " is not running"))
+        .destroyForcibly();
     while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
       Thread.sleep(50);
     }
   }
 
-  /** The peer's ledger height on the channel, read from its Prometheus metrics; empty when it does not answer. */
+  /**
+   * The peer's ledger height on the channel, read from its Prometheus metrics; empty when it does
+   * not answer.
+   */
   public OptionalLong height(OrganisationProfile.PeerEndpoint peer) {
     return metric(peer.operationsUrl(), "ledger_blockchain_height");
   }
@@ -126,21 +143,29 @@ public class LocalNetwork {
 
   /** An orderer's last committed block on the channel; empty when it does not answer. */
   public OptionalLong committedBlock(String orderer) {
-    return metric(orderers().getProperty(orderer + ".operations"), "consensus_etcdraft_committed_block_number");
+    return metric(
+        orderers().getProperty(orderer + ".operations"),
+        "consensus_etcdraft_committed_block_number");
   }
 
   public boolean isRaftLeader(String orderer) {
-    return metric(orderers().getProperty(orderer + ".operations"), "consensus_etcdraft_is_leader").orElse(0) == 1;
+    return metric(orderers().getProperty(orderer + ".operations"), "consensus_etcdraft_is_leader")
+            .orElse(0)
+        == 1;
   }
 
   private OptionalLong metric(String operationsUrl, String name) {
     try {
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(URI.create(operationsUrl + "/metrics")).timeout(Duration.ofSeconds(2)).build(),
+              HttpRequest.newBuilder(URI.create(operationsUrl + "/metrics"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       String prefix = name + "{channel=\"" + runtimeChannel() + "\"} ";
-      return response.body().lines()
+      return response
+          .body()
+          .lines()
           .filter(line -> line.startsWith(prefix))
           .mapToLong(line -> (long) Double.parseDouble(line.substring(prefix.length())))
           .findFirst();

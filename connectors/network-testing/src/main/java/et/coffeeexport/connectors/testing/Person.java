@@ -3,7 +3,6 @@ package et.coffeeexport.connectors.testing;
 import et.coffeeexport.connectors.fabric.Credentials;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.fabric.PeerConnections;
-
 import io.grpc.ManagedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,7 +11,10 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Network;
 
-/** A person enrolled with their organisation's CA, acting through that organisation's own peer gateway. */
+/**
+ * A person enrolled with their organisation's CA, acting through that organisation's own peer
+ * gateway.
+ */
 public final class Person implements AutoCloseable {
   public final OrganisationProfile org;
   public final Credentials credentials;
@@ -23,7 +25,8 @@ public final class Person implements AutoCloseable {
     this.org = org;
     this.credentials = credentials;
     this.channel = PeerConnections.open(org, 0, credentials);
-    this.gateway = PeerConnections.gateway(channel, credentials, PeerConnections.CallDeadlines.DEFAULT);
+    this.gateway =
+        PeerConnections.gateway(channel, credentials, PeerConnections.CallDeadlines.DEFAULT);
   }
 
   public Network network() {
@@ -35,24 +38,32 @@ public final class Person implements AutoCloseable {
   }
 
   /** Submits and waits for the commit; returns the result as text. */
-  public String submit(String chaincode, String contract, String transaction, String... args) throws Exception {
-    return new String(contract(chaincode, contract).submitTransaction(transaction, args), StandardCharsets.UTF_8);
+  public String submit(String chaincode, String contract, String transaction, String... args)
+      throws Exception {
+    return new String(
+        contract(chaincode, contract).submitTransaction(transaction, args), StandardCharsets.UTF_8);
   }
 
-  public String evaluate(String chaincode, String contract, String transaction, String... args) throws Exception {
-    return new String(contract(chaincode, contract).evaluateTransaction(transaction, args), StandardCharsets.UTF_8);
+  public String evaluate(String chaincode, String contract, String transaction, String... args)
+      throws Exception {
+    return new String(
+        contract(chaincode, contract).evaluateTransaction(transaction, args),
+        StandardCharsets.UTF_8);
   }
 
   /** Submits with transient data, endorsed only by {@code endorsers}, and waits for the commit. */
-  public String submitPrivately(String transaction, Map<String, byte[]> transientData, String[] endorsers, String... args)
+  public String submitPrivately(
+      String transaction, Map<String, byte[]> transientData, String[] endorsers, String... args)
       throws Exception {
-    byte[] result = contract("coffee-export", "ExportContract").newProposal(transaction)
-        .addArguments(args)
-        .putAllTransient(transientData)
-        .setEndorsingOrganizations(endorsers)
-        .build()
-        .endorse()
-        .submit();
+    byte[] result =
+        contract("coffee-export", "ExportContract")
+            .newProposal(transaction)
+            .addArguments(args)
+            .putAllTransient(transientData)
+            .setEndorsingOrganizations(endorsers)
+            .build()
+            .endorse()
+            .submit();
     return new String(result, StandardCharsets.UTF_8);
   }
 

@@ -19,7 +19,8 @@ class FabricNetworkIT {
   @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
 
   @Test
-  void transactionSubmittedThroughOneOrganisationIsReadableOnAllSixPeersAtEqualHeight() throws Exception {
+  void transactionSubmittedThroughOneOrganisationIsReadableOnAllSixPeersAtEqualHeight()
+      throws Exception {
     String officer = "it-" + UUID.randomUUID();
     String created;
     try (Member bank = new Member(NETWORK.profile("commercialbank"))) {
@@ -30,7 +31,9 @@ class FabricNetworkIT {
     assertThat(NETWORK.orgs()).hasSize(6);
     for (String org : NETWORK.orgs()) {
       try (Member member = new Member(NETWORK.profile(org))) {
-        assertThat(member.officerStatus("CommercialBankMSP", officer)).as("state on %s's peer", org).isEqualTo("ACTIVE");
+        assertThat(member.officerStatus("CommercialBankMSP", officer))
+            .as("state on %s's peer", org)
+            .isEqualTo("ACTIVE");
       }
     }
     assertThat(NETWORK.awaitEqualHeights(Duration.ofSeconds(30))).as("peer heights").hasSize(1);
@@ -41,15 +44,23 @@ class FabricNetworkIT {
     OrganisationProfile bank = NETWORK.profile("commercialbank");
     Credentials genuine = bank.credentials("admin");
     SelfSignedIdentity foreign = SelfSignedIdentity.create(dir, "CN=intruder,O=Commercial Bank");
-    Credentials forged = new Credentials(bank.mspId(), foreign.cert(), foreign.key(), genuine.tlsCert(), genuine.tlsKey());
+    Credentials forged =
+        new Credentials(
+            bank.mspId(), foreign.cert(), foreign.key(), genuine.tlsCert(), genuine.tlsKey());
     String officer = "it-" + UUID.randomUUID();
 
     ManagedChannel channel = PeerConnections.open(bank, 0, genuine);
-    try (var gateway = PeerConnections.gateway(channel, forged, PeerConnections.CallDeadlines.DEFAULT)) {
+    try (var gateway =
+        PeerConnections.gateway(channel, forged, PeerConnections.CallDeadlines.DEFAULT)) {
       var contract = gateway.getNetwork(bank.channel()).getContract("user-management");
-      assertThatThrownBy(() -> contract.submitTransaction("registerOfficer", officer, "officer", "kc-intruder"))
+      assertThatThrownBy(
+              () ->
+                  contract.submitTransaction("registerOfficer", officer, "officer", "kc-intruder"))
           .isInstanceOf(GatewayException.class)
-          .satisfies(e -> assertThat(((GatewayException) e).getDetails()).anySatisfy(d -> assertThat(d.getMessage()).contains("access denied")));
+          .satisfies(
+              e ->
+                  assertThat(((GatewayException) e).getDetails())
+                      .anySatisfy(d -> assertThat(d.getMessage()).contains("access denied")));
       assertThatThrownBy(() -> contract.evaluateTransaction("officerStatus", bank.mspId(), officer))
           .isInstanceOf(GatewayException.class)
           .hasMessageContaining("access denied");
@@ -57,19 +68,22 @@ class FabricNetworkIT {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
     try (Member member = new Member(bank)) {
-      assertThatThrownBy(() -> member.officerStatus(bank.mspId(), officer)).hasMessageContaining("NOT_FOUND");
+      assertThatThrownBy(() -> member.officerStatus(bank.mspId(), officer))
+          .hasMessageContaining("NOT_FOUND");
     }
   }
 
   @Test
   void connectionWithoutTlsClientCertificateIsRefused() throws Exception {
     OrganisationProfile bank = NETWORK.profile("commercialbank");
-    var serverOnlyTls = TlsChannelCredentials.newBuilder().trustManager(bank.tlsCaCert().toFile()).build();
+    var serverOnlyTls =
+        TlsChannelCredentials.newBuilder().trustManager(bank.tlsCaCert().toFile()).build();
     assertRefusedAtTransport(bank, serverOnlyTls);
   }
 
   @Test
-  void connectionWithTlsClientCertificateFromForeignCaIsRefused(@TempDir Path dir) throws Exception {
+  void connectionWithTlsClientCertificateFromForeignCaIsRefused(@TempDir Path dir)
+      throws Exception {
     OrganisationProfile bank = NETWORK.profile("commercialbank");
     SelfSignedIdentity foreign = SelfSignedIdentity.create(dir, "CN=intruder");
     var foreignTls =
@@ -80,13 +94,15 @@ class FabricNetworkIT {
     assertRefusedAtTransport(bank, foreignTls);
   }
 
-  private static void assertRefusedAtTransport(OrganisationProfile bank, io.grpc.ChannelCredentials tls)
-      throws Exception {
+  private static void assertRefusedAtTransport(
+      OrganisationProfile bank, io.grpc.ChannelCredentials tls) throws Exception {
     Credentials user = bank.credentials("admin");
     ManagedChannel channel = PeerConnections.open(bank.peers().get(0), tls);
-    try (var gateway = PeerConnections.gateway(channel, user, PeerConnections.CallDeadlines.DEFAULT)) {
+    try (var gateway =
+        PeerConnections.gateway(channel, user, PeerConnections.CallDeadlines.DEFAULT)) {
       var contract = gateway.getNetwork(bank.channel()).getContract("user-management");
-      assertThatThrownBy(() -> contract.evaluateTransaction("officerStatus", bank.mspId(), "anyone"))
+      assertThatThrownBy(
+              () -> contract.evaluateTransaction("officerStatus", bank.mspId(), "anyone"))
           .isInstanceOfSatisfying(
               GatewayException.class,
               e -> {

@@ -7,8 +7,9 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 
 /**
- * An organisation's administrator, connected through that organisation's peer0 gateway. Registering an officer in
- * the participant registry is the network tests' transaction: it needs nothing else on the ledger first.
+ * An organisation's administrator, connected through that organisation's peer0 gateway. Registering
+ * an officer in the participant registry is the network tests' transaction: it needs nothing else
+ * on the ledger first.
  */
 final class Member implements AutoCloseable {
   final OrganisationProfile org;
@@ -28,13 +29,17 @@ final class Member implements AutoCloseable {
 
   /** Registers a new officer of this organisation; returns the stored record. */
   String registerOfficer(String enrollmentId) throws Exception {
-    byte[] result = registry().submitTransaction("registerOfficer", enrollmentId, "officer", "kc-" + enrollmentId);
+    byte[] result =
+        registry()
+            .submitTransaction("registerOfficer", enrollmentId, "officer", "kc-" + enrollmentId);
     return new String(result, StandardCharsets.UTF_8);
   }
 
   /** Reads an officer's status, as this organisation's peer has it. */
   String officerStatus(String mspId, String enrollmentId) throws Exception {
-    return new String(registry().evaluateTransaction("officerStatus", mspId, enrollmentId), StandardCharsets.UTF_8);
+    return new String(
+        registry().evaluateTransaction("officerStatus", mspId, enrollmentId),
+        StandardCharsets.UTF_8);
   }
 
   @Override

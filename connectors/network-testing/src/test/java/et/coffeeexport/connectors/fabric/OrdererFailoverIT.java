@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Kills the Raft leader with SIGKILL under a live client; prints the recovery figures (never asserts on time). */
+/**
+ * Kills the Raft leader with SIGKILL under a live client; prints the recovery figures (never
+ * asserts on time).
+ */
 class OrdererFailoverIT {
   @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
 
@@ -31,12 +34,15 @@ class OrdererFailoverIT {
         attempts++;
         try {
           committed = bank.registerOfficer("it-" + UUID.randomUUID());
-        } catch (Exception notYet) { // no leader yet, or the submit went to the dead orderer: try again
+        } catch (
+            Exception notYet) { // no leader yet, or the submit went to the dead orderer: try again
           Thread.sleep(200);
         }
       }
       double resumedAfter = seconds(killedAt);
-      assertThat(committed).as("a transaction commits after the leader is killed").contains("\"active\":true");
+      assertThat(committed)
+          .as("a transaction commits after the leader is killed")
+          .contains("\"active\":true");
       String newLeader = awaitLeader(orderers, leader, Duration.ofSeconds(30)).orElseThrow();
       assertThat(newLeader).isNotEqualTo(leader);
 
@@ -57,7 +63,8 @@ class OrdererFailoverIT {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     do {
-      Optional<String> leader = orderers.stream().filter(o -> !o.equals(not)).filter(NETWORK::isRaftLeader).findFirst();
+      Optional<String> leader =
+          orderers.stream().filter(o -> !o.equals(not)).filter(NETWORK::isRaftLeader).findFirst();
       if (leader.isPresent()) {
         return leader;
       }
@@ -66,7 +73,8 @@ class OrdererFailoverIT {
     return Optional.empty();
   }
 
-  private static boolean awaitSameBlock(List<String> orderers, Duration timeout) throws InterruptedException {
+  private static boolean awaitSameBlock(List<String> orderers, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     do {
       List<OptionalLong> blocks = orderers.stream().map(NETWORK::committedBlock).toList();

@@ -6,17 +6,18 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real network for integration tests. Reuses the one {@code network/cec up} started; when none runs, starts it
- * and stops it again after the last test of the run, so tests leave nothing of their own running. When the build
- * says the Fabric binaries cannot be had on this machine ({@code -Dcec.network.unavailable=reason}), the tests are
- * skipped with that reason, never passed.
+ * The real network for integration tests. Reuses the one {@code network/cec up} started; when none
+ * runs, starts it and stops it again after the last test of the run, so tests leave nothing of
+ * their own running. When the build says the Fabric binaries cannot be had on this machine ({@code
+ * -Dcec.network.unavailable=reason}), the tests are skipped with that reason, never passed.
  */
 final class RealNetwork extends LocalNetwork implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
     String unavailable = System.getProperty("cec.network.unavailable");
-    Assumptions.assumeTrue(unavailable == null || unavailable.isBlank(), () -> "SKIPPED: " + unavailable);
+    Assumptions.assumeTrue(
+        unavailable == null || unavailable.isBlank(), () -> "SKIPPED: " + unavailable);
     ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
     root.getOrComputeIfAbsent(RealNetwork.class, key -> ensureRunning(), Object.class);
   }

@@ -22,7 +22,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A key pair and certificate issued by nobody the consortium trusts: the impostor in refusal tests. */
+/**
+ * A key pair and certificate issued by nobody the consortium trusts: the impostor in refusal tests.
+ */
 record SelfSignedIdentity(Path cert, Path key) {
 
   static SelfSignedIdentity create(Path dir, String subject) throws Exception {
@@ -33,15 +35,25 @@ record SelfSignedIdentity(Path cert, Path key) {
     Instant now = Instant.now();
     var builder =
         new JcaX509v3CertificateBuilder(
-                name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.HOURS)),
-                Date.from(now.plus(1, ChronoUnit.DAYS)), name, pair.getPublic())
+                name,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(1, ChronoUnit.HOURS)),
+                Date.from(now.plus(1, ChronoUnit.DAYS)),
+                name,
+                pair.getPublic())
             .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
             .addExtension(
-                Extension.extendedKeyUsage, false,
-                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}));
+                Extension.extendedKeyUsage,
+                false,
+                new ExtendedKeyUsage(
+                    new KeyPurposeId[] {
+                      KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth
+                    }));
     var certificate =
         new JcaX509CertificateConverter()
-            .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
     Path certFile = dir.resolve("cert.pem");
     Path keyFile = dir.resolve("key.pem");
     Files.writeString(certFile, pem(certificate));
