@@ -90,7 +90,8 @@ stop_processes() {
     pid=$(pid_of "$name")
     if is_running "$name"; then
       log "stopping $name (pid $pid)"
-      kill -TERM "$pid" 2>/dev/null || true
+      # PostgreSQL's TERM waits for clients to disconnect; INT is its fast, clean shutdown.
+      kill "-$([ "$name" = postgres ] && echo INT || echo TERM)" "$pid" 2>/dev/null || true
       pids+=("$pid")
     fi
     rm -f "$PIDS/$name.pid"

@@ -1,0 +1,93 @@
+package et.coffeeexport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Logging in to the workflow application through the real Keycloak started by `network/cec`. */
+class KeycloakLoginIT {
+
+  @BeforeAll
+  static void keycloakRuns() throws Exception {
+    String unavailable = System.getProperty("cec.network.unavailable");
+    Assumptions.assumeTrue(
+        unavailable == null || unavailable.isBlank(), () -> "SKIPPED: " + unavailable);
+    var ready =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:9000/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).as("Keycloak is up (network/cec up starts it)").isEqualTo(200);
+  }
+
+  @Test
+  void anOfficerCompletesTheCodeFlowOnlyWithATotpCode() throws Exception {
+    RealmLogin login = new RealmLogin();
+    String[] officer = login.devUser("ecx.officer");
+    login.start().submit(Map.of("username", "ecx.officer", "password", officer[1]));
+    assertThat(login.code()).as("no code after the password alone").isEmpty();
+    assertThat(login.asksForOneTimeCode()).isTrue();
+
+    login.submit(Map.of("otp", Totp.code(officer[2], Instant.now())));
+    String code =
+        login
+            .code()
+            .orElseThrow(
+                () -> new AssertionError("no redirect with a code: " + login.last.statusCode()));
+    var tokens = login.tokens(code);
+    var claims = RealmLogin.claims(tokens.get("access_token").asText());
+    assertThat(claims.get("preferred_username").asText()).isEqualTo("ecx.officer");
+    assertThat(claims.get("iss").asText()).isEqualTo("http://localhost:8180/realms/coffee-export");
+    assertThat(claims.get("aud").toString()).contains("coffee-export-api");
+    assertThat(claims.get("groups").toString()).contains("ecx");
+    assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
+    assertThat(tokens.has("refresh_token")).isTrue();
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountForAWhile() throws Exception {
+    RealmLogin probe = new RealmLogin();
+    String[] analyst = probe.devUser("analyst");
+    KeycloakAdmin admin = new KeycloakAdmin(probe.secret("keycloak-admin"));
+    String id = admin.userId("analyst");
+    admin.clearLockout(id);
+    try {
+      for (int i = 0; i < 5; i++) {
+        new RealmLogin()
+            .start()
+            .submit(Map.of("username", "analyst", "password", "wrong-password-" + i));
+      }
+      assertThat(admin.lockout(id).get("disabled").asBoolean()).as("temporarily locked").isTrue();
+      RealmLogin login =
+          new RealmLogin().start().submit(Map.of("username", "analyst", "password", analyst[1]));
+      assertThat(login.asksForOneTimeCode())
+          .as("even the right password is refused while locked")
+          .isFalse();
+      assertThat(login.code()).isEmpty();
+    } finally {
+      admin.clearLockout(id);
+    }
+  }
+
+  @Test
+  void aWrongTotpCodeDoesNotCompleteTheLogin() throws Exception {
+    RealmLogin login = new RealmLogin();
+    String[] officer = login.devUser("ecta.officer");
+    String right = Totp.code(officer[2], Instant.now());
+    String wrong = right.equals("000000") ? "111111" : "000000";
+    login
+        .start()
+        .submit(Map.of("username", "ecta.officer", "password", officer[1]))
+        .submit(Map.of("otp", wrong));
+    assertThat(login.code()).isEmpty();
+    assertThat(login.asksForOneTimeCode()).as("asked again").isTrue();
+  }
+}

@@ -1,0 +1,181 @@
+package et.coffeeexport.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person logging in to the workflow application's client through Keycloak's real login pages, as
+ * a browser would (cookies, forms, the authorization-code flow with PKCE), without the browser.
+ */
+final class RealmLogin {
+  static final String BASE = "http://localhost:8180/realms/coffee-export/protocol/openid-connect";
+  static final String CLIENT = "coffee-export-webapp";
+  static final String REDIRECT = "http://localhost:8080/login/oauth2/code/keycloak";
+  private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final Path state =
+      Optional.ofNullable(System.getenv("CEC_STATE_DIR"))
+          .map(Path::of)
+          .orElse(
+              Path.of(System.getProperty("cec.home", ".."))
+                  .toAbsolutePath()
+                  .normalize()
+                  .resolve(".state"));
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new LocalhostCookies())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final String verifier = base64Url(random(32));
+  private String page;
+  HttpResponse<String> last;
+
+  /** Opens the login page of the authorization-code flow. */
+  RealmLogin start() throws Exception {
+    String challenge =
+        base64Url(
+            MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    String url =
+        BASE
+            + "/auth?"
+            + form(
+                Map.of(
+                    "client_id",
+                    CLIENT,
+                    "response_type",
+                    "code",
+                    "scope",
+                    "openid",
+                    "redirect_uri",
+                    REDIRECT,
+                    "state",
+                    "s-" + System.nanoTime(),
+                    "code_challenge",
+                    challenge,
+                    "code_challenge_method",
+                    "S256"));
+    last =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    page = last.body();
+    return this;
+  }
+
+  /** Posts the form on the current page. */
+  RealmLogin submit(Map<String, String> fields) throws Exception {
+    Matcher m = FORM_ACTION.matcher(page);
+    if (!m.find()) {
+      throw new IllegalStateException("no form on the page (status " + last.statusCode() + ")");
+    }
+    String action = m.group(1).replace("&amp;", "&");
+    last =
+        http.send(
+            HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    page = last.body();
+    return this;
+  }
+
+  boolean asksForOneTimeCode() {
+    return page.contains("name=\"otp\"");
+  }
+
+  /** The authorization code, once Keycloak redirects back to the application. */
+  Optional<String> code() {
+    return last.headers()
+        .firstValue("Location")
+        .filter(l -> l.startsWith(REDIRECT))
+        .map(l -> l.replaceAll(".*[?&]code=([^&]+).*", "$1"));
+  }
+
+  /** Exchanges the code (with the PKCE verifier and the client secret) for tokens. */
+  JsonNode tokens(String code) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(
+                            Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                code,
+                                "redirect_uri",
+                                REDIRECT,
+                                "client_id",
+                                CLIENT,
+                                "client_secret",
+                                secret("keycloak-client-webapp"),
+                                "code_verifier",
+                                verifier))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("token exchange failed: " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  static JsonNode claims(String jwt) throws Exception {
+    return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+  }
+
+  String secret(String name) throws Exception {
+    return Files.readString(state.resolve("secrets").resolve(name)).trim();
+  }
+
+  /** A development user's password and TOTP secret, as `up` generated them. */
+  String[] devUser(String username) throws Exception {
+    return Files.readAllLines(state.resolve("secrets/dev-users.tsv")).stream()
+        .map(l -> l.split("\t", -1))
+        .filter(f -> f[0].equals(username))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no development user " + username));
+  }
+
+  private static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static byte[] random(int n) {
+    byte[] b = new byte[n];
+    new SecureRandom().nextBytes(b);
+    return b;
+  }
+
+  private static String base64Url(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
