@@ -38,6 +38,63 @@ final class KeycloakAdmin {
         .asText();
   }
 
+  /**
+   * Creates an enabled user with a password, in {@code group} with realm role {@code role}; returns
+   * its id.
+   */
+  String createUser(String username, String password, String group, String role) throws Exception {
+    String user =
+        JSON.createObjectNode()
+            .put("username", username)
+            .put("enabled", true)
+            .put("firstName", "New")
+            .put("lastName", "Officer")
+            .put("email", username + "@coffee-export.local")
+            .put("emailVerified", true)
+            .set("groups", JSON.createArrayNode().add(group))
+            .toString();
+    send("POST", "/admin/realms/coffee-export/users", user);
+    String id = userId(username);
+    send(
+        "PUT",
+        "/admin/realms/coffee-export/users/" + id + "/reset-password",
+        JSON.createObjectNode()
+            .put("type", "password")
+            .put("value", password)
+            .put("temporary", false)
+            .toString());
+    JsonNode roleRepresentation = get("/admin/realms/coffee-export/roles/" + role);
+    send(
+        "POST",
+        "/admin/realms/coffee-export/users/" + id + "/role-mappings/realm",
+        "[" + roleRepresentation + "]");
+    return id;
+  }
+
+  void deleteUser(String userId) throws Exception {
+    http.send(
+        HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/users/" + userId))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private void send(String method, String path, String json) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() >= 300) {
+      throw new IllegalStateException(
+          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
   JsonNode lockout(String userId) throws Exception {
     return get("/admin/realms/coffee-export/attack-detection/brute-force/users/" + userId);
   }

@@ -78,6 +78,33 @@ class KeycloakLoginIT {
   }
 
   @Test
+  void aNewOfficerMustSetUpTotpBeforeGettingIn() throws Exception {
+    RealmLogin probe = new RealmLogin();
+    KeycloakAdmin admin = new KeycloakAdmin(probe.secret("keycloak-admin"));
+    String username = "new.officer." + System.nanoTime();
+    String password = "Correct-Horse-" + System.nanoTime();
+    String id = admin.createUser(username, password, "ecx", "officer");
+    try {
+      RealmLogin login =
+          new RealmLogin().start().submit(Map.of("username", username, "password", password));
+      assertThat(login.code()).as("no code without a second factor").isEmpty();
+      assertThat(login.asksToConfigureTotp())
+          .as("sent to the authenticator setup, not: %s", login.describe())
+          .isTrue();
+    } finally {
+      admin.deleteUser(id);
+    }
+  }
+
+  @Test
+  void theExporterMayLogInWithoutTotp() throws Exception {
+    RealmLogin login = new RealmLogin();
+    String[] exporter = login.devUser("exporter");
+    login.start().submit(Map.of("username", "exporter", "password", exporter[1]));
+    assertThat(login.code()).as("code after the password alone").isPresent();
+  }
+
+  @Test
   void aWrongTotpCodeDoesNotCompleteTheLogin() throws Exception {
     RealmLogin login = new RealmLogin();
     String[] officer = login.devUser("ecta.officer");

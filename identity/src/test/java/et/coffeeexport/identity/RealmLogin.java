@@ -96,8 +96,36 @@ final class RealmLogin {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    // Like a browser, follow Keycloak's own redirects (required actions); stop at the application's
+    // redirect URI.
+    for (int hops = 0; hops < 5 && last.statusCode() / 100 == 3; hops++) {
+      String location = last.headers().firstValue("Location").orElse("");
+      if (!location.startsWith("http://localhost:8180/")) {
+        break;
+      }
+      last =
+          http.send(
+              HttpRequest.newBuilder(URI.create(location)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
     page = last.body();
     return this;
+  }
+
+  /** The page's title and first message, for assertion messages. */
+  String describe() {
+    return last.statusCode()
+        + " "
+        + page.replaceAll("(?s).*<title>([^<]*)</title>.*", "$1")
+        + " | "
+        + page.replaceAll(
+                "(?s).*?(kc-feedback-text|pf-v5-c-alert__title|id=\"kc-page-title\")[^>]*>\\s*([^<]{0,120}).*",
+                "$2")
+            .trim();
+  }
+
+  boolean asksToConfigureTotp() {
+    return page.contains("totpSecret") || page.contains("kc-totp-settings");
   }
 
   boolean asksForOneTimeCode() {
