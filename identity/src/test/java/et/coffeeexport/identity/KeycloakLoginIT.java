@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,6 @@ class KeycloakLoginIT {
 
   @BeforeAll
   static void keycloakRuns() throws Exception {
-    String unavailable = System.getProperty("cec.network.unavailable");
-    Assumptions.assumeTrue(
-        unavailable == null || unavailable.isBlank(), () -> "SKIPPED: " + unavailable);
     var ready =
         HttpClient.newHttpClient()
             .send(
