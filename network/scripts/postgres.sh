@@ -57,6 +57,7 @@ SQL
   log "PostgreSQL databases ready: ${PG_DATABASES[*]}"
 }
 
+mkdir -p "$LOGS"
 install_postgres
 init_cluster
 start_postgres
