@@ -3,23 +3,36 @@ package et.coffeeexport.connectors.fabric;
 import et.coffeeexport.connectors.testing.LocalNetwork;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real network for integration tests. Reuses the one {@code network/cec up} started; when none
  * runs, starts it and stops it again after the last test of the run, so tests leave nothing of
  * their own running. When the build says the Fabric binaries cannot be had on this machine ({@code
- * -Dcec.network.unavailable=reason}), the tests are skipped with that reason, never passed.
+ * -Dcec.network.unavailable=reason}), every test is skipped with that reason (and counted as
+ * skipped), never passed.
  */
-final class RealNetwork extends LocalNetwork implements BeforeAllCallback {
+final class RealNetwork extends LocalNetwork implements BeforeAllCallback, BeforeEachCallback {
+  private static final String UNAVAILABLE = System.getProperty("cec.network.unavailable", "");
+
+  /** Whether this machine can run the network at all. */
+  boolean available() {
+    return UNAVAILABLE.isBlank();
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    String unavailable = System.getProperty("cec.network.unavailable");
-    Assumptions.assumeTrue(
-        unavailable == null || unavailable.isBlank(), () -> "SKIPPED: " + unavailable);
+    if (!available()) {
+      return;
+    }
     ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
     root.getOrComputeIfAbsent(RealNetwork.class, key -> ensureRunning(), Object.class);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Assumptions.assumeTrue(available(), () -> "SKIPPED: " + UNAVAILABLE);
   }
 
   private Object ensureRunning() {
