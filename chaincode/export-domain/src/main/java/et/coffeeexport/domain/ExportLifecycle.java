@@ -141,9 +141,27 @@ public final class ExportLifecycle {
   }
 
   /**
-   * The organisations that may act on an export in {@code status}: their peers must endorse its
-   * next change.
+   * The organisations that move an export on from {@code status} (every action but cancelling):
+   * only their peers may endorse a change of the export's own record.
    */
+  public static Set<Organisation> organisationsAdvancing(ExportStatus status) {
+    Set<Organisation> advancing = EnumSet.noneOf(Organisation.class);
+    TRANSITIONS.stream()
+        .filter(t -> t.from() == status && t.action() != CANCEL)
+        .forEach(t -> advancing.add(t.organisation()));
+    return advancing;
+  }
+
+  /** The organisations that may cancel an export in some status. */
+  public static Set<Organisation> organisationsCancelling() {
+    Set<Organisation> cancelling = EnumSet.noneOf(Organisation.class);
+    TRANSITIONS.stream()
+        .filter(t -> t.action() == CANCEL)
+        .forEach(t -> cancelling.add(t.organisation()));
+    return cancelling;
+  }
+
+  /** The organisations that may act on an export in {@code status} in any way. */
   public static Set<Organisation> organisationsActingOn(ExportStatus status) {
     Set<Organisation> acting = EnumSet.noneOf(Organisation.class);
     TRANSITIONS.stream().filter(t -> t.from() == status).forEach(t -> acting.add(t.organisation()));

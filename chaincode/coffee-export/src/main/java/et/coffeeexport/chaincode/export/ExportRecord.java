@@ -59,6 +59,29 @@ record ExportRecord(
         decisions + 1);
   }
 
+  /** This export as the regulators' oversight record amends it (cancelled, proceeds overdue). */
+  ExportRecord overseen(Oversight oversight) {
+    SortedMap<String, String> merged = new TreeMap<>(facts);
+    if (oversight.repatriationOverdueSince() != null) {
+      merged.put(et.coffeeexport.domain.ExportFacts.REPATRIATION_OVERDUE, "true");
+    }
+    boolean cancelled = oversight.cancelledAt() != null;
+    return new ExportRecord(
+        exportId,
+        exporterId,
+        cancelled ? ExportStatus.CANCELLED : status,
+        cancelled ? null : returnedFrom,
+        amendmentRounds,
+        request,
+        termsHash,
+        ruleVersion,
+        reportedLate,
+        merged,
+        createdAt,
+        cancelled ? oversight.cancelledAt() : updatedAt,
+        Math.max(decisions, oversight.decisions()));
+  }
+
   /** This export with an amended request and terms, under rule set {@code version}. */
   ExportRecord amended(ExportRequest newRequest, String newTermsHash, int version, boolean late) {
     return new ExportRecord(

@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.domain.RuleSet;
@@ -29,12 +30,28 @@ final class ExportStore {
     this.stub = stub;
   }
 
+  /**
+   * The export as every reader must see it: its record, amended by the regulators' oversight
+   * record.
+   */
   ExportRecord export(String exportId) {
     byte[] bytes = stub.getState(Keys.export(stub, exportId));
     if (bytes == null || bytes.length == 0) {
       throw ContractError.NOT_FOUND.exception("export " + exportId + " does not exist");
     }
-    return CanonicalJson.fromBytes(bytes, ExportRecord.class);
+    return CanonicalJson.fromBytes(bytes, ExportRecord.class).overseen(oversight(exportId));
+  }
+
+  Oversight oversight(String exportId) {
+    byte[] bytes = stub.getState(Keys.oversight(stub, exportId));
+    return bytes == null || bytes.length <= 1
+        ? Oversight.NONE
+        : CanonicalJson.fromBytes(bytes, Oversight.class);
+  }
+
+  /** Records oversight; the key's policy admits the peers of every organisation that may cancel. */
+  void saveOversight(String exportId, Oversight oversight) {
+    stub.putState(Keys.oversight(stub, exportId), CanonicalJson.toBytes(oversight));
   }
 
   boolean exists(String exportId) {
@@ -46,16 +63,34 @@ final class ExportStore {
   byte[] save(ExportRecord before, ExportRecord after) {
     String key = Keys.export(stub, after.exportId());
     byte[] bytes = CanonicalJson.toBytes(after);
-    stub.putState(key, bytes);
+    if (before != null && after.status() == ExportStatus.CANCELLED) {
+      // The export's own record stays as the last stage left it; the cancellation is oversight.
+      Oversight seen = oversight(after.exportId());
+      saveOversight(
+          after.exportId(),
+          new Oversight(
+              after.updatedAt(),
+              stub.getTxId(),
+              seen.repatriationOverdueSince(),
+              after.decisions()));
+    } else {
+      stub.putState(key, bytes);
+    }
     if (before == null || before.status() != after.status()) {
       if (before != null) {
         stub.delState(Keys.byStatus(stub, before.status().name(), before.exportId()));
       }
       stub.putState(Keys.byStatus(stub, after.status().name(), after.exportId()), PRESENT);
-      stub.setStateValidationParameter(key, policyFor(after));
+      if (after.status() != ExportStatus.CANCELLED) {
+        stub.setStateValidationParameter(key, policyFor(after));
+      }
     }
     if (before == null) {
       stub.putState(Keys.byExporter(stub, after.exporterId(), after.exportId()), PRESENT);
+      String oversight = Keys.oversight(stub, after.exportId());
+      stub.putState(oversight, PRESENT);
+      stub.setStateValidationParameter(
+          oversight, EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsCancelling()));
     }
     return bytes;
   }
@@ -85,7 +120,7 @@ final class ExportStore {
 
   /** Final exports can no longer change: it would take every organisation to endorse a change. */
   private static byte[] policyFor(ExportRecord export) {
-    Set<Organisation> acting = ExportLifecycle.organisationsActingOn(export.status());
+    Set<Organisation> acting = ExportLifecycle.organisationsAdvancing(export.status());
     return acting.isEmpty()
         ? EndorsementPolicies.allPeersOf(EnumSet.allOf(Organisation.class))
         : EndorsementPolicies.anyPeerOf(acting);

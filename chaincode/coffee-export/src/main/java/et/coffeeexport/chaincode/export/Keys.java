@@ -12,6 +12,7 @@ final class Keys {
   static final String BY_EXPORTER = "export~exporter";
   static final String DECISION = "decision";
   static final String SEAL = "seal";
+  static final String OVERSIGHT = "oversight";
   static final String DOCUMENT = "document";
   static final String PERMIT = "permit";
   static final String FLOOR = "floor";
@@ -22,6 +23,11 @@ final class Keys {
 
   static String export(ChaincodeStub stub, String exportId) {
     return stub.createCompositeKey(EXPORT, exportId).toString();
+  }
+
+  /** Cancellation and overdue proceeds: what regulators record apart from the stages' record. */
+  static String oversight(ChaincodeStub stub, String exportId) {
+    return stub.createCompositeKey(OVERSIGHT, exportId).toString();
   }
 
   static String byStatus(ChaincodeStub stub, String status, String exportId) {

@@ -1,5 +1,6 @@
 package et.coffeeexport.chaincode.export;
 
+import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.Deadlines;
 import et.coffeeexport.domain.ExportFacts;
@@ -52,6 +53,11 @@ final class OverdueProceeds {
         List.of("repatriation due " + due),
         rules,
         Transitions.Outcome.of(facts));
-    return ExportStore.utf8(t.emit(Events.REPATRIATION_OVERDUE, t.store.save(export, after)));
+    // Oversight, not the shipping stages' record: National Bank does not advance a shipped export.
+    Oversight seen = t.store.oversight(exportId);
+    t.store.saveOversight(
+        exportId,
+        new Oversight(seen.cancelledAt(), seen.cancelledInTx(), t.now(), after.decisions()));
+    return ExportStore.utf8(t.emit(Events.REPATRIATION_OVERDUE, CanonicalJson.toBytes(after)));
   }
 }

@@ -230,7 +230,7 @@ class ExportRulesTest {
     assertThat(world.ledger.policyOf(key))
         .isEqualTo(
             EndorsementPolicies.anyPeerOf(
-                ExportLifecycle.organisationsActingOn(ExportStatus.SUBMITTED)));
+                ExportLifecycle.organisationsAdvancing(ExportStatus.SUBMITTED)));
     for (var step : ExportWorld.HAPPY_PATH) {
       world.take("EXP-S", step.action(), world.officer(step.by()));
       ExportStatus now = world.read("EXP-S").status();
@@ -238,7 +238,7 @@ class ExportRulesTest {
           now.isFinal()
               ? EndorsementPolicies.allPeersOf(
                   java.util.EnumSet.allOf(et.coffeeexport.domain.Organisation.class))
-              : EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsActingOn(now));
+              : EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsAdvancing(now));
       assertThat(world.ledger.policyOf(key)).as("policy at %s", now).isEqualTo(expected);
     }
   }
@@ -265,6 +265,42 @@ class ExportRulesTest {
     assertThat(world.ledger.lastWriteSet())
         .as("filing needs Commercial Bank's peer")
         .containsKey("\u0000seal\u0000COMMERCIAL_BANK\u0000");
+  }
+
+  @Test
+  void cancellationIsOversightSoOnlyAdvancingOrganisationsGuardTheExportRecord() {
+    world.exportAt("EXP-OV", ExportStatus.ECTA_APPROVED);
+    String exportKey = "\u0000export\u0000EXP-OV\u0000";
+    String oversightKey = "\u0000oversight\u0000EXP-OV\u0000";
+    // Waiting for ECX: only ECX's peer may endorse a change of the record, although three others
+    // may cancel.
+    assertThat(world.ledger.policyOf(exportKey))
+        .isEqualTo(
+            EndorsementPolicies.anyPeerOf(
+                java.util.EnumSet.of(ECX, ECTA, COMMERCIAL_BANK, NATIONAL_BANK).stream()
+                    .filter(
+                        o ->
+                            ExportLifecycle.organisationsAdvancing(ExportStatus.ECTA_APPROVED)
+                                .contains(o))
+                    .toList()));
+    assertThat(ExportLifecycle.organisationsAdvancing(ExportStatus.ECTA_APPROVED))
+        .containsExactly(ECX);
+    assertThat(world.ledger.policyOf(oversightKey))
+        .isEqualTo(
+            EndorsementPolicies.anyPeerOf(
+                java.util.EnumSet.of(COMMERCIAL_BANK, ECTA, NATIONAL_BANK)));
+    byte[] recordBefore = world.ledger.snapshot().state().get(exportKey);
+    world.take("EXP-OV", ExportAction.CANCEL, world.officer(NATIONAL_BANK));
+    assertThat(world.ledger.lastWriteSet()).doesNotContainKey(exportKey).containsKey(oversightKey);
+    assertThat(world.ledger.snapshot().state().get(exportKey)).isEqualTo(recordBefore);
+    assertThat(world.read("EXP-OV").status()).isEqualTo(ExportStatus.CANCELLED);
+    refused(
+        () -> world.take("EXP-OV", ExportAction.CERTIFY_QUALITY, world.officer(ECX)),
+        "ILLEGAL_TRANSITION");
+    String cancelled =
+        world.ledger.evaluate(
+            world.officer(ECX), ctx -> world.queries.queryByStatus(ctx, "CANCELLED", 10, ""));
+    assertThat(cancelled).contains("\"exportId\":\"EXP-OV\"");
   }
 
   @Test
