@@ -70,7 +70,7 @@ public final class DocumentContract implements ContractInterface {
               + (anchor.type().issuer() == null ? "the exporter" : anchor.type().issuer()));
     }
     if (!exporterOwn) {
-      t.registry.requireActiveOfficer(t.caller);
+      t.registry.about(export.exporterId()).requireActiveOfficer(t.caller);
     }
     int version =
         t.store.values(Keys.DOCUMENT, DocumentAnchor.class, exportId, anchor.type().name()).size()

@@ -1,8 +1,9 @@
 package et.coffeeexport.chaincode.export;
 
 import et.coffeeexport.chaincode.support.Caller;
+import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
-import java.nio.charset.StandardCharsets;
+import et.coffeeexport.domain.Role;
 import java.util.List;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -10,56 +11,66 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 /**
  * The participant registry, read from the {@code user-management} chaincode on the same channel.
  * Reads join this transaction's read set, so a decision taken while an exporter is being suspended
- * fails validation instead of slipping through.
+ * fails validation instead of slipping through. One transaction asks once, for both the caller and
+ * the export's exporter: the Java shim tracks an invocation by transaction id, and consecutive
+ * invocations from one transaction race under load.
  */
 final class Registry {
   static final String CHAINCODE = "user-management";
   private final ChaincodeStub stub;
+  private final Caller caller;
+  private String exporterId = "-";
+  private Standings answer;
 
-  Registry(ChaincodeStub stub) {
+  record Standings(String officer, String exporter) {}
+
+  Registry(ChaincodeStub stub, Caller caller) {
     this.stub = stub;
+    this.caller = caller;
+  }
+
+  /** Names the exporter whose standing this transaction will need, before the first check. */
+  Registry about(String exporterId) {
+    if (!exporterId.equals(this.exporterId)) {
+      this.exporterId = exporterId;
+      this.answer = null;
+    }
+    return this;
   }
 
   /** Fails unless the exporter is registered and {@code ACTIVE}. */
   void requireActiveExporter(String exporterId) {
-    String status =
-        field(call("ParticipantContract:exporterStatus", exporterId), "exporter " + exporterId);
+    String status = about(exporterId).standings().exporter();
     if (!"ACTIVE".equals(status)) {
       throw ContractError.EXPORTER_NOT_ACTIVE.exception("exporter " + exporterId + " is " + status);
     }
   }
 
   /** Fails unless the caller is registered as an active officer of their organisation. */
-  void requireActiveOfficer(Caller caller) {
-    String active =
-        field(
-            call(
-                "ParticipantContract:officerStatus",
-                caller.mspId(),
-                String.valueOf(caller.enrollmentId())),
-            "officer " + caller.enrollmentId());
-    if (!"ACTIVE".equals(active)) {
+  void requireActiveOfficer(Caller officer) {
+    String status = standings().officer();
+    if (!"ACTIVE".equals(status)) {
       throw ContractError.OFFICER_NOT_ACTIVE.exception(
-          "officer " + caller.enrollmentId() + " of " + caller.mspId() + " is " + active);
+          "officer " + officer.enrollmentId() + " of " + officer.mspId() + " is " + status);
     }
   }
 
-  private Chaincode.Response call(String function, String... args) {
-    List<String> call = new java.util.ArrayList<>();
-    call.add(function);
-    call.addAll(List.of(args));
-    return stub.invokeChaincodeWithStringArgs(CHAINCODE, call, stub.getChannelId());
-  }
-
-  private static String field(Chaincode.Response response, String what) {
-    if (response.getStatus() == Chaincode.Response.Status.SUCCESS) {
-      return new String(response.getPayload(), StandardCharsets.UTF_8);
+  private Standings standings() {
+    if (answer == null) {
+      boolean isOfficer = caller.role() == Role.OFFICER || caller.role() == Role.SUPERVISOR;
+      String enrollmentId =
+          isOfficer && caller.enrollmentId() != null ? caller.enrollmentId() : "-";
+      Chaincode.Response response =
+          stub.invokeChaincodeWithStringArgs(
+              CHAINCODE,
+              List.of("ParticipantContract:standings", caller.mspId(), enrollmentId, exporterId),
+              stub.getChannelId());
+      if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
+        throw new IllegalStateException(
+            "the participant registry did not answer: " + response.getMessage());
+      }
+      answer = CanonicalJson.fromBytes(response.getPayload(), Standings.class);
     }
-    String message = response.getMessage() == null ? "" : response.getMessage();
-    if (message.contains("NOT_FOUND")) {
-      return "NOT_REGISTERED";
-    }
-    throw new IllegalStateException(
-        "the participant registry did not answer for " + what + ": " + message);
+    return answer;
   }
 }

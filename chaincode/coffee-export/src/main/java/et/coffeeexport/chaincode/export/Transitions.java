@@ -33,8 +33,8 @@ final class Transitions {
   Transitions(Context ctx) {
     this.stub = ctx.getStub();
     this.store = new ExportStore(stub);
-    this.registry = new Registry(stub);
     this.caller = Caller.of(ctx);
+    this.registry = new Registry(stub, caller);
   }
 
   /** A stage's own checks and what it records; throws a chaincode error to refuse. */
@@ -69,6 +69,9 @@ final class Transitions {
    * error code.
    */
   ExportState decide(ExportRecord export, ExportAction action, RuleSet rules) {
+    if (export != null) {
+      registry.about(export.exporterId());
+    }
     if (caller.organisation() == null || caller.role() == null) {
       throw ContractError.FORBIDDEN.exception(
           "the caller's certificate names no member organisation and role");

@@ -304,6 +304,14 @@ class ExportRulesTest {
   }
 
   @Test
+  void aDecisionAsksTheRegistryOnceForTheOfficerAndTheExporter() {
+    world.exportAt("EXP-ONCE", ExportStatus.QUALITY_CERTIFIED);
+    int before = world.registryCalls;
+    world.take("EXP-ONCE", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK));
+    assertThat(world.registryCalls - before).isEqualTo(1);
+  }
+
+  @Test
   void twoPeersEndorsingTheSameTransactionWriteIdenticalBytes() {
     ExportWorld other = new ExportWorld();
     world.exportAt("EXP-DET", ExportStatus.BANK_VERIFIED);

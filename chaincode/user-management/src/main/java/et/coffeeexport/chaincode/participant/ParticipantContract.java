@@ -159,6 +159,34 @@ public final class ParticipantContract implements ContractInterface {
     return officer.active() ? "ACTIVE" : "INACTIVE";
   }
 
+  /**
+   * Both standings another chaincode needs for one decision, in one call: {@code
+   * {"officer":...,"exporter":...}}, each {@code NOT_REGISTERED} when unknown and {@code NONE} when
+   * not asked ({@code -}). One call per transaction: the Java shim tracks an invocation by its
+   * transaction id, and consecutive calls from one transaction race under load.
+   */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String standings(Context ctx, String mspId, String enrollmentId, String exporterId) {
+    String officer =
+        "-".equals(enrollmentId)
+            ? "NONE"
+            : registered(() -> officerStatus(ctx, mspId, enrollmentId));
+    String exporter =
+        "-".equals(exporterId) ? "NONE" : registered(() -> exporterStatus(ctx, exporterId));
+    return Registry.json(new Participants.Standings(officer, exporter));
+  }
+
+  private static String registered(java.util.function.Supplier<String> status) {
+    try {
+      return status.get();
+    } catch (org.hyperledger.fabric.shim.ChaincodeException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("NOT_FOUND")) {
+        return "NOT_REGISTERED";
+      }
+      throw e;
+    }
+  }
+
   /** ECTA blacklists a buyer, with the reason. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String blacklistBuyer(

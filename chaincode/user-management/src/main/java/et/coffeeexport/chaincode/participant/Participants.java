@@ -43,4 +43,7 @@ final class Participants {
       String reason,
       boolean blacklisted,
       String updatedAt) {}
+
+  /** An officer's and an exporter's standing, answered together to other chaincodes. */
+  record Standings(String officer, String exporter) {}
 }

@@ -174,4 +174,20 @@ class ParticipantContractTest {
     assertThatThrownBy(() -> ledger.evaluate(nbeOfficer, ctx -> registry.readBuyer(ctx, "BUYER-0")))
         .hasMessageStartingWith("NOT_FOUND");
   }
+
+  @Test
+  void answersBothStandingsInOneCall() {
+    assertThat(
+            ledger.<String>evaluate(
+                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "ecta-1", "EXPORTER-1")))
+        .isEqualTo("{\"exporter\":\"ACTIVE\",\"officer\":\"ACTIVE\"}");
+    assertThat(
+            ledger.<String>evaluate(
+                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "ghost", "NOBODY")))
+        .isEqualTo("{\"exporter\":\"NOT_REGISTERED\",\"officer\":\"NOT_REGISTERED\"}");
+    assertThat(
+            ledger.<String>evaluate(
+                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "-", "-")))
+        .isEqualTo("{\"exporter\":\"NONE\",\"officer\":\"NONE\"}");
+  }
 }
