@@ -10,7 +10,6 @@ import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
 import et.coffeeexport.domain.RuleSet;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,9 +55,7 @@ public final class ExportContract implements ContractInterface {
     }
     t.registry.requireActiveExporter(request.exporterId());
     String termsHash = new PrivateTerms(t.stub).store(exportId, terms);
-    boolean late =
-        Deadlines.reportedLate(
-            Instant.parse(request.contractSignedAt()), t.stub.getTxTimestamp(), rules);
+    boolean late = t.reportedLate(request, rules);
     ExportRecord created =
         new ExportRecord(
             exportId,
@@ -74,9 +71,14 @@ public final class ExportContract implements ContractInterface {
             t.now(),
             t.now(),
             1);
-    t.record(
-        null, created, ExportAction.SUBMIT.name(), List.of(), rules, Transitions.Outcome.NOTHING);
-    return ExportStore.utf8(t.emit(Events.of(ExportAction.SUBMIT), t.store.save(null, created)));
+    return t.commit(
+        null,
+        created,
+        ExportAction.SUBMIT.name(),
+        List.of(),
+        rules,
+        Transitions.Outcome.NOTHING,
+        Events.of(ExportAction.SUBMIT));
   }
 
   /** Commercial Bank's intake: payment arrangement and financing checked. */
@@ -314,14 +316,17 @@ public final class ExportContract implements ContractInterface {
     PrivateTerms privateTerms = new PrivateTerms(t.stub);
     ExportTerms terms = privateTerms.fromTransient(rules, false);
     String termsHash = terms == null ? export.termsHash() : privateTerms.store(exportId, terms);
-    boolean late =
-        Deadlines.reportedLate(
-            Instant.parse(request.contractSignedAt()), t.stub.getTxTimestamp(), rules);
+    boolean late = t.reportedLate(request, rules);
     ExportRecord after =
         export.amended(request, termsHash, rules.version(), late).decided(next, Map.of(), t.now());
-    t.record(
-        export, after, ExportAction.AMEND.name(), List.of(), rules, Transitions.Outcome.NOTHING);
-    return ExportStore.utf8(t.emit(Events.of(ExportAction.AMEND), t.store.save(export, after)));
+    return t.commit(
+        export,
+        after,
+        ExportAction.AMEND.name(),
+        List.of(),
+        rules,
+        Transitions.Outcome.NOTHING,
+        Events.of(ExportAction.AMEND));
   }
 
   /** A reviewing stage rejects the export for good, with reasons. */

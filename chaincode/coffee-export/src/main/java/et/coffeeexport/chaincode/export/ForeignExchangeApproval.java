@@ -63,8 +63,13 @@ final class ForeignExchangeApproval {
     Map<String, String> facts =
         new TreeMap<>(Map.of(ExportFacts.FX_RECOMMENDED_BY, t.caller.certificateId()));
     ExportRecord after = export.decided(export.state(), facts, t.now());
-    t.record(export, after, RECOMMEND, reasons, rules, Transitions.Outcome.of(facts));
-    return ExportStore.utf8(
-        t.emit(Events.FOREIGN_EXCHANGE_RECOMMENDED, t.store.save(export, after)));
+    return t.commit(
+        export,
+        after,
+        RECOMMEND,
+        reasons,
+        rules,
+        Transitions.Outcome.of(facts),
+        Events.FOREIGN_EXCHANGE_RECOMMENDED);
   }
 }

@@ -60,8 +60,26 @@ final class Transitions {
     requireDocuments(export, action, rules);
     Outcome outcome = step.apply(export, rules);
     ExportRecord after = export.decided(next, outcome.facts(), now());
-    record(export, after, action.name(), reasons, rules, outcome);
-    return ExportStore.utf8(emit(Events.of(action), store.save(export, after)));
+    return commit(export, after, action.name(), reasons, rules, outcome, Events.of(action));
+  }
+
+  /** Persists a decision: the export, its entry in the trail, and the transaction's one event. */
+  String commit(
+      ExportRecord before,
+      ExportRecord after,
+      String action,
+      List<String> reasons,
+      RuleSet rules,
+      Outcome outcome,
+      String event) {
+    record(before, after, action, reasons, rules, outcome);
+    return ExportStore.utf8(emit(event, store.save(before, after)));
+  }
+
+  /** Whether the contract in {@code request} reaches the ledger later than the rules allow. */
+  boolean reportedLate(et.coffeeexport.domain.ExportRequest request, RuleSet rules) {
+    return et.coffeeexport.domain.Deadlines.reportedLate(
+        java.time.Instant.parse(request.contractSignedAt()), stub.getTxTimestamp(), rules);
   }
 
   /**
