@@ -45,16 +45,7 @@ public final class ExportLifecycle {
    * ECTA and National Bank may cancel for cause until the goods are shipped; nothing is cancelled
    * after that.
    */
-  private static final Set<ExportStatus> REGULATOR_MAY_CANCEL =
-      EnumSet.of(
-          SUBMITTED,
-          BANK_VERIFIED,
-          ECTA_APPROVED,
-          QUALITY_CERTIFIED,
-          FX_APPROVED,
-          CUSTOMS_CLEARED,
-          SHIPMENT_BOOKED,
-          RETURNED_FOR_AMENDMENT);
+  private static final Set<ExportStatus> REGULATOR_MAY_CANCEL = regulatorsMayCancel();
 
   private static final List<Transition> TRANSITIONS = buildTable();
 
@@ -166,6 +157,12 @@ public final class ExportLifecycle {
     Set<Organisation> acting = EnumSet.noneOf(Organisation.class);
     TRANSITIONS.stream().filter(t -> t.from() == status).forEach(t -> acting.add(t.organisation()));
     return acting;
+  }
+
+  private static Set<ExportStatus> regulatorsMayCancel() {
+    Set<ExportStatus> statuses = EnumSet.copyOf(EXPORTER_MAY_CANCEL);
+    statuses.addAll(EnumSet.of(CUSTOMS_CLEARED, SHIPMENT_BOOKED));
+    return statuses;
   }
 
   private static List<Transition> buildTable() {

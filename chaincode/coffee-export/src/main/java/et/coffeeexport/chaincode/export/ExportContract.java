@@ -84,12 +84,7 @@ public final class ExportContract implements ContractInterface {
   /** Commercial Bank's intake: payment arrangement and financing checked. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String verifyAtBank(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx)
-        .take(
-            exportId,
-            ExportAction.VERIFY_AT_BANK,
-            notes(notesJson, false),
-            (e, r) -> Transitions.Outcome.NOTHING);
+    return decideOnly(ctx, exportId, ExportAction.VERIFY_AT_BANK, notesJson, false);
   }
 
   /**
@@ -289,12 +284,7 @@ public final class ExportContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String returnForAmendment(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx)
-        .take(
-            exportId,
-            ExportAction.RETURN_FOR_AMENDMENT,
-            notes(notesJson, true),
-            (e, r) -> Transitions.Outcome.NOTHING);
+    return decideOnly(ctx, exportId, ExportAction.RETURN_FOR_AMENDMENT, notesJson, true);
   }
 
   /**
@@ -332,12 +322,7 @@ public final class ExportContract implements ContractInterface {
   /** A reviewing stage rejects the export for good, with reasons. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String rejectExport(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx)
-        .take(
-            exportId,
-            ExportAction.REJECT,
-            notes(notesJson, true),
-            (e, r) -> Transitions.Outcome.NOTHING);
+    return decideOnly(ctx, exportId, ExportAction.REJECT, notesJson, true);
   }
 
   /**
@@ -346,12 +331,7 @@ public final class ExportContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String cancelExport(Context ctx, String exportId, String notesJson) {
-    return new Transitions(ctx)
-        .take(
-            exportId,
-            ExportAction.CANCEL,
-            notes(notesJson, true),
-            (e, r) -> Transitions.Outcome.NOTHING);
+    return decideOnly(ctx, exportId, ExportAction.CANCEL, notesJson, true);
   }
 
   /**
@@ -362,6 +342,21 @@ public final class ExportContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String markRepatriationOverdue(Context ctx, String exportId) {
     return new OverdueProceeds(new Transitions(ctx)).mark(exportId);
+  }
+
+  /** A decision whose stage records nothing beyond the decision and its reasons. */
+  private static String decideOnly(
+      Context ctx,
+      String exportId,
+      ExportAction action,
+      String notesJson,
+      boolean reasonsRequired) {
+    return new Transitions(ctx)
+        .take(
+            exportId,
+            action,
+            notes(notesJson, reasonsRequired),
+            (e, r) -> Transitions.Outcome.NOTHING);
   }
 
   private static List<String> notes(String json, boolean reasonsRequired) {

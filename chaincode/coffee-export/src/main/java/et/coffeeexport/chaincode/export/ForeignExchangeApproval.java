@@ -24,7 +24,7 @@ final class ForeignExchangeApproval {
   String approve(String exportId, List<String> reasons) {
     ExportRecord export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
-    t.decide(export, ExportAction.APPROVE_FOREIGN_EXCHANGE, rules);
+    t.decide(export, ExportAction.APPROVE_FOREIGN_EXCHANGE, rules); // refuse before reading terms
     ExportTerms terms = new PrivateTerms(t.stub).read(exportId);
     boolean highValue =
         terms.valueUsd(export.request().quantityKg()).compareTo(rules.fourEyesThresholdUsd()) > 0;
@@ -40,7 +40,8 @@ final class ForeignExchangeApproval {
               + " USD a supervisor other than the recommending officer must approve");
     }
     return t.take(
-        exportId,
+        export,
+        rules,
         ExportAction.APPROVE_FOREIGN_EXCHANGE,
         reasons,
         (e, r) -> {

@@ -54,8 +54,12 @@ final class Transitions {
   /** Takes {@code action} on the export; returns the stored export as JSON. */
   String take(String exportId, ExportAction action, List<String> reasons, Step step) {
     ExportContract.requireId(exportId);
-    ExportRecord export = store.export(exportId);
-    RuleSet rules = store.currentRules();
+    return take(store.export(exportId), store.currentRules(), action, reasons, step);
+  }
+
+  /** Takes {@code action} on an export and rule set this transaction has already read. */
+  String take(
+      ExportRecord export, RuleSet rules, ExportAction action, List<String> reasons, Step step) {
     ExportState next = decide(export, action, rules);
     requireDocuments(export, action, rules);
     Outcome outcome = step.apply(export, rules);
