@@ -111,10 +111,16 @@ stop_process() { stop_processes "$1"; }
 wait_until() {
   local what=$1 timeout=$2; shift 2
   local deadline=$((SECONDS + timeout))
+  local name=${what%% *}
   until "$@" >/dev/null 2>&1; do
+    # A process that died while starting will not become healthy: say so now, not at the deadline.
+    if [ -f "$PIDS/$name.pid" ] && ! is_running "$name"; then
+      log "$what exited while starting"
+      [ -f "$LOGS/$name.log" ] && tail -n 30 "$LOGS/$name.log" >&2
+      return 1
+    fi
     if ((SECONDS >= deadline)); then
       log "$what did not become healthy within ${timeout}s"
-      local name=${what%% *}
       [ -f "$LOGS/$name.log" ] && tail -n 30 "$LOGS/$name.log" >&2
       return 1
     fi

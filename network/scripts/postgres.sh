@@ -9,7 +9,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 PG_DATA=$DATA/postgres
 PG_SOCKET=$CEC_STATE_DIR/run/postgres
 # Roles and databases of the platform: Keycloak now; the workflow application and its read model later.
-PG_DATABASES=(keycloak)
+PG_DATABASES=(keycloak workflow)
 
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
 

@@ -10,13 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Keycloak's admin REST API for the realm, as the master realm's bootstrap administrator. */
-final class KeycloakAdmin {
+public final class KeycloakAdmin {
   private static final String BASE = "http://localhost:8180";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String token;
 
-  KeycloakAdmin(String adminPassword) throws Exception {
+  public KeycloakAdmin(String adminPassword) throws Exception {
     String form =
         "grant_type=password&client_id=admin-cli&username=admin&password="
             + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
@@ -31,7 +31,7 @@ final class KeycloakAdmin {
     this.token = JSON.readTree(r.body()).get("access_token").asText();
   }
 
-  String userId(String username) throws Exception {
+  public String userId(String username) throws Exception {
     return get("/admin/realms/coffee-export/users?exact=true&username=" + username)
         .get(0)
         .get("id")
@@ -42,7 +42,8 @@ final class KeycloakAdmin {
    * Creates an enabled user with a password, in {@code group} with realm role {@code role}; returns
    * its id.
    */
-  String createUser(String username, String password, String group, String role) throws Exception {
+  public String createUser(String username, String password, String group, String role)
+      throws Exception {
     String user =
         JSON.createObjectNode()
             .put("username", username)
@@ -71,7 +72,7 @@ final class KeycloakAdmin {
     return id;
   }
 
-  void deleteUser(String userId) throws Exception {
+  public void deleteUser(String userId) throws Exception {
     http.send(
         HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/users/" + userId))
             .header("Authorization", "Bearer " + token)
@@ -95,11 +96,70 @@ final class KeycloakAdmin {
     }
   }
 
-  JsonNode lockout(String userId) throws Exception {
+  /** The master realm's admin token: a real Keycloak token, but not of the coffee-export realm. */
+  public String masterRealmToken() {
+    return token;
+  }
+
+  public void setEnabled(String userId, boolean enabled) throws Exception {
+    send(
+        "PUT",
+        "/admin/realms/coffee-export/users/" + userId,
+        JSON.createObjectNode().put("enabled", enabled).toString());
+  }
+
+  public void setAttribute(String userId, String name, String value) throws Exception {
+    var user = JSON.createObjectNode();
+    user.putObject("attributes").putArray(name).add(value);
+    send("PUT", "/admin/realms/coffee-export/users/" + userId, user.toString());
+  }
+
+  /**
+   * A confidential client with only the client-credentials grant, its tokens living {@code
+   * lifespanSeconds}, addressed to the APIs' audience or not; returns its internal id.
+   */
+  public String createServiceClient(
+      String clientId, String secret, boolean apiAudience, int lifespanSeconds) throws Exception {
+    var client =
+        JSON.createObjectNode()
+            .put("clientId", clientId)
+            .put("secret", secret)
+            .put("publicClient", false)
+            .put("standardFlowEnabled", false)
+            .put("serviceAccountsEnabled", true);
+    client.putObject("attributes").put("access.token.lifespan", String.valueOf(lifespanSeconds));
+    if (apiAudience) {
+      client
+          .putArray("protocolMappers")
+          .addObject()
+          .put("name", "api-audience")
+          .put("protocol", "openid-connect")
+          .put("protocolMapper", "oidc-audience-mapper")
+          .putObject("config")
+          .put("included.client.audience", "coffee-export-api")
+          .put("access.token.claim", "true");
+    }
+    send("POST", "/admin/realms/coffee-export/clients", client.toString());
+    return get("/admin/realms/coffee-export/clients?clientId=" + clientId)
+        .get(0)
+        .get("id")
+        .asText();
+  }
+
+  public void deleteClient(String id) throws Exception {
+    http.send(
+        HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/clients/" + id))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  public JsonNode lockout(String userId) throws Exception {
     return get("/admin/realms/coffee-export/attack-detection/brute-force/users/" + userId);
   }
 
-  void clearLockout(String userId) throws Exception {
+  public void clearLockout(String userId) throws Exception {
     http.send(
         HttpRequest.newBuilder(
                 URI.create(

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * A person logging in to the workflow application's client through Keycloak's real login pages, as
  * a browser would (cookies, forms, the authorization-code flow with PKCE), without the browser.
  */
-final class RealmLogin {
+public final class RealmLogin {
   static final String BASE = "http://localhost:8180/realms/coffee-export/protocol/openid-connect";
   static final String CLIENT = "coffee-export-webapp";
   static final String REDIRECT = "http://localhost:8080/login/oauth2/code/keycloak";
@@ -47,10 +47,10 @@ final class RealmLogin {
           .build();
   private final String verifier = base64Url(random(32));
   private String page;
-  HttpResponse<String> last;
+  public HttpResponse<String> last;
 
   /** Opens the login page of the authorization-code flow. */
-  RealmLogin start() throws Exception {
+  public RealmLogin start() throws Exception {
     String challenge =
         base64Url(
             MessageDigest.getInstance("SHA-256")
@@ -83,7 +83,7 @@ final class RealmLogin {
   }
 
   /** Posts the form on the current page. */
-  RealmLogin submit(Map<String, String> fields) throws Exception {
+  public RealmLogin submit(Map<String, String> fields) throws Exception {
     Matcher m = FORM_ACTION.matcher(page);
     if (!m.find()) {
       throw new IllegalStateException("no form on the page (status " + last.statusCode() + ")");
@@ -112,8 +112,91 @@ final class RealmLogin {
     return this;
   }
 
+  /**
+   * Opens a page of the workflow application the way a browser does: the application redirects to
+   * Keycloak, whose login page becomes the current page.
+   */
+  public RealmLogin startAt(URI app) throws Exception {
+    last =
+        http.send(HttpRequest.newBuilder(app).GET().build(), HttpResponse.BodyHandlers.ofString());
+    for (int hops = 0; hops < 5 && last.statusCode() / 100 == 3; hops++) {
+      last =
+          http.send(
+              HttpRequest.newBuilder(
+                      app.resolve(last.headers().firstValue("Location").orElseThrow()))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    page = last.body();
+    return this;
+  }
+
+  /**
+   * Follows Keycloak's redirect back into the application (which exchanges the code) and on to the
+   * page first asked for, returning that page.
+   */
+  public HttpResponse<String> followToApp() throws Exception {
+    for (int hops = 0; hops < 5 && last.statusCode() / 100 == 3; hops++) {
+      URI next = last.request().uri().resolve(last.headers().firstValue("Location").orElseThrow());
+      last =
+          http.send(
+              HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+    page = last.body();
+    return last;
+  }
+
+  /**
+   * Enters the current TOTP code. Keycloak accepts each code once; when another test just used this
+   * window's code, the next window's code is entered instead.
+   */
+  public RealmLogin submitTotp(String secret) throws Exception {
+    submit(Map.of("otp", Totp.code(secret, java.time.Instant.now())));
+    if (asksForOneTimeCode()) {
+      long window = java.time.Instant.now().getEpochSecond() / 30;
+      while (java.time.Instant.now().getEpochSecond() / 30 == window) {
+        Thread.sleep(250);
+      }
+      submit(Map.of("otp", Totp.code(secret, java.time.Instant.now())));
+    }
+    return this;
+  }
+
+  /** A form POST in this browser session (its cookies). */
+  public HttpResponse<String> postForm(URI uri, Map<String, String> fields) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET in this browser session (its cookies). */
+  public HttpResponse<String> get(URI uri) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A development user's access token for the APIs, through the whole code flow (with the TOTP code
+   * when the user has a second factor).
+   */
+  public static String accessToken(String username) throws Exception {
+    RealmLogin login = new RealmLogin();
+    String[] user = login.devUser(username);
+    login.start().submit(Map.of("username", username, "password", user[1]));
+    if (login.asksForOneTimeCode()) {
+      login.submitTotp(user[2]);
+    }
+    String code =
+        login.code().orElseThrow(() -> new IllegalStateException("no code: " + login.describe()));
+    return login.tokens(code).get("access_token").asText();
+  }
+
   /** The page's title and first message, for assertion messages. */
-  String describe() {
+  public String describe() {
     return last.statusCode()
         + " "
         + page.replaceAll("(?s).*<title>([^<]*)</title>.*", "$1")
@@ -128,12 +211,12 @@ final class RealmLogin {
     return page.contains("totpSecret") || page.contains("kc-totp-settings");
   }
 
-  boolean asksForOneTimeCode() {
+  public boolean asksForOneTimeCode() {
     return page.contains("name=\"otp\"");
   }
 
   /** The authorization code, once Keycloak redirects back to the application. */
-  Optional<String> code() {
+  public Optional<String> code() {
     return last.headers()
         .firstValue("Location")
         .filter(l -> l.startsWith(REDIRECT))
@@ -141,7 +224,7 @@ final class RealmLogin {
   }
 
   /** Exchanges the code (with the PKCE verifier and the client secret) for tokens. */
-  JsonNode tokens(String code) throws Exception {
+  public JsonNode tokens(String code) throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(BASE + "/token"))
@@ -170,16 +253,16 @@ final class RealmLogin {
     return JSON.readTree(response.body());
   }
 
-  static JsonNode claims(String jwt) throws Exception {
+  public static JsonNode claims(String jwt) throws Exception {
     return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
   }
 
-  String secret(String name) throws Exception {
+  public String secret(String name) throws Exception {
     return Files.readString(state.resolve("secrets").resolve(name)).trim();
   }
 
   /** A development user's password and TOTP secret, as `up` generated them. */
-  String[] devUser(String username) throws Exception {
+  public String[] devUser(String username) throws Exception {
     return Files.readAllLines(state.resolve("secrets/dev-users.tsv")).stream()
         .map(l -> l.split("\t", -1))
         .filter(f -> f[0].equals(username))

@@ -10,14 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 6238 time-based one-time passwords, as an authenticator app computes them from Keycloak's
  * secret.
  */
-final class Totp {
+public final class Totp {
   private Totp() {}
 
   /**
    * The 6-digit code for {@code secret} (Keycloak's stored secret, used as UTF-8 key bytes) at
    * {@code time}.
    */
-  static String code(String secret, Instant time) throws Exception {
+  public static String code(String secret, Instant time) throws Exception {
     long counter = time.getEpochSecond() / 30;
     Mac mac = Mac.getInstance("HmacSHA1");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

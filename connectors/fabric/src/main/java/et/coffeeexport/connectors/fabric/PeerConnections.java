@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.identity.Identity;
+import org.hyperledger.fabric.client.identity.Signer;
 
 /**
  * Connections to an organisation's peers through the Fabric Gateway. A gRPC channel is expensive
@@ -52,9 +54,15 @@ public final class PeerConnections {
    */
   public static Gateway gateway(
       ManagedChannel channel, Credentials signer, CallDeadlines deadlines) {
+    return gateway(channel, signer.identity(), signer.signer(), deadlines);
+  }
+
+  /** A gateway over {@code channel} for an identity whose key is held elsewhere (a wallet). */
+  public static Gateway gateway(
+      ManagedChannel channel, Identity identity, Signer signer, CallDeadlines deadlines) {
     return Gateway.newInstance()
-        .identity(signer.identity())
-        .signer(signer.signer())
+        .identity(identity)
+        .signer(signer)
         .hash(Hash.SHA256)
         .connection(channel)
         .evaluateOptions(

@@ -1,0 +1,118 @@
+package et.coffeeexport.identity.wallet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The AES-256 key that encrypts every wallet key (AES-GCM, 96-bit random nonce, the row's identity
+ * as associated data). It lives in a file outside the database, generated at first start, so a
+ * database dump alone reveals no private key.
+ */
+public final class KeyEncryptionKey {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecretKeySpec key;
+  private final String id;
+
+  private KeyEncryptionKey(byte[] bytes) {
+    if (bytes.length != 32) {
+      throw new IllegalArgumentException("a key-encryption key has 32 bytes, not " + bytes.length);
+    }
+    this.key = new SecretKeySpec(bytes, "AES");
+    this.id = fingerprint(bytes);
+  }
+
+  /** Reads the key from {@code file}, creating it (owner-only) when it does not exist yet. */
+  public static KeyEncryptionKey loadOrCreate(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".kek", ".tmp");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.write(tmp, fresh);
+        try {
+          Files.move(tmp, file);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+          Files.delete(tmp);
+        }
+      }
+      return new KeyEncryptionKey(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the key-encryption key " + file, e);
+    }
+  }
+
+  static KeyEncryptionKey of(byte[] bytes) {
+    return new KeyEncryptionKey(bytes.clone());
+  }
+
+  /** Names this key in every row it sealed, so rows sealed under another key are recognised. */
+  public String id() {
+    return id;
+  }
+
+  /** nonce ‖ ciphertext ‖ tag. */
+  byte[] seal(byte[] plaintext, byte[] associatedData) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData).doFinal(plaintext);
+    return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+  }
+
+  byte[] open(byte[] sealed, byte[] associatedData) {
+    try {
+      byte[] nonce = java.util.Arrays.copyOfRange(sealed, 0, NONCE_BYTES);
+      return cipher(Cipher.DECRYPT_MODE, nonce, associatedData)
+          .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new WalletTampered("a wallet key does not decrypt under this key-encryption key", e);
+    }
+  }
+
+  private Sealing cipher(int mode, byte[] nonce, byte[] associatedData) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(associatedData);
+      return cipher::doFinal;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM unavailable", e);
+    }
+  }
+
+  private interface Sealing {
+    byte[] doFinal(byte[] input, int offset, int length) throws GeneralSecurityException;
+
+    default byte[] doFinal(byte[] input) {
+      try {
+        return doFinal(input, 0, input.length);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static String fingerprint(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

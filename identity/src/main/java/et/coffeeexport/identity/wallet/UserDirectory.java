@@ -1,0 +1,12 @@
+package et.coffeeexport.identity.wallet;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where people are looked up, always fresh: a disabled user must stop signing at once. */
+public interface UserDirectory {
+  Optional<UserAccount> find(String userId);
+
+  /** The ids of every user who is disabled now. */
+  List<String> disabledUserIds();
+}

@@ -1,0 +1,136 @@
+package et.coffeeexport.identity.wallet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Users' Fabric identities in PostgreSQL: certificates in the clear, private keys (PKCS#8) sealed
+ * with AES-256-GCM under the {@link KeyEncryptionKey}, bound to their row by the associated data.
+ */
+public final class Wallet {
+  private static final String SCHEMA =
+      """
+      CREATE TABLE IF NOT EXISTS fabric_identity (
+        user_id        text PRIMARY KEY,
+        username       text NOT NULL,
+        org            text NOT NULL,
+        msp_id         text NOT NULL,
+        enrollment_id  text NOT NULL,
+        role           text NOT NULL,
+        certificate    text NOT NULL,
+        sealed_key     bytea NOT NULL,
+        kek_id         text NOT NULL,
+        active         boolean NOT NULL,
+        enrolled_at    timestamptz NOT NULL DEFAULT now(),
+        revoked_at     timestamptz,
+        UNIQUE (msp_id, enrollment_id))
+      """;
+
+  private final DataSource database;
+  private final KeyEncryptionKey kek;
+
+  public Wallet(DataSource database, KeyEncryptionKey kek) {
+    this.database = database;
+    this.kek = kek;
+    try (Connection c = database.getConnection();
+        var s = c.createStatement()) {
+      s.execute(SCHEMA);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the wallet table", e);
+    }
+  }
+
+  public Optional<StoredIdentity> find(String userId) {
+    try (Connection c = database.getConnection()) {
+      return find(c, userId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the wallet", e);
+    }
+  }
+
+  Optional<StoredIdentity> find(Connection c, String userId) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT username, org, msp_id, enrollment_id, role, certificate, sealed_key, active"
+                + " FROM fabric_identity WHERE user_id = ?")) {
+      q.setString(1, userId);
+      try (ResultSet r = q.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        String mspId = r.getString("msp_id");
+        String enrollmentId = r.getString("enrollment_id");
+        byte[] pkcs8 = kek.open(r.getBytes("sealed_key"), binding(userId, mspId, enrollmentId));
+        return Optional.of(
+            new StoredIdentity(
+                userId,
+                r.getString("username"),
+                r.getString("org"),
+                mspId,
+                enrollmentId,
+                r.getString("role"),
+                r.getString("certificate"),
+                privateKey(pkcs8),
+                r.getBoolean("active")));
+      }
+    }
+  }
+
+  void insert(Connection c, StoredIdentity identity) throws SQLException {
+    byte[] sealed =
+        kek.seal(
+            identity.privateKey().getEncoded(),
+            binding(identity.userId(), identity.mspId(), identity.enrollmentId()));
+    try (PreparedStatement u =
+        c.prepareStatement(
+            "INSERT INTO fabric_identity (user_id, username, org, msp_id, enrollment_id, role,"
+                + " certificate, sealed_key, kek_id, active) VALUES (?,?,?,?,?,?,?,?,?,true)")) {
+      u.setString(1, identity.userId());
+      u.setString(2, identity.username());
+      u.setString(3, identity.org());
+      u.setString(4, identity.mspId());
+      u.setString(5, identity.enrollmentId());
+      u.setString(6, identity.role());
+      u.setString(7, identity.certificatePem());
+      u.setBytes(8, sealed);
+      u.setString(9, kek.id());
+      u.executeUpdate();
+    }
+  }
+
+  /** Marks the identity unusable; the wallet never hands it out to sign again. */
+  void deactivate(Connection c, String userId) throws SQLException {
+    try (PreparedStatement u =
+        c.prepareStatement(
+            "UPDATE fabric_identity SET active = false, revoked_at = now()"
+                + " WHERE user_id = ? AND active")) {
+      u.setString(1, userId);
+      u.executeUpdate();
+    }
+  }
+
+  Connection connection() throws SQLException {
+    return database.getConnection();
+  }
+
+  private static byte[] binding(String userId, String mspId, String enrollmentId) {
+    return (userId + "\n" + mspId + "\n" + enrollmentId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static PrivateKey privateKey(byte[] pkcs8) {
+    try {
+      return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the wallet holds a key that is not an EC key", e);
+    }
+  }
+}

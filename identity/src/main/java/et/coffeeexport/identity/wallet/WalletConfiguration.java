@@ -1,0 +1,70 @@
+package et.coffeeexport.identity.wallet;
+
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The wallet and its collaborators as the application's beans, and the sweep of disabled users. */
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(WalletProperties.class)
+class WalletConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(WalletConfiguration.class);
+
+  @Bean
+  Wallet wallet(DataSource dataSource, WalletProperties p) {
+    return new Wallet(dataSource, KeyEncryptionKey.loadOrCreate(p.kekFile()));
+  }
+
+  @Bean
+  UserDirectory userDirectory(WalletProperties p) {
+    return new KeycloakDirectory(
+        p.keycloakUrl(), p.realm(), p.clientId(), p.clientSecret(), p.deadline());
+  }
+
+  @Bean(destroyMethod = "close")
+  LedgerOfficerRegistry officerRegistry(WalletProperties p) {
+    return new LedgerOfficerRegistry(p.connections());
+  }
+
+  @Bean
+  LedgerIdentities ledgerIdentities(
+      Wallet wallet, UserDirectory directory, LedgerOfficerRegistry registry, WalletProperties p) {
+    return new LedgerIdentities(
+        wallet,
+        new CertificateAuthorities(p.connections(), p.secrets(), p.deadline()),
+        directory,
+        registry);
+  }
+
+  @Bean
+  DisabledUserSweep disabledUserSweep(LedgerIdentities identities) {
+    return new DisabledUserSweep(identities);
+  }
+
+  /** Catches users disabled while they are not acting; signing itself checks Keycloak anyway. */
+  static final class DisabledUserSweep {
+    private final LedgerIdentities identities;
+
+    DisabledUserSweep(LedgerIdentities identities) {
+      this.identities = identities;
+    }
+
+    @Scheduled(fixedDelayString = "${coffee-export.wallet.sweep-interval:PT15S}")
+    void sweep() {
+      try {
+        int revoked = identities.revokeDisabledUsers();
+        if (revoked > 0) {
+          log.info("revoked the ledger identities of {} disabled user(s)", revoked);
+        }
+      } catch (RuntimeException e) {
+        log.warn("the sweep of disabled users failed; it runs again shortly: {}", e.getMessage());
+      }
+    }
+  }
+}
