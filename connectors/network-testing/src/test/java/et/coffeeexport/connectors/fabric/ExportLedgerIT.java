@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import et.coffeeexport.connectors.testing.Consortium;
+import et.coffeeexport.connectors.testing.RealNetwork;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

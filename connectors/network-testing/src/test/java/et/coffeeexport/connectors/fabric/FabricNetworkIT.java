@@ -3,6 +3,7 @@ package et.coffeeexport.connectors.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import et.coffeeexport.connectors.testing.RealNetwork;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.TlsChannelCredentials;

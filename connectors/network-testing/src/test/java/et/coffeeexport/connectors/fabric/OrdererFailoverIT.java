@@ -2,6 +2,7 @@ package et.coffeeexport.connectors.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import et.coffeeexport.connectors.testing.RealNetwork;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
-package et.coffeeexport.connectors.fabric;
+package et.coffeeexport.connectors.testing;
 
-import et.coffeeexport.connectors.testing.LocalNetwork;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,11 +12,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * -Dcec.network.unavailable=reason}), every test is skipped with that reason (and counted as
  * skipped), never passed.
  */
-final class RealNetwork extends LocalNetwork implements BeforeAllCallback, BeforeEachCallback {
+public final class RealNetwork extends LocalNetwork
+    implements BeforeAllCallback, BeforeEachCallback {
   private static final String UNAVAILABLE = System.getProperty("cec.network.unavailable", "");
 
   /** Whether this machine can run the network at all. */
-  boolean available() {
+  public boolean available() {
     return UNAVAILABLE.isBlank();
   }
 

@@ -1,0 +1,277 @@
+package et.coffeeexport.identity.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import et.coffeeexport.connectors.fabric.OrganisationProfile;
+import et.coffeeexport.connectors.fabric.PeerConnections;
+import et.coffeeexport.connectors.testing.Consortium;
+import et.coffeeexport.connectors.testing.RealNetwork;
+import et.coffeeexport.identity.KeycloakAdmin;
+import et.coffeeexport.identity.enrolment.CaRefusal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.hyperledger.fabric.client.GatewayException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Every user's Fabric identity, against the real Keycloak, Fabric CAs, PostgreSQL and network:
+ * enrolled on first use, sealed in the wallet, signing only its own organisation's steps, and
+ * revoked everywhere when Keycloak disables the user.
+ */
+class LedgerIdentitiesIT {
+  @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  private static KeycloakAdmin keycloak;
+  private static PGSimpleDataSource database;
+  private static CertificateAuthorities cas;
+  private static LedgerOfficerRegistry registry;
+  private static LedgerIdentities identities;
+  private static Wallet wallet;
+
+  @BeforeAll
+  static void platform() throws Exception {
+    if (!NETWORK.available()) {
+      return;
+    }
+    Path secrets = NETWORK.state.resolve("secrets");
+    keycloak = new KeycloakAdmin(read(secrets.resolve("keycloak-admin")));
+    database = new PGSimpleDataSource();
+    database.setUrl("jdbc:postgresql://127.0.0.1:5432/workflow");
+    database.setUser("workflow");
+    database.setPassword(read(secrets.resolve("postgres-workflow")));
+    wallet = new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek")));
+    cas = new CertificateAuthorities(NETWORK.connections, secrets, Duration.ofSeconds(10));
+    registry = new LedgerOfficerRegistry(NETWORK.connections);
+    var directory =
+        new KeycloakDirectory(
+            URI.create("http://localhost:8180"),
+            "coffee-export",
+            "camunda-identity-service",
+            read(secrets.resolve("keycloak-client-identity")),
+            Duration.ofSeconds(10));
+    identities = new LedgerIdentities(wallet, cas, directory, registry);
+  }
+
+  @AfterAll
+  static void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+
+  @Test
+  void aNewOfficersFirstLedgerActionEnrolsThemWithTheirAttributesAndSealsTheKey() throws Exception {
+    String userId = newUser("ecx", "officer", "first");
+
+    StoredIdentity identity = identities.forUser(userId);
+
+    assertThat(identity.mspId()).isEqualTo("EcxMSP");
+    X509Certificate cert = certificate(identity.certificatePem());
+    String attributes =
+        new String(cert.getExtensionValue("1.2.3.4.5.6.7.8.1"), StandardCharsets.UTF_8);
+    assertThat(attributes)
+        .contains("\"role\":\"officer\"")
+        .contains("\"uid\":\"" + userId + "\"")
+        .contains("\"hf.EnrollmentID\":\"" + identity.enrollmentId() + "\"");
+    assertThat(cert.getIssuerX500Principal().getName()).contains("ecx");
+    assertThat(identities.forUser(userId).certificatePem())
+        .as("the second action signs with the same identity")
+        .isEqualTo(identity.certificatePem());
+
+    byte[] pkcs8 = identity.privateKey().getEncoded();
+    try (var c = database.getConnection();
+        var q = c.prepareStatement("SELECT * FROM fabric_identity WHERE user_id = ?")) {
+      q.setString(1, userId);
+      try (var r = q.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        byte[] sealed = r.getBytes("sealed_key");
+        assertThat(sealed).hasSize(pkcs8.length + 12 + 16);
+        String hex = HexFormat.of().formatHex(sealed);
+        assertThat(hex)
+            .doesNotContain(HexFormat.of().formatHex(pkcs8, pkcs8.length - 32, pkcs8.length));
+        for (int column = 1; column <= r.getMetaData().getColumnCount(); column++) {
+          String value = r.getString(column);
+          assertThat(value == null ? "" : value).doesNotContain("PRIVATE KEY");
+        }
+      }
+    }
+    assertThat(officerStatus("ecx", identity)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void anOfficerSignsTheirOwnStageAndTheChaincodeRefusesThemCustomsStep() throws Exception {
+    String userId = newUser("ecx", "officer", "stage");
+    StoredIdentity ecxOfficer = identities.forUser(userId);
+    try (Consortium people = Consortium.enrol(NETWORK)) {
+      String exportId = "EXP-" + RUN + "-wallet";
+      people.exporter.submitPrivately(
+          "createExport",
+          people.terms("3.45"),
+          new String[] {"CommercialBankMSP"},
+          exportId,
+          people.request());
+      people.settle();
+      people.anchor(people.exporter, exportId, "SALES_CONTRACT");
+      people.anchor(people.officer("ecx"), exportId, "QUALITY_CERTIFICATE");
+      people.settle();
+      people
+          .officer("commercialbank")
+          .submit("coffee-export", "ExportContract", "verifyAtBank", exportId, "{}");
+      people.settle();
+      people
+          .officer("ecta")
+          .submit("coffee-export", "ExportContract", "approveCompliance", exportId, "{}");
+      people.settle();
+
+      submitAs(ecxOfficer, "ecx", "certifyQuality", exportId, Consortium.QUALITY);
+      people.settle();
+      String fx =
+          people
+              .officer("nationalbank")
+              .submit("coffee-export", "ExportContract", "approveForeignExchange", exportId, "{}");
+      people.settle();
+      String permit = fx.replaceAll(".*\"exportPermitNumber\":\"([^\"]+)\".*", "$1");
+
+      assertThatThrownBy(
+              () ->
+                  submitAs(
+                      ecxOfficer,
+                      "ecx",
+                      "clearCustoms",
+                      exportId,
+                      "{\"permitNumber\":\""
+                          + permit
+                          + "\",\"declarationNumber\":\"DEC-"
+                          + RUN
+                          + "\"}"))
+          .isInstanceOfSatisfying(
+              GatewayException.class,
+              e -> assertThat(Consortium.details(e)).contains("NOT_AUTHORISED"));
+      String export =
+          people
+              .officer("customs")
+              .evaluate("coffee-export", "ExportQueryContract", "readExport", exportId);
+      assertThat(export).contains("\"status\":\"FX_APPROVED\"");
+    }
+  }
+
+  @Test
+  void aUserDisabledInKeycloakCanNoLongerSign() throws Exception {
+    String userId = newUser("ecta", "officer", "disabled");
+    StoredIdentity identity = identities.forUser(userId);
+    assertThat(officerStatus("ecta", identity)).isEqualTo("ACTIVE");
+
+    keycloak.setEnabled(userId, false);
+
+    assertThatThrownBy(() -> identities.forUser(userId))
+        .isInstanceOf(SigningRefused.class)
+        .hasMessageContaining("disabled");
+    assertThat(wallet.find(userId).orElseThrow().active()).isFalse();
+    assertThat(officerStatus("ecta", identity)).isEqualTo("INACTIVE");
+    // Even with the key in hand, the ledger refuses the inactive officer...
+    assertThatThrownBy(
+            () ->
+                submitTo(
+                    identity,
+                    "ecta",
+                    "user-management",
+                    "ParticipantContract",
+                    "blacklistBuyer",
+                    "BUYER-" + RUN,
+                    "Probe Buyer",
+                    "DE",
+                    "probe"))
+        .isInstanceOfSatisfying(
+            GatewayException.class,
+            e -> assertThat(Consortium.details(e)).contains("OFFICER_NOT_ACTIVE"));
+    // ...and the CA issues the revoked identity no new certificate.
+    var ca = cas.of("ecta");
+    String secret =
+        ca.client.register(ca.registrar(), identity.enrollmentId(), Map.of("role", "officer"));
+    assertThatThrownBy(() -> ca.client.enroll(identity.enrollmentId(), secret))
+        .isInstanceOf(CaRefusal.class);
+    keycloak.setEnabled(userId, true);
+    assertThatThrownBy(() -> identities.forUser(userId))
+        .as("re-enabling in Keycloak does not bring a revoked identity back")
+        .isInstanceOf(SigningRefused.class);
+  }
+
+  @Test
+  void analystsAndUnknownUsersGetNoIdentity() throws Exception {
+    String analyst = newUser("process-analysts", "analyst", "analyst");
+    assertThatThrownBy(() -> identities.forUser(analyst)).isInstanceOf(SigningRefused.class);
+    assertThatThrownBy(() -> identities.forUser(UUID.randomUUID().toString()))
+        .isInstanceOf(SigningRefused.class);
+    assertThat(wallet.find(analyst)).isEmpty();
+  }
+
+  private static String newUser(String group, String role, String name) throws Exception {
+    return keycloak.createUser(
+        "it-" + name + "-" + RUN, "It-" + UUID.randomUUID() + "-pw", group, role);
+  }
+
+  private static String officerStatus(String org, StoredIdentity identity) throws Exception {
+    OrganisationProfile profile = NETWORK.profile(org);
+    try (var person =
+        new et.coffeeexport.connectors.testing.Person(profile, profile.credentials("admin"))) {
+      return person.evaluate(
+          "user-management",
+          "ParticipantContract",
+          "officerStatus",
+          identity.mspId(),
+          identity.enrollmentId());
+    }
+  }
+
+  private static void submitAs(StoredIdentity who, String org, String transaction, String... args)
+      throws Exception {
+    submitTo(who, org, "coffee-export", "ExportContract", transaction, args);
+  }
+
+  private static void submitTo(
+      StoredIdentity who,
+      String org,
+      String chaincode,
+      String contract,
+      String transaction,
+      String... args)
+      throws Exception {
+    OrganisationProfile profile = NETWORK.profile(org);
+    var channel = PeerConnections.open(profile, 0, profile.credentials("admin"));
+    try (var gateway =
+        PeerConnections.gateway(
+            channel, who.identity(), who.signer(), PeerConnections.CallDeadlines.DEFAULT)) {
+      gateway
+          .getNetwork(profile.channel())
+          .getContract(chaincode, contract)
+          .submitTransaction(transaction, args);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private static X509Certificate certificate(String pem) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(
+                new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static String read(Path file) throws Exception {
+    return Files.readString(file).trim();
+  }
+}

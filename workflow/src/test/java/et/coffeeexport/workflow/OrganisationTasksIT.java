@@ -1,0 +1,147 @@
+package et.coffeeexport.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import et.coffeeexport.identity.RealmLogin;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Officers see and work only their own organisation's tasks, through the engine REST API with their
+ * own tokens: the engine's authorizations, fed the token's user and groups, decide.
+ */
+class OrganisationTasksIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEY = "OrganisationTaskProbe";
+  private static String ecxOfficer;
+  private static String customsOfficer;
+  private static String admin;
+
+  @BeforeAll
+  static void deployAProcessWithACustomsTask() throws Exception {
+    Workflow.requireRunning();
+    admin = RealmLogin.accessToken("admin");
+    ecxOfficer = RealmLogin.accessToken("ecx.officer");
+    customsOfficer = RealmLogin.accessToken("custom-authorities.officer");
+    assertThat(deploy(admin).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anEcxOfficerCanNeitherSeeNorWorkACustomsTask() throws Exception {
+    String task = startAndFindTask();
+
+    assertThat(tasksOf(ecxOfficer, task)).as("not in the ECX officer's task list").isEmpty();
+    assertThat(Workflow.get("task/" + task, ecxOfficer).statusCode()).isIn(403, 404);
+    assertThat(
+            Workflow.call("POST", "task/" + task + "/claim", ecxOfficer, claim("ecx.officer"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(Workflow.call("POST", "task/" + task + "/complete", ecxOfficer, "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(Workflow.get("task/" + task, admin).statusCode())
+        .as("the task is untouched")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aCustomsOfficerSeesClaimsAndCompletesIt() throws Exception {
+    String task = startAndFindTask();
+
+    assertThat(tasksOf(customsOfficer, task)).hasSize(1);
+    assertThat(
+            Workflow.call(
+                    "POST",
+                    "task/" + task + "/claim",
+                    customsOfficer,
+                    claim("custom-authorities.officer"))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            Workflow.call("POST", "task/" + task + "/complete", customsOfficer, "{}").statusCode())
+        .isIn(200, 204);
+    assertThat(Workflow.get("task/" + task, admin).statusCode()).as("completed").isEqualTo(404);
+  }
+
+  @Test
+  void anAnalystReadsTheProcessButCannotWorkItsTasks() throws Exception {
+    String task = startAndFindTask();
+    String analyst = RealmLogin.accessToken("analyst");
+    assertThat(tasksOf(analyst, task)).hasSize(1);
+    assertThat(Workflow.call("POST", "task/" + task + "/complete", analyst, "{}").statusCode())
+        .isEqualTo(403);
+  }
+
+  private static String startAndFindTask() throws Exception {
+    String businessKey = "probe-" + UUID.randomUUID();
+    var started =
+        Workflow.call(
+            "POST",
+            "process-definition/key/" + KEY + "/start",
+            admin,
+            "{\"businessKey\":\"" + businessKey + "\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String instance = JSON.readTree(started.body()).get("id").asText();
+    JsonNode tasks =
+        JSON.readTree(Workflow.get("task?processInstanceId=" + instance, admin).body());
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).get("id").asText();
+  }
+
+  private static JsonNode tasksOf(String token, String taskId) throws Exception {
+    var response = Workflow.get("task?taskId=" + taskId, token);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static String claim(String userId) {
+    return "{\"userId\":\"" + userId + "\"}";
+  }
+
+  private static HttpResponse<String> deploy(String token) throws Exception {
+    String bpmn =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                     targetNamespace="http://coffee-export.et/test">
+          <process id="%s" name="Organisation task probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="Start"/>
+            <sequenceFlow id="f1" sourceRef="Start" targetRef="ClearAtCustoms"/>
+            <userTask id="ClearAtCustoms" name="Clear at customs" camunda:candidateGroups="custom-authorities"/>
+            <sequenceFlow id="f2" sourceRef="ClearAtCustoms" targetRef="End"/>
+            <endEvent id="End"/>
+          </process>
+        </definitions>
+        """
+            .formatted(KEY);
+    String boundary = "----probe" + UUID.randomUUID();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\norganisation-task-probe\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
+            + "Content-Type: application/xml\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return Workflow.HTTP.send(
+        HttpRequest.newBuilder(Workflow.REST.resolve("deployment/create"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
