@@ -25,6 +25,63 @@ class KeycloakLoginIT {
   }
 
   @Test
+  void kcadmShowsTheRealmOfTheRepository() throws Exception {
+    RealmLogin probe = new RealmLogin();
+    java.nio.file.Path kcadm = probe.state.resolve("keycloak/bin/kcadm.sh");
+    java.nio.file.Path config = java.nio.file.Files.createTempFile("kcadm", ".config");
+    try {
+      kcadm(
+          kcadm,
+          "config",
+          "credentials",
+          "--config",
+          config.toString(),
+          "--server",
+          "http://localhost:8180",
+          "--realm",
+          "master",
+          "--user",
+          "admin",
+          "--password",
+          probe.secret("keycloak-admin"));
+      var realm =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(kcadm(kcadm, "get", "realms/coffee-export", "--config", config.toString()));
+      assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+      assertThat(realm.get("ssoSessionMaxLifespan").asInt()).isEqualTo(86400);
+      assertThat(realm.get("ssoSessionIdleTimeout").asInt()).isEqualTo(1800);
+      assertThat(realm.get("accessTokenLifespan").asInt()).isEqualTo(300);
+      assertThat(realm.get("revokeRefreshToken").asBoolean()).isTrue();
+      assertThat(realm.get("passwordPolicy").asText())
+          .contains("length(12)")
+          .contains("notUsername")
+          .contains("passwordHistory");
+      String actions =
+          kcadm(
+              kcadm,
+              "get",
+              "authentication/required-actions/CONFIGURE_TOTP",
+              "-r",
+              "coffee-export",
+              "--config",
+              config.toString());
+      assertThat(actions).contains("\"enabled\" : true");
+    } finally {
+      java.nio.file.Files.deleteIfExists(config);
+    }
+  }
+
+  private static String kcadm(java.nio.file.Path kcadm, String... args) throws Exception {
+    var command = new java.util.ArrayList<String>();
+    command.add(kcadm.toString());
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
   void anOfficerCompletesTheCodeFlowOnlyWithATotpCode() throws Exception {
     RealmLogin login = new RealmLogin();
     String[] officer = login.devUser("ecx.officer");
