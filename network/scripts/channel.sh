@@ -97,10 +97,16 @@ osnadmin_as_orderer_admin() {
   osnadmin "$@" --ca-file "$(orderer_tls_ca)" --client-cert "$tls/server.crt" --client-key "$tls/server.key"
 }
 
+orderer_lists_channels() {
+  osnadmin_as_orderer_admin channel list -o "$1" 2>/dev/null | grep -q '^Status: 200'
+}
+
 join_orderers() {
   local block=$1 o
   for o in "${ORDERERS[@]}"; do
     local address=${HOST[orderer]}:$(orderer_admin_port "$o")
+    # A restarted orderer answers its admin port before it has loaded its channels: ask until it lists them.
+    wait_until "$o channel participation API" 60 orderer_lists_channels "$address"
     # osnadmin exits 0 whatever the HTTP status, so the status line is what tells.
     if osnadmin_as_orderer_admin channel list -o "$address" --channelID "$CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then
       log "$o is already a member of $CHANNEL"

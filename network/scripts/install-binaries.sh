@@ -72,10 +72,26 @@ install_fabric_ca() {
   log "Fabric CA built in $((SECONDS - start))s"
 }
 
+# kubo's go.mod has exclude directives, which `go install pkg@version` refuses; built as the main module they apply.
+install_kubo() {
+  if [ -x "$KUBO_HOME/bin/ipfs" ] && "$KUBO_HOME/bin/ipfs" version 2>/dev/null | grep -q "$KUBO_VERSION"; then
+    log "kubo $KUBO_VERSION present in $KUBO_HOME"; return
+  fi
+  log "building kubo $KUBO_VERSION into $KUBO_HOME"
+  local start=$SECONDS src
+  src=$(module_source github.com/ipfs/kubo "v$KUBO_VERSION") || die "kubo is not on the proxy"
+  mkdir -p "$KUBO_HOME/bin"
+  (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-X github.com/ipfs/kubo.taggedRelease=v$KUBO_VERSION" \
+    -o "$KUBO_HOME/bin/ipfs" ./cmd/ipfs)
+  log "kubo built in $((SECONDS - start))s: $("$KUBO_HOME/bin/ipfs" version)"
+}
+
 mkdir -p "$CEC_CACHE_DIR"
 case "${1:-all}" in
   fabric) install_fabric ;;
   fabric-ca) install_fabric_ca ;;
-  all) install_fabric; install_fabric_ca ;;
-  *) die "usage: $0 [fabric|fabric-ca|all]" ;;
+  kubo) install_kubo ;;
+  # Fabric last: where the proxy lacks it, everything else is still built.
+  all) install_fabric_ca; install_kubo; install_fabric ;;
+  *) die "usage: $0 [fabric|fabric-ca|kubo|all]" ;;
 esac

@@ -1,0 +1,144 @@
+package et.coffeeexport.connectors.documents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Envelope encryption of documents: each document gets its own AES-256 key, which is itself sealed
+ * by the platform's document key (kept in a file outside IPFS and git). The stored object is
+ * self-contained: {@code "CEC1" ‖ wrap nonce ‖ wrapped key ‖ nonce ‖ ciphertext+tag}, and the
+ * document's export and type are authenticated with it, so an object cannot be passed off as
+ * another export's document.
+ */
+public final class DocumentSealing {
+  private static final byte[] MAGIC = "CEC1".getBytes(StandardCharsets.US_ASCII);
+  private static final int NONCE = 12;
+  private static final int WRAPPED = 32 + 16;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final SecretKeySpec platformKey;
+
+  private DocumentSealing(byte[] key) {
+    if (key.length != 32) {
+      throw new IllegalArgumentException("the document key has 32 bytes, not " + key.length);
+    }
+    this.platformKey = new SecretKeySpec(key, "AES");
+  }
+
+  /** The platform's document key from {@code file}, created (owner-only) at first start. */
+  public static DocumentSealing withKeyFile(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".documents", ".tmp");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.write(tmp, fresh);
+        try {
+          Files.move(tmp, file);
+        } catch (FileAlreadyExistsException raced) {
+          Files.delete(tmp);
+        }
+      }
+      return new DocumentSealing(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the document key " + file, e);
+    }
+  }
+
+  byte[] seal(byte[] plaintext, String exportId, String type) {
+    byte[] documentKey = random(32);
+    byte[] wrapNonce = random(NONCE);
+    byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, platformKey, wrapNonce, MAGIC, documentKey);
+    byte[] nonce = random(NONCE);
+    byte[] ciphertext =
+        gcm(
+            Cipher.ENCRYPT_MODE,
+            new SecretKeySpec(documentKey, "AES"),
+            nonce,
+            binding(exportId, type),
+            plaintext);
+    Arrays.fill(documentKey, (byte) 0);
+    return ByteBuffer.allocate(MAGIC.length + NONCE + WRAPPED + NONCE + ciphertext.length)
+        .put(MAGIC)
+        .put(wrapNonce)
+        .put(wrapped)
+        .put(nonce)
+        .put(ciphertext)
+        .array();
+  }
+
+  /**
+   * @throws DocumentTampered when the object is not one this platform sealed for this document, or
+   *     was altered
+   */
+  byte[] open(byte[] sealed, String exportId, String type) {
+    int header = MAGIC.length + NONCE + WRAPPED + NONCE;
+    if (sealed.length < header + 16
+        || !Arrays.equals(Arrays.copyOfRange(sealed, 0, MAGIC.length), MAGIC)) {
+      throw new DocumentTampered("the stored object is not a sealed document");
+    }
+    ByteBuffer in = ByteBuffer.wrap(sealed, MAGIC.length, sealed.length - MAGIC.length);
+    byte[] wrapNonce = take(in, NONCE);
+    byte[] wrapped = take(in, WRAPPED);
+    byte[] nonce = take(in, NONCE);
+    byte[] ciphertext = take(in, in.remaining());
+    try {
+      byte[] documentKey = gcmOrThrow(Cipher.DECRYPT_MODE, platformKey, wrapNonce, MAGIC, wrapped);
+      return gcmOrThrow(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(documentKey, "AES"),
+          nonce,
+          binding(exportId, type),
+          ciphertext);
+    } catch (GeneralSecurityException e) {
+      throw new DocumentTampered(
+          "the stored object does not decrypt as " + type + " of " + exportId + ": it was altered");
+    }
+  }
+
+  private static byte[] binding(String exportId, String type) {
+    return (exportId + "\n" + type).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] gcm(int mode, SecretKeySpec key, byte[] nonce, byte[] aad, byte[] input) {
+    try {
+      return gcmOrThrow(mode, key, nonce, aad, input);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM failed", e);
+    }
+  }
+
+  private static byte[] gcmOrThrow(
+      int mode, SecretKeySpec key, byte[] nonce, byte[] aad, byte[] input)
+      throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(mode, key, new GCMParameterSpec(128, nonce));
+    cipher.updateAAD(aad);
+    return cipher.doFinal(input);
+  }
+
+  private static byte[] take(ByteBuffer in, int n) {
+    byte[] out = new byte[n];
+    in.get(out);
+    return out;
+  }
+
+  private static byte[] random(int n) {
+    byte[] b = new byte[n];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+}

@@ -1,0 +1,51 @@
+package et.coffeeexport.connectors.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentSealingTest {
+  private static final byte[] PDF =
+      "%PDF-1.7 sales contract 42".getBytes(StandardCharsets.US_ASCII);
+
+  @Test
+  void opensWhatItSealedAndHidesTheContent(@TempDir Path dir) {
+    DocumentSealing sealing = DocumentSealing.withKeyFile(dir.resolve("documents-key"));
+    byte[] sealed = sealing.seal(PDF, "EXP-1", "SALES_CONTRACT");
+    assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("sales contract");
+    assertThat(sealing.seal(PDF, "EXP-1", "SALES_CONTRACT")).isNotEqualTo(sealed);
+    assertThat(sealing.open(sealed, "EXP-1", "SALES_CONTRACT")).isEqualTo(PDF);
+  }
+
+  @Test
+  void refusesAnAlteredObjectOrOneOfAnotherDocument(@TempDir Path dir) {
+    DocumentSealing sealing = DocumentSealing.withKeyFile(dir.resolve("documents-key"));
+    byte[] sealed = sealing.seal(PDF, "EXP-1", "SALES_CONTRACT");
+    assertThatThrownBy(() -> sealing.open(sealed, "EXP-2", "SALES_CONTRACT"))
+        .isInstanceOf(DocumentTampered.class);
+    assertThatThrownBy(() -> sealing.open(sealed, "EXP-1", "BILL_OF_LADING"))
+        .isInstanceOf(DocumentTampered.class);
+    byte[] flipped = sealed.clone();
+    flipped[flipped.length - 20] ^= 1;
+    assertThatThrownBy(() -> sealing.open(flipped, "EXP-1", "SALES_CONTRACT"))
+        .isInstanceOf(DocumentTampered.class);
+    assertThatThrownBy(() -> sealing.open(PDF, "EXP-1", "SALES_CONTRACT"))
+        .isInstanceOf(DocumentTampered.class)
+        .hasMessageContaining("not a sealed document");
+  }
+
+  @Test
+  void anotherPlatformKeyCannotOpenIt(@TempDir Path dir) {
+    byte[] sealed =
+        DocumentSealing.withKeyFile(dir.resolve("a")).seal(PDF, "EXP-1", "SALES_CONTRACT");
+    assertThatThrownBy(
+            () ->
+                DocumentSealing.withKeyFile(dir.resolve("b"))
+                    .open(sealed, "EXP-1", "SALES_CONTRACT"))
+        .isInstanceOf(DocumentTampered.class);
+  }
+}

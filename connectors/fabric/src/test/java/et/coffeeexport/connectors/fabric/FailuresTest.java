@@ -1,0 +1,45 @@
+package et.coffeeexport.connectors.fabric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+
+  @Test
+  void readsTheChaincodesCodeFromAPeersMessage() {
+    var refusal =
+        Failures.refusal(
+                "chaincode response 500, NOT_AUTHORISED: officer of ECX may not CLEAR_CUSTOMS an export that is FX_APPROVED")
+            .orElseThrow();
+    assertThat(refusal.code()).isEqualTo(LedgerRefusal.Code.NOT_AUTHORISED);
+    assertThat(refusal.getMessage())
+        .isEqualTo(
+            "NOT_AUTHORISED: officer of ECX may not CLEAR_CUSTOMS an export that is FX_APPROVED");
+  }
+
+  @Test
+  void anUnknownCodeIsStillARefusalButNotATypedOne() {
+    assertThat(Failures.refusal("chaincode response 500, SOMETHING_NEW: x").orElseThrow().code())
+        .isEqualTo(LedgerRefusal.Code.UNKNOWN);
+    assertThat(Failures.refusal("connection refused")).isEmpty();
+    assertThat(Failures.refusal((String) null)).isEmpty();
+  }
+
+  @Test
+  void peersAndOrderersBeingAwayIsTransientButBadRequestsAreNot() {
+    assertThat(Failures.transientFailure(Status.Code.UNAVAILABLE)).isTrue();
+    assertThat(Failures.transientFailure(Status.Code.DEADLINE_EXCEEDED)).isTrue();
+    assertThat(Failures.transientFailure(Status.Code.INVALID_ARGUMENT)).isFalse();
+    assertThat(Failures.transientFailure(Status.Code.PERMISSION_DENIED)).isFalse();
+    assertThat(Failures.transientFailure(Status.Code.NOT_FOUND)).isFalse();
+  }
+
+  @Test
+  void theConnectorKnowsEveryCodeTheChaincodeUses() {
+    for (var code : et.coffeeexport.chaincode.support.ContractError.values()) {
+      assertThat(LedgerRefusal.Code.of(code.name()).name()).isEqualTo(code.name());
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package et.coffeeexport.connectors.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The ledger's exports in PostgreSQL, for the queries the ledger answers slowly or not at all
+ * (exports by status, exporter, deadline; the trail of events), and the listener's checkpoint.
+ * Written only by {@link ExportEventListener}, one event per database transaction.
+ */
+public final class ReadModel {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SCHEMA =
+      """
+      CREATE TABLE IF NOT EXISTS export_view (
+        export_id        text PRIMARY KEY,
+        exporter_id      text NOT NULL,
+        status           text NOT NULL,
+        returned_from    text,
+        amendment_rounds int NOT NULL,
+        destination      text,
+        grade            text,
+        quantity_kg      numeric,
+        decisions        int NOT NULL,
+        events_applied   int NOT NULL,
+        facts            jsonb NOT NULL,
+        created_at       timestamptz,
+        updated_at       timestamptz,
+        block_number     bigint NOT NULL,
+        transaction_id   text NOT NULL);
+      CREATE INDEX IF NOT EXISTS export_view_status ON export_view (status);
+      CREATE INDEX IF NOT EXISTS export_view_exporter ON export_view (exporter_id);
+      CREATE TABLE IF NOT EXISTS export_event (
+        transaction_id text PRIMARY KEY,
+        block_number   bigint NOT NULL,
+        event_name     text NOT NULL,
+        export_id      text,
+        status_after   text,
+        applied_at     timestamptz NOT NULL DEFAULT now());
+      CREATE INDEX IF NOT EXISTS export_event_export ON export_event (export_id, block_number);
+      CREATE TABLE IF NOT EXISTS document_view (
+        export_id      text NOT NULL,
+        document_type  text NOT NULL,
+        cid            text NOT NULL,
+        sha256         text NOT NULL,
+        size_bytes     bigint,
+        transaction_id text NOT NULL,
+        PRIMARY KEY (export_id, document_type, cid));
+      CREATE TABLE IF NOT EXISTS ledger_checkpoint (
+        listener       text PRIMARY KEY,
+        block_number   bigint NOT NULL,
+        transaction_id text);
+      """;
+
+  private final DataSource database;
+
+  public ReadModel(DataSource database) {
+    this.database = database;
+    try (Connection c = database.getConnection();
+        var s = c.createStatement()) {
+      s.execute(SCHEMA);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the read model's tables", e);
+    }
+  }
+
+  DataSource database() {
+    return database;
+  }
+
+  /**
+   * Applies one event and moves the checkpoint past it, in one database transaction: after a crash
+   * the listener resumes exactly after the last event applied. An event already applied (its
+   * transaction id is known) changes nothing.
+   *
+   * @return whether the event was new
+   */
+  boolean apply(String listener, LedgerEvent event) throws SQLException {
+    try (Connection c = database.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        JsonNode payload = parse(event);
+        String exportId = payload.path("exportId").asText(null);
+        boolean fresh = recordEvent(c, event, exportId, payload.path("status").asText(null));
+        if (fresh && exportId != null && payload.has("status") && payload.has("decisions")) {
+          upsertExport(c, event, payload);
+        } else if (fresh && exportId != null && payload.has("cid")) {
+          insertDocument(c, event, payload);
+        }
+        saveCheckpoint(c, listener, event);
+        c.commit();
+        return fresh;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static boolean recordEvent(Connection c, LedgerEvent e, String exportId, String status)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO export_event (transaction_id, block_number, event_name, export_id, status_after)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (transaction_id) DO NOTHING")) {
+      s.setString(1, e.transactionId());
+      s.setLong(2, e.blockNumber());
+      s.setString(3, e.name());
+      s.setString(4, exportId);
+      s.setString(5, status);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  private static void upsertExport(Connection c, LedgerEvent e, JsonNode x) throws SQLException {
+    JsonNode request = x.path("request");
+    try (PreparedStatement s =
+        c.prepareStatement(
+            """
+            INSERT INTO export_view (export_id, exporter_id, status, returned_from, amendment_rounds,
+              destination, grade, quantity_kg, decisions, events_applied, facts, created_at, updated_at,
+              block_number, transaction_id)
+            VALUES (?,?,?,?,?,?,?,?,?,1,?::jsonb,?::timestamptz,?::timestamptz,?,?)
+            ON CONFLICT (export_id) DO UPDATE SET status = excluded.status,
+              returned_from = excluded.returned_from, amendment_rounds = excluded.amendment_rounds,
+              destination = excluded.destination, grade = excluded.grade,
+              quantity_kg = excluded.quantity_kg, decisions = excluded.decisions,
+              events_applied = export_view.events_applied + 1, facts = excluded.facts,
+              updated_at = excluded.updated_at, block_number = excluded.block_number,
+              transaction_id = excluded.transaction_id
+            """)) {
+      s.setString(1, x.path("exportId").asText());
+      s.setString(2, x.path("exporterId").asText());
+      s.setString(3, x.path("status").asText());
+      s.setString(4, text(x.path("returnedFrom")));
+      s.setInt(5, x.path("amendmentRounds").asInt());
+      s.setString(6, text(request.path("destinationCountry")));
+      s.setString(7, text(request.path("grade")));
+      s.setBigDecimal(
+          8, request.has("quantityKg") ? request.path("quantityKg").decimalValue() : null);
+      s.setInt(9, x.path("decisions").asInt());
+      s.setString(10, x.path("facts").toString());
+      s.setString(11, text(x.path("createdAt")));
+      s.setString(12, text(x.path("updatedAt")));
+      s.setLong(13, e.blockNumber());
+      s.setString(14, e.transactionId());
+      s.executeUpdate();
+    }
+  }
+
+  private static void insertDocument(Connection c, LedgerEvent e, JsonNode d) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO document_view (export_id, document_type, cid, sha256, size_bytes, transaction_id)"
+                + " VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+      s.setString(1, d.path("exportId").asText());
+      s.setString(2, d.path("type").asText());
+      s.setString(3, d.path("cid").asText());
+      s.setString(4, d.path("sha256").asText());
+      s.setLong(5, d.path("sizeBytes").asLong());
+      s.setString(6, e.transactionId());
+      s.executeUpdate();
+    }
+  }
+
+  private static void saveCheckpoint(Connection c, String listener, LedgerEvent e)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO ledger_checkpoint (listener, block_number, transaction_id) VALUES (?,?,?)"
+                + " ON CONFLICT (listener) DO UPDATE SET block_number = excluded.block_number,"
+                + " transaction_id = excluded.transaction_id")) {
+      s.setString(1, listener);
+      s.setLong(2, e.blockNumber());
+      s.setString(3, e.transactionId());
+      s.executeUpdate();
+    }
+  }
+
+  /** Where {@code listener} stopped: the last event applied, if any. */
+  public Optional<Checkpoint> checkpoint(String listener) {
+    try (Connection c = database.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT block_number, transaction_id FROM ledger_checkpoint WHERE listener = ?")) {
+      s.setString(1, listener);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            ? Optional.of(new Checkpoint(r.getLong(1), r.getString(2)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the checkpoint", e);
+    }
+  }
+
+  /** One export as the read model holds it. */
+  public record ExportView(
+      String exportId, String exporterId, String status, int decisions, int eventsApplied) {}
+
+  public Optional<ExportView> export(String exportId) {
+    List<ExportView> found = exports("export_id = ?", exportId);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  public List<ExportView> exportsOf(String exporterId) {
+    return exports("exporter_id = ?", exporterId);
+  }
+
+  public List<ExportView> exportsIn(String status) {
+    return exports("status = ?", status);
+  }
+
+  private List<ExportView> exports(String where, String value) {
+    try (Connection c = database.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT export_id, exporter_id, status, decisions, events_applied FROM export_view WHERE "
+                    + where
+                    + " ORDER BY export_id")) {
+      s.setString(1, value);
+      List<ExportView> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new ExportView(
+                  r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getInt(5)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the read model", e);
+    }
+  }
+
+  /** The listener's position: the last applied event's block and transaction. */
+  public record Checkpoint(long blockNumber, String transactionId) {}
+
+  private static JsonNode parse(LedgerEvent event) {
+    try {
+      return event.payload().length == 0 ? JSON.createObjectNode() : JSON.readTree(event.payload());
+    } catch (IOException e) {
+      // An event the read model does not understand is still recorded and checkpointed.
+      return JSON.createObjectNode();
+    }
+  }
+
+  private static String text(JsonNode n) {
+    return n.isMissingNode() || n.isNull() ? null : n.asText();
+  }
+}
