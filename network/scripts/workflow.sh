@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the workflow application when its sources changed, and starts it (Camunda engine, Tasklist, Cockpit, Admin,
-# engine REST) on PostgreSQL, secured through Keycloak. Needs postgres.sh and identity/scripts/keycloak.sh to have run.
+# engine REST) on PostgreSQL, secured through Keycloak, reaching the ledger, kubo and Redis through the connectors.
+# Needs postgres.sh, redis.sh, ipfs.sh and identity/scripts/keycloak.sh to have run.
 #   workflow.sh           build if needed, start, wait until healthy
 #   workflow.sh --build   only build
 set -euo pipefail
@@ -35,6 +36,7 @@ start() {
     POSTGRES_HOST="$POSTGRES_HOST" POSTGRES_PORT="$POSTGRES_PORT" WORKFLOW_DB_PASSWORD="$(secret postgres-workflow)" \
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_REALM="$KEYCLOAK_REALM" KEYCLOAK_ISSUER="$issuer" \
     WEBAPP_CLIENT_SECRET="$(secret keycloak-client-webapp)" IDENTITY_CLIENT_SECRET="$(secret keycloak-client-identity)" \
+    IPFS_HOST="$IPFS_HOST" IPFS_API_PORT="$IPFS_API_PORT" REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
     CEC_STATE_DIR="$CEC_STATE_DIR" \
     java -Xms256m -Xmx768m -XX:+UseSerialGC -jar "$RUN_DIR/workflow.jar"
   wait_until "workflow (/actuator/health/readiness)" 180 \

@@ -1,5 +1,6 @@
 package et.coffeeexport.identity.wallet;
 
+import et.coffeeexport.connectors.fabric.Signatory;
 import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -22,9 +23,11 @@ public record StoredIdentity(
     String role,
     String certificatePem,
     PrivateKey privateKey,
-    boolean active) {
+    boolean active)
+    implements Signatory {
 
   /** The identity that transactions carry as creator. */
+  @Override
   public Identity identity() {
     try {
       return new X509Identity(
@@ -34,6 +37,7 @@ public record StoredIdentity(
     }
   }
 
+  @Override
   public Signer signer() {
     return Signers.newPrivateKeySigner(privateKey);
   }

@@ -2,6 +2,10 @@ package et.coffeeexport.connectors.readmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Stage;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * The ledger's exports in PostgreSQL, for the queries the ledger answers slowly or not at all
- * (exports by status, exporter, deadline; the trail of events), and the listener's checkpoint.
- * Written only by {@link ExportEventListener}, one event per database transaction.
+ * (exports by status, exporter, stage, deadline; the trail of events), and the listener's
+ * checkpoint. Written only by {@link ExportEventListener}, one event per database transaction.
  */
 public final class ReadModel {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,6 +29,9 @@ public final class ReadModel {
         export_id        text PRIMARY KEY,
         exporter_id      text NOT NULL,
         status           text NOT NULL,
+        stage            text,
+        shipment_due     date,
+        repatriation_due date,
         returned_from    text,
         amendment_rounds int NOT NULL,
         destination      text,
@@ -39,6 +46,9 @@ public final class ReadModel {
         transaction_id   text NOT NULL);
       CREATE INDEX IF NOT EXISTS export_view_status ON export_view (status);
       CREATE INDEX IF NOT EXISTS export_view_exporter ON export_view (exporter_id);
+      CREATE INDEX IF NOT EXISTS export_view_stage ON export_view (stage);
+      CREATE INDEX IF NOT EXISTS export_view_shipment_due ON export_view (shipment_due);
+      CREATE INDEX IF NOT EXISTS export_view_repatriation_due ON export_view (repatriation_due);
       CREATE TABLE IF NOT EXISTS export_event (
         transaction_id text PRIMARY KEY,
         block_number   bigint NOT NULL,
@@ -128,9 +138,10 @@ public final class ReadModel {
             """
             INSERT INTO export_view (export_id, exporter_id, status, returned_from, amendment_rounds,
               destination, grade, quantity_kg, decisions, events_applied, facts, created_at, updated_at,
-              block_number, transaction_id)
-            VALUES (?,?,?,?,?,?,?,?,?,1,?::jsonb,?::timestamptz,?::timestamptz,?,?)
-            ON CONFLICT (export_id) DO UPDATE SET status = excluded.status,
+              block_number, transaction_id, stage, shipment_due, repatriation_due)
+            VALUES (?,?,?,?,?,?,?,?,?,1,?::jsonb,?::timestamptz,?::timestamptz,?,?,?,?::date,?::date)
+            ON CONFLICT (export_id) DO UPDATE SET status = excluded.status, stage = excluded.stage,
+              shipment_due = excluded.shipment_due, repatriation_due = excluded.repatriation_due,
               returned_from = excluded.returned_from, amendment_rounds = excluded.amendment_rounds,
               destination = excluded.destination, grade = excluded.grade,
               quantity_kg = excluded.quantity_kg, decisions = excluded.decisions,
@@ -153,6 +164,9 @@ public final class ReadModel {
       s.setString(12, text(x.path("updatedAt")));
       s.setLong(13, e.blockNumber());
       s.setString(14, e.transactionId());
+      s.setString(15, stageOf(x.path("status").asText()));
+      s.setString(16, date(x.path("facts").path(ExportFacts.SHIPMENT_DUE)));
+      s.setString(17, date(x.path("facts").path(ExportFacts.REPATRIATION_DUE)));
       s.executeUpdate();
     }
   }
@@ -220,6 +234,18 @@ public final class ReadModel {
     return exports("status = ?", status);
   }
 
+  /** Exports waiting in {@code stage} (BANK_INTAKE, COMPLIANCE, ...). */
+  public List<ExportView> exportsWaitingIn(String stage) {
+    return exports("stage = ?", stage);
+  }
+
+  /** Exports not shipped whose shipment is due on or before {@code date} (ISO). */
+  public List<ExportView> shipmentsDueBy(String date) {
+    return exports(
+        "shipment_due <= ?::date AND status NOT IN ('SHIPPED','ARRIVED','COMPLETED','REJECTED','CANCELLED')",
+        date);
+  }
+
   private List<ExportView> exports(String where, String value) {
     try (Connection c = database.getConnection();
         PreparedStatement s =
@@ -252,6 +278,21 @@ public final class ReadModel {
       // An event the read model does not understand is still recorded and checkpointed.
       return JSON.createObjectNode();
     }
+  }
+
+  /** Which stage the export waits in (null once final), from the one lifecycle. */
+  static String stageOf(String status) {
+    try {
+      Stage stage = ExportLifecycle.stageWaitingIn(ExportStatus.valueOf(status));
+      return stage == null ? null : stage.name();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String date(JsonNode n) {
+    String value = text(n);
+    return value == null || value.length() < 10 ? null : value.substring(0, 10);
   }
 
   private static String text(JsonNode n) {

@@ -1,0 +1,74 @@
+package et.coffeeexport.workflow.ledger;
+
+import et.coffeeexport.connectors.cache.CachedLedgerReads;
+import et.coffeeexport.connectors.cache.IdempotencyKeys;
+import et.coffeeexport.connectors.cache.RedisCache;
+import et.coffeeexport.connectors.documents.DocumentRules;
+import et.coffeeexport.connectors.documents.DocumentSealing;
+import et.coffeeexport.connectors.documents.DocumentStore;
+import et.coffeeexport.connectors.documents.IpfsDocumentStore;
+import et.coffeeexport.connectors.documents.KuboClient;
+import et.coffeeexport.connectors.fabric.FabricExportLedger;
+import et.coffeeexport.connectors.fabric.LedgerSettings;
+import et.coffeeexport.connectors.fabric.OrganisationProfile;
+import et.coffeeexport.connectors.readmodel.ReadModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/** The connectors as the application's beans: the only way the workflow reaches its components. */
+@Configuration
+@EnableConfigurationProperties(ConnectorProperties.class)
+class ConnectorConfiguration {
+
+  @Bean(destroyMethod = "close")
+  FabricExportLedger exportLedger(ConnectorProperties p) {
+    // Profiles are read when an organisation is first used: the application starts without them.
+    return new FabricExportLedger(
+        org -> OrganisationProfile.load(p.connections(), org),
+        org -> OrganisationProfile.load(p.connections(), org).credentials("user1"),
+        LedgerSettings.DEFAULT);
+  }
+
+  @Bean
+  ReadModel readModel(DataSource dataSource) {
+    return new ReadModel(dataSource);
+  }
+
+  @Bean
+  DocumentStore documentStore(ConnectorProperties p, FabricExportLedger ledger) {
+    return new IpfsDocumentStore(
+        new KuboClient(p.ipfsApi(), Duration.ofSeconds(30)),
+        DocumentSealing.withKeyFile(p.documentKeyFile()),
+        new DocumentRules(p.maxDocumentBytes()),
+        ledger);
+  }
+
+  @Bean(destroyMethod = "close")
+  JedisPooled redis(ConnectorProperties p) throws IOException {
+    var config =
+        DefaultJedisClientConfig.builder()
+            .password(Files.readString(p.redisPasswordFile()).trim())
+            .timeoutMillis(500)
+            .build();
+    return new JedisPooled(new HostAndPort(p.redisHost(), p.redisPort()), config);
+  }
+
+  @Bean
+  CachedLedgerReads cachedLedgerReads(
+      FabricExportLedger ledger, JedisPooled redis, ConnectorProperties p) {
+    return new CachedLedgerReads(ledger, new RedisCache(redis, "exports"), p.cacheTtl());
+  }
+
+  @Bean
+  IdempotencyKeys idempotencyKeys(JedisPooled redis) {
+    return new IdempotencyKeys(redis, Duration.ofHours(24));
+  }
+}
