@@ -1,5 +1,9 @@
 package et.coffeeexport.bench;
 
+import et.coffeeexport.connectors.fabric.FabricExportLedger;
+import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.LedgerSettings;
+import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.LocalNetwork;
 import et.coffeeexport.connectors.testing.Person;
@@ -33,8 +37,14 @@ public final class LedgerBenchmark {
         Person bankAdmin =
             new Person(
                 network.profile("commercialbank"),
-                network.profile("commercialbank").credentials("admin"))) {
+                network.profile("commercialbank").credentials("admin"));
+        FabricExportLedger connector =
+            new FabricExportLedger(
+                network::profile,
+                org -> network.profile(org).credentials("admin"),
+                LedgerSettings.DEFAULT)) {
       String run = people.run;
+      Signatory exporter = Signatory.of(people.exporter.credentials);
       for (int rate : rates) {
         results.add(
             OpenLoop.run(
@@ -70,6 +80,27 @@ public final class LedgerBenchmark {
                 }));
         report(results.get(results.size() - 1));
         people.settle();
+        results.add(
+            OpenLoop.run(
+                "connector createExport",
+                rate,
+                seconds,
+                threads(rate),
+                i -> {
+                  connector.submit(
+                      LedgerCall.of(
+                              "commercialbank",
+                              exporter,
+                              "coffee-export",
+                              "ExportContract",
+                              "createExport",
+                              "EXP-C-" + run + "-" + rate + "-" + i,
+                              people.request())
+                          .privately(people.terms("3.45"), "CommercialBankMSP"));
+                  return 1;
+                }));
+        report(results.get(results.size() - 1));
+        people.settle();
       }
       results.add(
           OpenLoop.run(
@@ -96,10 +127,17 @@ public final class LedgerBenchmark {
           r.percentileMillis(50),
           r.percentileMillis(99));
     }
-    for (int i = 0; i + 1 < results.size() - 1; i += 2) {
+    // Per offered rate: baseline, raw gateway, connector (same run, same network).
+    for (int i = 0; i + 2 < results.size(); i += 3) {
+      OpenLoop.Result baseline = results.get(i);
+      OpenLoop.Result raw = results.get(i + 1);
+      OpenLoop.Result viaConnector = results.get(i + 2);
       System.out.printf(
-          "createExport / baseline at %d/s offered: throughput ratio %.2f%n",
-          results.get(i).rate(), results.get(i + 1).throughput() / results.get(i).throughput());
+          "at %d/s offered: createExport / baseline throughput %.2f; connector / raw gateway: throughput %.2f, p50 latency %.2f%n",
+          baseline.rate(),
+          raw.throughput() / baseline.throughput(),
+          viaConnector.throughput() / raw.throughput(),
+          viaConnector.percentileMillis(50) / raw.percentileMillis(50));
     }
     System.exit(0);
   }
