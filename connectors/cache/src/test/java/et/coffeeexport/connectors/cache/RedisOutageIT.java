@@ -2,9 +2,7 @@ package et.coffeeexport.connectors.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import et.coffeeexport.connectors.fabric.FabricExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
-import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
@@ -34,11 +32,7 @@ class RedisOutageIT {
             .timeoutMillis(500)
             .build();
     try (Consortium people = Consortium.enrol(NETWORK);
-        var ledger =
-            new FabricExportLedger(
-                NETWORK::profile,
-                org -> NETWORK.profile(org).credentials("admin"),
-                LedgerSettings.DEFAULT);
+        var ledger = NETWORK.connector();
         var redis = new JedisPooled(new HostAndPort("127.0.0.1", 6379), config)) {
       Signatory exporter = Signatory.of(people.exporter.credentials);
       Signatory bank = Signatory.of(people.officer("commercialbank").credentials);
@@ -46,16 +40,7 @@ class RedisOutageIT {
       var reads = new CachedLedgerReads(ledger, cache, Duration.ofMinutes(5));
       var keys = new IdempotencyKeys(redis, Duration.ofHours(24));
       String exportId = "EXP-" + people.run + "-cache";
-      ledger.submit(
-          LedgerCall.of(
-                  ORG,
-                  exporter,
-                  "coffee-export",
-                  "ExportContract",
-                  "createExport",
-                  exportId,
-                  people.request())
-              .privately(people.terms("3.45"), "CommercialBankMSP"));
+      ledger.submit(people.filing(exportId));
       people.anchor(people.exporter, exportId, "SALES_CONTRACT");
 
       assertThat(status(reads.export(ORG, exporter, exportId))).isEqualTo("SUBMITTED");

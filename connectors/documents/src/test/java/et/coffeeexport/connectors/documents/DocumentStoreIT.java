@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.connectors.fabric.FabricExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
-import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
@@ -45,11 +44,7 @@ class DocumentStoreIT {
       return;
     }
     people = Consortium.enrol(NETWORK);
-    ledger =
-        new FabricExportLedger(
-            NETWORK::profile,
-            org -> NETWORK.profile(org).credentials("admin"),
-            LedgerSettings.DEFAULT);
+    ledger = NETWORK.connector();
     kubo = new KuboClient(URI.create("http://127.0.0.1:5001"), Duration.ofSeconds(10));
     store =
         new IpfsDocumentStore(
@@ -59,16 +54,7 @@ class DocumentStoreIT {
             ledger);
     exporter = Signatory.of(people.exporter.credentials);
     exportId = "EXP-" + people.run + "-docs";
-    ledger.submit(
-        LedgerCall.of(
-                ORG,
-                exporter,
-                "coffee-export",
-                "ExportContract",
-                "createExport",
-                exportId,
-                people.request())
-            .privately(people.terms("3.45"), "CommercialBankMSP"));
+    ledger.submit(people.filing(exportId));
   }
 
   @AfterAll

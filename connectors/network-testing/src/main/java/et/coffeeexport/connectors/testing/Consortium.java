@@ -1,6 +1,8 @@
 package et.coffeeexport.connectors.testing;
 
 import et.coffeeexport.connectors.fabric.Credentials;
+import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.Signatory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,6 +178,33 @@ public final class Consortium implements AutoCloseable {
 
   public Person officer(String org) {
     return officers.get(org);
+  }
+
+  /**
+   * The exporter filing {@code exportId} through the connector, terms private to Commercial Bank.
+   */
+  public LedgerCall filing(String exportId) {
+    return LedgerCall.of(
+            "commercialbank",
+            Signatory.of(exporter.credentials),
+            "coffee-export",
+            "ExportContract",
+            "createExport",
+            exportId,
+            request())
+        .privately(terms("3.45"), "CommercialBankMSP");
+  }
+
+  /** An officer's step on {@code exportId} through the connector, on their organisation's peer. */
+  public LedgerCall step(String org, String transaction, String exportId, String json) {
+    return LedgerCall.of(
+        org,
+        Signatory.of(officers.get(org).credentials),
+        "coffee-export",
+        "ExportContract",
+        transaction,
+        exportId,
+        json);
   }
 
   @Override

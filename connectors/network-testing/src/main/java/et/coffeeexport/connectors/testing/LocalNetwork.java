@@ -1,6 +1,8 @@
 package et.coffeeexport.connectors.testing;
 
 import et.coffeeexport.connectors.fabric.Credentials;
+import et.coffeeexport.connectors.fabric.FabricExportLedger;
+import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import java.io.IOException;
 import java.io.Reader;
@@ -42,6 +44,12 @@ public class LocalNetwork {
       return false;
     }
     return orgs().stream().allMatch(org -> height(profile(org).peers().get(0)).isPresent());
+  }
+
+  /** The platform's ledger connector, connecting with each organisation's admin TLS identity. */
+  public FabricExportLedger connector() {
+    return new FabricExportLedger(
+        this::profile, org -> profile(org).credentials("admin"), LedgerSettings.DEFAULT);
   }
 
   public List<String> orgs() {

@@ -31,11 +31,7 @@ class ExactlyOnceSubmissionIT {
   @Test
   void aPeerKilledDuringABurstLosesAndDuplicatesNothing() throws Exception {
     try (Consortium people = Consortium.enrol(NETWORK);
-        FabricExportLedger ledger =
-            new FabricExportLedger(
-                NETWORK::profile,
-                org -> NETWORK.profile(org).credentials("admin"),
-                LedgerSettings.DEFAULT)) {
+        FabricExportLedger ledger = NETWORK.connector()) {
       Signatory exporter = Signatory.of(people.exporter.credentials);
       Set<String> committed = ConcurrentHashMap.newKeySet();
       List<String> failures = new ArrayList<>();
@@ -50,17 +46,7 @@ class ExactlyOnceSubmissionIT {
                 () -> {
                   started.incrementAndGet();
                   try {
-                    Committed c =
-                        ledger.submit(
-                            LedgerCall.of(
-                                    "commercialbank",
-                                    exporter,
-                                    "coffee-export",
-                                    "ExportContract",
-                                    "createExport",
-                                    exportId,
-                                    people.request())
-                                .privately(people.terms("3.45"), "CommercialBankMSP"));
+                    Committed c = ledger.submit(people.filing(exportId));
                     committed.add(exportId);
                     if (c.attempts() > 2) {
                       retried.incrementAndGet();

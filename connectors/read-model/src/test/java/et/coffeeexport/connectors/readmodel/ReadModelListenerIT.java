@@ -3,9 +3,7 @@ package et.coffeeexport.connectors.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import et.coffeeexport.connectors.fabric.FabricExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
-import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
@@ -56,11 +54,7 @@ class ReadModelListenerIT {
     }
 
     try (Consortium people = Consortium.enrol(NETWORK);
-        var ledger =
-            new FabricExportLedger(
-                NETWORK::profile,
-                org -> NETWORK.profile(org).credentials("admin"),
-                LedgerSettings.DEFAULT)) {
+        var ledger = NETWORK.connector()) {
       Signatory exporter = Signatory.of(people.exporter.credentials);
       Signatory bank = Signatory.of(people.officer("commercialbank").credentials);
       Process listener = startListener(url, passwordFile);
@@ -69,16 +63,7 @@ class ReadModelListenerIT {
         for (int i = 0; i < EXPORTS; i++) {
           String id = "EXP-" + people.run + "-rm" + i;
           ids.add(id);
-          ledger.submit(
-              LedgerCall.of(
-                      "commercialbank",
-                      exporter,
-                      "coffee-export",
-                      "ExportContract",
-                      "createExport",
-                      id,
-                      people.request())
-                  .privately(people.terms("3.45"), "CommercialBankMSP"));
+          ledger.submit(people.filing(id));
           if (i < EXPORTS / 2) {
             people.anchor(people.exporter, id, "SALES_CONTRACT");
           }
