@@ -1,0 +1,302 @@
+package et.coffeeexport.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import et.coffeeexport.domain.Actor;
+import et.coffeeexport.domain.Decision;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportState;
+import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.RejectionCode;
+import et.coffeeexport.domain.Role;
+import et.coffeeexport.domain.Stage;
+import et.coffeeexport.domain.Transition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One state machine, two enforcers: every path through the BPMN model is a sequence of transitions
+ * the export state machine accepts, taken by the organisation the model gives the work to; and
+ * every transition the state machine allows is reachable in the model.
+ */
+class DualEnforcementTest {
+  private static final int MAX_ROUNDS = 3;
+  private final BpmnModelInstance model = read("processes/export-lifecycle.bpmn");
+  private final List<String> violations = new ArrayList<>();
+  private final Set<String> reached = new TreeSet<>();
+  private final Set<String> visited = new HashSet<>();
+
+  @Test
+  void everyPathOfTheModelIsAcceptedAndEveryTransitionIsReachable() {
+    StartEvent start = model.getModelElementById("ExportSubmitted");
+    for (boolean fourEyes : new boolean[] {false, true}) {
+      walk(start, null, fourEyes, null, false);
+    }
+    assertThat(violations).as("model paths the state machine refuses").isEmpty();
+    Set<String> allowed = new TreeSet<>();
+    for (Transition t : ExportLifecycle.transitions()) {
+      allowed.add(key(t.from(), t.action(), t.organisation()));
+    }
+    assertThat(reached).as("transitions taken by the model").isEqualTo(allowed);
+  }
+
+  /** Follows the model from {@code node} with the export in {@code state}. */
+  private void walk(
+      FlowNode node, ExportState state, boolean fourEyes, Actor lastWorker, boolean side) {
+    if (!visited.add(node.getId() + "|" + state + "|" + fourEyes + "|" + lastWorker + "|" + side)) {
+      return;
+    }
+    if (node instanceof UserTask task) {
+      lastWorker = workerOf(task);
+      cancellations(state);
+      sideBranches(task, state, fourEyes, lastWorker, side);
+    }
+    if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+      sideBranches(sub, state, fourEyes, lastWorker, side);
+      StartEvent inner = sub.getChildElementsByType(StartEvent.class).iterator().next();
+      walk(inner, state, fourEyes, lastWorker, side);
+      return;
+    }
+    if (node instanceof EndEvent end) {
+      leave(end, state, fourEyes, lastWorker, side);
+      return;
+    }
+    if (node instanceof CallActivity review) {
+      cancellations(state);
+      review(review, state, fourEyes, side);
+      return;
+    }
+    if (node instanceof ServiceTask service && ledgerAction(service) != null) {
+      ExportAction action = ExportAction.valueOf(ledgerAction(service));
+      Actor actor =
+          action == ExportAction.SUBMIT || action == ExportAction.AMEND ? exporter() : lastWorker;
+      ExportState next = take(state, action, actor, service.getId());
+      if (next == null) {
+        return;
+      }
+      state = next;
+    }
+    for (SequenceFlow flow : outgoing(node)) {
+      if (holds(flow, state, fourEyes)) {
+        walk(flow.getTarget(), state, fourEyes, lastWorker, side);
+      }
+    }
+  }
+
+  /** The stage review: approved, returned or rejected, each one transition of that stage. */
+  private void review(CallActivity call, ExportState state, boolean fourEyes, boolean side) {
+    Stage stage = Stage.valueOf(property(call, "stage"));
+    Actor officer = new Actor(stage.responsible(), Role.OFFICER);
+    boolean recommendation = fourEyes && "fourEyes".equals(property(call, "recommendationWhen"));
+    for (String outcome : List.of("APPROVED", "RETURNED", "REJECTED")) {
+      ExportState next =
+          switch (outcome) {
+            case "APPROVED" ->
+                recommendation
+                    ? state
+                    : take(
+                        state,
+                        ExportAction.valueOf(property(call, ExportProcess.APPROVE_ACTION)),
+                        officer,
+                        call.getId());
+            case "RETURNED" ->
+                take(state, ExportAction.RETURN_FOR_AMENDMENT, officer, call.getId());
+            default -> take(state, ExportAction.REJECT, officer, call.getId());
+          };
+      if (next == null) {
+        continue;
+      }
+      for (SequenceFlow flow : outgoing(call)) {
+        FlowNode gateway = flow.getTarget();
+        for (SequenceFlow branch : outgoing(gateway)) {
+          String condition = condition(branch);
+          if (condition.contains("'" + outcome + "'")) {
+            walk(branch.getTarget(), next, fourEyes, officer, side);
+          }
+        }
+      }
+    }
+  }
+
+  /** Leaving a sub-process normally, or through its boundary error event. */
+  private void leave(
+      EndEvent end, ExportState state, boolean fourEyes, Actor lastWorker, boolean side) {
+    if (side || !(end.getParentElement() instanceof SubProcess sub) || sub.triggeredByEvent()) {
+      return;
+    }
+    boolean error =
+        !end.getEventDefinitions().isEmpty()
+            && end.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition;
+    if (error) {
+      for (BoundaryEvent b : boundaries(sub)) {
+        if (b.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition) {
+          outgoing(b).forEach(f -> walk(f.getTarget(), state, fourEyes, lastWorker, side));
+        }
+      }
+      return;
+    }
+    if (sub.getParentElement() instanceof SubProcess || end.getEventDefinitions().isEmpty()) {
+      outgoing(sub).forEach(f -> walk(f.getTarget(), state, fourEyes, lastWorker, side));
+    }
+  }
+
+  /**
+   * Non-interrupting timers and messages on a task or sub-process: their branches run from the
+   * state the export is in; a branch that moves the export (arrival) moves the waiting work too.
+   */
+  private void sideBranches(
+      FlowNode host, ExportState state, boolean fourEyes, Actor worker, boolean side) {
+    for (BoundaryEvent b : boundaries(host)) {
+      if (b.cancelActivity()) {
+        continue;
+      }
+      boolean message = b.getEventDefinitions().iterator().next() instanceof MessageEventDefinition;
+      Actor actor = message ? new Actor(Organisation.SHIPPING_LINE, Role.OFFICER) : worker;
+      for (SequenceFlow f : outgoing(b)) {
+        FlowNode target = f.getTarget();
+        if (target instanceof ServiceTask s && ledgerAction(s) != null) {
+          ExportAction action = ExportAction.valueOf(ledgerAction(s));
+          // The API correlates a message only when the state machine allows its action now.
+          if (message && !ExportLifecycle.decide(state, action, actor, MAX_ROUNDS).isAccepted()) {
+            continue;
+          }
+          ExportState next = take(state, action, actor, s.getId());
+          if (next != null && !next.equals(state)) {
+            walk(host, next, fourEyes, worker, side);
+          }
+        } else {
+          walk(target, state, fourEyes, actor, true);
+        }
+      }
+    }
+  }
+
+  /** Wherever the export waits, the cancellation event sub-process may be triggered. */
+  private void cancellations(ExportState state) {
+    for (Actor actor :
+        List.of(
+            exporter(),
+            new Actor(Organisation.ECTA, Role.OFFICER),
+            new Actor(Organisation.NATIONAL_BANK, Role.OFFICER))) {
+      Decision d = ExportLifecycle.decide(state, ExportAction.CANCEL, actor, MAX_ROUNDS);
+      if (d instanceof Decision.Accepted) {
+        reached.add(key(state.status(), ExportAction.CANCEL, actor.organisation()));
+      }
+    }
+  }
+
+  /** Takes a transition; null when the path ends here (a rule refused it, as the ledger would). */
+  private ExportState take(ExportState state, ExportAction action, Actor actor, String where) {
+    Decision d = ExportLifecycle.decide(state, action, actor, MAX_ROUNDS);
+    if (d instanceof Decision.Accepted accepted) {
+      reached.add(key(state == null ? null : state.status(), action, actor.organisation()));
+      if (action == ExportAction.AMEND && accepted.next() == null) {
+        return null;
+      }
+      return accepted.next();
+    }
+    Decision.Rejected r = (Decision.Rejected) d;
+    if (r.code() != RejectionCode.AMENDMENT_ROUNDS_EXCEEDED) {
+      violations.add(where + ": " + action + " by " + actor + " from " + state + " -> " + r.code());
+    }
+    return null;
+  }
+
+  private boolean holds(SequenceFlow flow, ExportState state, boolean fourEyes) {
+    String condition = condition(flow);
+    if (condition.isEmpty()) {
+      return true;
+    }
+    if (condition.equals("${fourEyes}")) {
+      return fourEyes;
+    }
+    if (condition.equals("${!fourEyes}")) {
+      return !fourEyes;
+    }
+    return true;
+  }
+
+  private Actor workerOf(UserTask task) {
+    if (task.getCamundaAssignee() != null) {
+      return exporter();
+    }
+    String group = task.getCamundaCandidateGroups();
+    boolean supervisors = group.endsWith("-supervisors");
+    String org = supervisors ? group.substring(0, group.length() - "-supervisors".length()) : group;
+    return new Actor(
+        Organisation.valueOf(org.toUpperCase().replace('-', '_')),
+        supervisors ? Role.SUPERVISOR : Role.OFFICER);
+  }
+
+  private static Actor exporter() {
+    return new Actor(Organisation.COMMERCIAL_BANK, Role.EXPORTER);
+  }
+
+  /** Flows leaving {@code node} (the models name flows by source and target only). */
+  private List<SequenceFlow> outgoing(FlowNode node) {
+    return model.getModelElementsByType(SequenceFlow.class).stream()
+        .filter(f -> f.getSource() == node)
+        .toList();
+  }
+
+  private List<BoundaryEvent> boundaries(FlowNode host) {
+    return model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(b -> b.getAttachedTo() == host)
+        .toList();
+  }
+
+  private static String condition(SequenceFlow flow) {
+    return flow.getConditionExpression() == null
+        ? ""
+        : flow.getConditionExpression().getTextContent().trim();
+  }
+
+  private static String ledgerAction(ServiceTask task) {
+    return property(task, ExportProcess.LEDGER_ACTION);
+  }
+
+  private static String property(FlowNode node, String name) {
+    if (node.getExtensionElements() == null) {
+      return null;
+    }
+    return node
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(CamundaProperties.class)
+        .list()
+        .stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> name.equals(p.getCamundaName()))
+        .map(p -> p.getCamundaValue())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String key(Object from, ExportAction action, Organisation by) {
+    return from + " --" + action + "--> by " + by;
+  }
+
+  private static BpmnModelInstance read(String resource) {
+    return Bpmn.readModelFromStream(
+        DualEnforcementTest.class.getClassLoader().getResourceAsStream(resource));
+  }
+}
