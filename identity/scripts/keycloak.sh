@@ -41,7 +41,7 @@ dev_user_table() {
   for org in commercial-bank national-bank ecta ecx shipping-line custom-authorities; do
     group=$org
     echo "$org.officer Officer ${NAME_OF[$org]} officer $group yes"
-    echo "$org.supervisor Supervisor ${NAME_OF[$org]} supervisor $group yes"
+    echo "$org.supervisor Supervisor ${NAME_OF[$org]} supervisor $group,$org-supervisors yes"
   done
   echo "exporter Sidama Exporter exporter exporters no"
   echo "analyst Process Analyst analyst process-analysts yes"
@@ -62,7 +62,7 @@ render_realm() {
     users=$(jq --arg u "$name" --arg f "$first" --arg l "$last" --arg r "$role" --arg g "$group" --arg pw "$pw" \
       --arg totp "$totp" '. + [{
         username: $u, enabled: true, firstName: $f, lastName: $l, email: ($u + "@coffee-export.local"),
-        emailVerified: true, realmRoles: [$r], groups: ([$g] + (if $r == "admin" then ["camunda-admin"] else [] end)),
+        emailVerified: true, realmRoles: [$r], groups: (($g | split(",")) + (if $r == "admin" then ["camunda-admin"] else [] end)),
         credentials: ([{type: "password", value: $pw, temporary: false}] + (if $totp == "" then [] else [{
           type: "otp", userLabel: "development", secretData: ({value: $totp} | tojson),
           credentialData: ({subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1"} | tojson)}] end))

@@ -34,7 +34,12 @@ class EngineRestSecurity {
     var paths = PathPatternRequestMatcher.withDefaults();
     return http.securityMatcher(
             new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(paths.matcher("/api/openapi.yaml"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.decoder(decoder))

@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * The engine authorizations of the realm's groups, ensured at every start (adding what is missing,
  * never removing what an administrator granted). Officers and supervisors reach Tasklist and its
  * filters; which tasks they see and work comes from the tasks' candidate groups (the engine grants
- * a candidate group read and work on its task). Analysts read everything in Cockpit. Members of
- * {@code camunda-admin} are the engine's administrators (the identity plugin grants them all).
+ * a candidate group read and work on its task); each organisation's supervisors group, which
+ * escalations and four-eyes co-approvals add as candidates, likewise. Analysts read everything in
+ * Cockpit. Members of {@code camunda-admin} are the engine's administrators (the identity plugin
+ * grants them all).
  */
 @Component
 class OrganisationAuthorizations {
@@ -43,9 +45,11 @@ class OrganisationAuthorizations {
       if (!Organisations.isOrganisation(group)) {
         throw new IllegalStateException(group + " is not an organisation group");
       }
-      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, "*", Permissions.READ);
-      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      for (String g : List.of(group, group + "-supervisors")) {
+        grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(g, Resources.FILTER, "*", Permissions.READ);
+        grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      }
     }
     grant(ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(

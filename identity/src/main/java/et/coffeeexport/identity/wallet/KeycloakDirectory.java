@@ -83,6 +83,15 @@ public final class KeycloakDirectory implements UserDirectory {
   }
 
   @Override
+  public Optional<String> idOf(String username) {
+    JsonNode found =
+        get("users?exact=true&briefRepresentation=true&username="
+                + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8))
+            .orElseThrow();
+    return found.size() == 1 ? Optional.of(found.get(0).path("id").asText()) : Optional.empty();
+  }
+
+  @Override
   public List<String> disabledUserIds() {
     List<String> ids = new ArrayList<>();
     int first = 0;

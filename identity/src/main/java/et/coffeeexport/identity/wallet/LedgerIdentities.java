@@ -58,6 +58,12 @@ public final class LedgerIdentities {
     return identity;
   }
 
+  /** The identity of the user Camunda knows as {@code username}. */
+  public StoredIdentity forUsername(String username) {
+    return forUser(
+        directory.idOf(username).orElseThrow(() -> new SigningRefused("unknown user " + username)));
+  }
+
   private StoredIdentity enrolOnce(Connection c, UserAccount account) throws SQLException {
     var existing = wallet.find(c, account.userId());
     if (existing.isPresent()) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 public interface UserDirectory {
   Optional<UserAccount> find(String userId);
 
+  /** The Keycloak user id of {@code username} (Camunda knows users by username). */
+  Optional<String> idOf(String username);
+
   /** The ids of every user who is disabled now. */
   List<String> disabledUserIds();
 }

@@ -28,7 +28,7 @@ public final class LedgerRefusal extends RuntimeException {
     INVALID_TRANSACTION,
     UNKNOWN;
 
-    static Code of(String name) {
+    public static Code of(String name) {
       return Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst().orElse(UNKNOWN);
     }
   }

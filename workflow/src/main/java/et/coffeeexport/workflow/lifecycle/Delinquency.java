@@ -1,0 +1,63 @@
+package et.coffeeexport.workflow.lifecycle;
+
+import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.connectors.fabric.ExportLedger;
+import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.LedgerRefusal;
+import et.coffeeexport.identity.wallet.LedgerIdentities;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The repatriation watchdog fired: National Bank marks the proceeds overdue on the export and the
+ * exporter {@code DELINQUENT} in the participant registry. No one completes a task here, so the
+ * decision is signed by the National Bank officer the bank made accountable for it (configuration).
+ */
+@Component("markExporterDelinquent")
+class Delinquency implements JavaDelegate {
+  private final ExportLedger ledger;
+  private final LedgerIdentities identities;
+  private final String signer;
+
+  Delinquency(
+      ExportLedger ledger,
+      LedgerIdentities identities,
+      @Value("${coffee-export.lifecycle.delinquency-signer:national-bank.supervisor}")
+          String signer) {
+    this.ledger = ledger;
+    this.identities = identities;
+    this.signer = signer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var nbe = identities.forUsername(signer);
+    String exportId = (String) execution.getVariable(ExportProcess.EXPORT_ID);
+    String exporterId = (String) execution.getVariable("exporterId");
+    try {
+      ledger.submit(
+          LedgerCall.of(
+              nbe.org(),
+              nbe,
+              "coffee-export",
+              "ExportContract",
+              "markRepatriationOverdue",
+              exportId));
+      ledger.submit(
+          LedgerCall.of(
+              nbe.org(),
+              nbe,
+              "user-management",
+              "ParticipantContract",
+              "changeExporterStanding",
+              exporterId,
+              "DELINQUENT",
+              "{\"reasons\":[\"proceeds of " + exportId + " not repatriated by the due date\"]}"));
+    } catch (LedgerRefusal e) {
+      throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package et.coffeeexport.workflow.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.connectors.fabric.ExportLedger;
+import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.identity.wallet.StoredIdentity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The exporter's own steps: filing (with the private terms, which reach only Commercial Bank's peer
+ * as transient data and are never stored in the process), amending, cancelling.
+ */
+@Configuration
+class FilingDelegates {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Bean
+  JavaDelegate fileExport(LedgerSteps steps, Deadlines deadlines, ExportLedger ledger) {
+    return execution -> {
+      StoredIdentity exporter = steps.actor(execution);
+      String exportId = (String) execution.getVariable(ExportProcess.EXPORT_ID);
+      String request = (String) execution.getVariable("requestJson");
+      Object terms = execution.getVariable("termsJson");
+      Map<String, byte[]> transientTerms =
+          terms == null
+              ? Map.of()
+              : Map.of("terms", terms.toString().getBytes(StandardCharsets.UTF_8));
+      JsonNode export;
+      try {
+        export =
+            steps.submit(
+                exporter, "ExportContract", "createExport", transientTerms, exportId, request);
+      } catch (BpmnError e) {
+        // A retry after a crash finds its own filing: the export id is derived from the request's
+        // key.
+        if (e.getMessage() == null || !e.getMessage().startsWith("ALREADY_EXISTS")) {
+          throw e;
+        }
+        export =
+            read(
+                ledger.evaluate(
+                    LedgerCall.of(
+                        exporter.org(),
+                        exporter,
+                        "coffee-export",
+                        "ExportQueryContract",
+                        "readExport",
+                        exportId)));
+      }
+      JsonNode rules =
+          read(
+              ledger.evaluate(
+                  LedgerCall.of(
+                      exporter.org(), exporter, "coffee-export", "RuleContract", "readRuleSet")));
+      Instant signed = Instant.parse(export.path("request").path("contractSignedAt").asText());
+      deadlines.contractReport(
+          execution, signed.plusSeconds(3600L * rules.path("contractReportingHours").asLong()));
+      // Provisional until ECTA registers the contract and the ledger records the real dates.
+      LocalDate shipmentDue =
+          LocalDate.now(ZoneOffset.UTC).plusDays(rules.path("shipmentPeriodDays").asLong());
+      deadlines.shipment(execution, shipmentDue);
+      deadlines.repatriation(
+          execution, shipmentDue.plusMonths(rules.path("repatriationPeriodMonths").asLong()));
+    };
+  }
+
+  @Bean
+  JavaDelegate recordAmendment(LedgerSteps steps) {
+    return execution ->
+        steps.submit(
+            steps.actor(execution),
+            "ExportContract",
+            "amendExport",
+            Map.of(),
+            (String) execution.getVariable(ExportProcess.EXPORT_ID),
+            (String) execution.getVariable("requestJson"));
+  }
+
+  @Bean
+  JavaDelegate recordCancellation(LedgerSteps steps) {
+    return execution -> steps.step(execution, "cancelExport", Notes.of(execution));
+  }
+
+  private static JsonNode read(byte[] json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("the chaincode answered something that is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package et.coffeeexport.workflow.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Export ids derived from the exporter and the request's Idempotency-Key: the same request sent
+ * twice names the same export, so even without Redis the ledger refuses a second filing.
+ */
+final class ExportIds {
+  private ExportIds() {}
+
+  static String of(String username, String idempotencyKey) {
+    return "EXP-" + sha256(username + "\n" + idempotencyKey).substring(0, 24).toUpperCase();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package et.coffeeexport.workflow.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.connectors.cache.CachedLedgerReads;
+import et.coffeeexport.connectors.documents.DocumentStore;
+import et.coffeeexport.connectors.fabric.ExportLedger;
+import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.domain.Actor;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportState;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.Role;
+import et.coffeeexport.identity.wallet.LedgerIdentities;
+import et.coffeeexport.identity.wallet.StoredIdentity;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+/**
+ * An exporter's own exports after filing: reading them (from the ledger), amending when returned,
+ * cancelling while the lifecycle allows, documents. Every ledger call is the exporter's, signed
+ * with their own identity; an export of another exporter is not found.
+ */
+@Component
+class ExporterExports {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_AMENDMENT_ROUNDS_FOR_CHECK = Integer.MAX_VALUE;
+
+  private final LedgerIdentities identities;
+  private final CachedLedgerReads reads;
+  private final ExportLedger ledger;
+  private final DocumentStore documents;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+
+  ExporterExports(
+      LedgerIdentities identities,
+      CachedLedgerReads reads,
+      ExportLedger ledger,
+      DocumentStore documents,
+      TaskService tasks,
+      RuntimeService runtime) {
+    this.identities = identities;
+    this.reads = reads;
+    this.ledger = ledger;
+    this.documents = documents;
+    this.tasks = tasks;
+    this.runtime = runtime;
+  }
+
+  StoredIdentity exporter(String username) {
+    return identities.forUsername(username);
+  }
+
+  /** The export as the ledger holds it, if it is this exporter's. */
+  JsonNode export(StoredIdentity exporter, String exportId) {
+    JsonNode export = read(reads.export(exporter.org(), exporter, exportId));
+    String owner = export.path("exporterId").asText();
+    if (!owner.equals(exporterIdOf(exporter))) {
+      throw new ApiProblems.NotFound("no export " + exportId);
+    }
+    return export;
+  }
+
+  JsonNode history(StoredIdentity exporter, String exportId) {
+    export(exporter, exportId);
+    return read(
+        ledger.evaluate(
+            LedgerCall.of(
+                exporter.org(),
+                exporter,
+                "coffee-export",
+                "ExportQueryContract",
+                "readHistory",
+                exportId)));
+  }
+
+  /** Completes the exporter's amendment task with the amended request. */
+  void amend(StoredIdentity exporter, String exportId, JsonNode request) {
+    export(exporter, exportId);
+    var task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(exportId)
+            .taskAssignee(exporter.username())
+            .taskDefinitionKeyLike("AmendFor%")
+            .singleResult();
+    if (task == null) {
+      throw new ApiProblems.Conflict("export " + exportId + " is not returned for amendment");
+    }
+    tasks.complete(task.getId(), Map.of("requestJson", request.toString()));
+  }
+
+  /** Cancels when the state machine lets the exporter do it now; the chaincode checks again. */
+  void cancel(StoredIdentity exporter, String exportId, JsonNode notes) {
+    JsonNode export = export(exporter, exportId);
+    ExportState state =
+        new ExportState(
+            ExportStatus.valueOf(export.path("status").asText()),
+            export.hasNonNull("returnedFrom")
+                ? ExportStatus.valueOf(export.path("returnedFrom").asText())
+                : null,
+            export.path("amendmentRounds").asInt());
+    var decision =
+        ExportLifecycle.decide(
+            state,
+            ExportAction.CANCEL,
+            new Actor(Organisation.COMMERCIAL_BANK, Role.EXPORTER),
+            MAX_AMENDMENT_ROUNDS_FOR_CHECK);
+    if (!decision.isAccepted()) {
+      throw new ApiProblems.Conflict(
+          "export " + exportId + " can no longer be cancelled: it is " + state.status());
+    }
+    StringBuilder reasons = new StringBuilder();
+    notes.path("reasons").forEach(r -> reasons.append(r.asText()).append('\n'));
+    runtime
+        .createMessageCorrelation(ExportProcess.CANCEL_EXPORT)
+        .processInstanceBusinessKey(exportId)
+        .setVariable("reasons", reasons.toString())
+        .correlate();
+  }
+
+  DocumentStore.AnchoredDocument upload(
+      StoredIdentity exporter, String exportId, String type, String contentType, byte[] content) {
+    export(exporter, exportId);
+    return documents.upload(exporter.org(), exporter, exportId, type, contentType, content);
+  }
+
+  DocumentStore.VerifiedDocument download(StoredIdentity exporter, String exportId, String type) {
+    export(exporter, exportId);
+    return documents.download(exporter.org(), exporter, exportId, type);
+  }
+
+  private static String exporterIdOf(StoredIdentity exporter) {
+    return CertificateAttributes.of(exporter.certificatePem()).getOrDefault("exporterId", "");
+  }
+
+  private static JsonNode read(byte[] json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("the ledger answered something that is not JSON", e);
+    }
+  }
+}
