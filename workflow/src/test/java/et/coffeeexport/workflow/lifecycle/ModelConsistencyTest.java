@@ -1,0 +1,135 @@
+package et.coffeeexport.workflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.connectors.fabric.ExportLedger;
+import et.coffeeexport.identity.wallet.LedgerIdentities;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Every name the models use exists where it must: delegate expressions as beans of the
+ * application's lifecycle configuration, candidate groups in the realm, forms and decision tables
+ * and called processes among the resources.
+ */
+class ModelConsistencyTest {
+  private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+  private static final Pattern GROUP =
+      Pattern.compile(
+          "candidateGroups=\"([^\"$]+)\"|sourceExpression=\"([a-z-]+)\" target=\"(?:candidate|supervisor)Group\"");
+  private static final Pattern FORM = Pattern.compile("formKey=\"embedded:app:([^\"]+)\"");
+  private static final Pattern DECISION = Pattern.compile("decisionRef=\"([^\"]+)\"");
+  private static final Pattern CALLED = Pattern.compile("calledElement=\"([^\"]+)\"");
+  private final String models = models();
+
+  @Test
+  void everyDelegateExpressionIsABeanOfTheApplication() {
+    Set<String> names = all(DELEGATE, 1);
+    assertThat(names).isNotEmpty();
+    new ApplicationContextRunner()
+        .withUserConfiguration(
+            ReviewDelegates.class,
+            FilingDelegates.class,
+            ShippingDelegates.class,
+            ServiceLevels.class,
+            Deadlines.class,
+            Delinquency.class,
+            LedgerSteps.class)
+        .withBean(ExportLedger.class, () -> fake(ExportLedger.class))
+        .withBean(TaskService.class, () -> fake(TaskService.class))
+        .withBean(LedgerIdentities.class, () -> new LedgerIdentities(null, null, null, null))
+        .run(
+            context -> {
+              List<String> missing = new ArrayList<>();
+              names.forEach(
+                  n -> {
+                    if (!context.containsBean(n)) {
+                      missing.add(n);
+                    }
+                  });
+              assertThat(missing).as("delegate expressions without a bean").isEmpty();
+            });
+  }
+
+  @Test
+  void everyCandidateGroupIsAGroupOfTheRealm() throws Exception {
+    Set<String> realmGroups = new TreeSet<>();
+    new ObjectMapper()
+        .readTree(Path.of("../identity/realm/coffee-export-realm.json").toFile())
+        .path("groups")
+        .forEach(g -> realmGroups.add(g.path("name").asText()));
+    Set<String> used = new TreeSet<>();
+    Matcher m = GROUP.matcher(models);
+    while (m.find()) {
+      String groups = m.group(1) != null ? m.group(1) : m.group(2);
+      for (String g : groups.split(",")) {
+        used.add(g.trim());
+      }
+    }
+    assertThat(used).contains("ecx", "custom-authorities", "national-bank-supervisors");
+    assertThat(realmGroups).containsAll(used);
+    // A stage's supervisors group exists for every organisation a stage names.
+    used.stream()
+        .filter(g -> !g.endsWith("-supervisors"))
+        .forEach(g -> assertThat(realmGroups).contains(g + "-supervisors"));
+  }
+
+  @Test
+  void everyFormDecisionAndCalledProcessIsAResource() {
+    for (String form : all(FORM, 1)) {
+      assertThat(getClass().getClassLoader().getResource("static/" + form)).as(form).isNotNull();
+    }
+    String decisions =
+        String.join(
+            "\n", ExportProcess.RESOURCES.stream().map(ModelConsistencyTest::read).toList());
+    for (String decision : all(DECISION, 1)) {
+      assertThat(decisions).as(decision).contains("<decision id=\"" + decision + "\"");
+    }
+    for (String process : all(CALLED, 1)) {
+      assertThat(models).contains("<bpmn:process id=\"" + process + "\"");
+    }
+  }
+
+  private Set<String> all(Pattern p, int group) {
+    Set<String> found = new TreeSet<>();
+    Matcher m = p.matcher(models);
+    while (m.find()) {
+      found.add(m.group(group));
+    }
+    return found;
+  }
+
+  private static String models() {
+    return read("processes/export-lifecycle.bpmn") + read("processes/stage-review.bpmn");
+  }
+
+  private static String read(String resource) {
+    try (var in = ModelConsistencyTest.class.getClassLoader().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException("no resource " + resource, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T fake(Class<T> type) {
+    return (T)
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              throw new UnsupportedOperationException("not used when wiring");
+            });
+  }
+}
