@@ -62,7 +62,8 @@ render_realm() {
     users=$(jq --arg u "$name" --arg f "$first" --arg l "$last" --arg r "$role" --arg g "$group" --arg pw "$pw" \
       --arg totp "$totp" '. + [{
         username: $u, enabled: true, firstName: $f, lastName: $l, email: ($u + "@coffee-export.local"),
-        emailVerified: true, realmRoles: [$r], groups: (($g | split(",")) + (if $r == "admin" then ["camunda-admin"] else [] end)),
+        emailVerified: true, attributes: (if $r == "exporter" then {exporterId: ["EXPORTER-DEV"]} else {} end),
+        realmRoles: [$r], groups: (($g | split(",")) + (if $r == "admin" then ["camunda-admin"] else [] end)),
         credentials: ([{type: "password", value: $pw, temporary: false}] + (if $totp == "" then [] else [{
           type: "otp", userLabel: "development", secretData: ({value: $totp} | tojson),
           credentialData: ({subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1"} | tojson)}] end))

@@ -109,8 +109,15 @@ public final class KeycloakAdmin {
   }
 
   public void setAttribute(String userId, String name, String value) throws Exception {
-    var user = JSON.createObjectNode();
-    user.putObject("attributes").putArray(name).add(value);
+    // The whole representation back: a partial one would clear the profile's other attributes.
+    var user =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            get("/admin/realms/coffee-export/users/" + userId);
+    var attributes =
+        user.has("attributes")
+            ? (com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes")
+            : user.putObject("attributes");
+    attributes.putArray(name).add(value);
     send("PUT", "/admin/realms/coffee-export/users/" + userId, user.toString());
   }
 

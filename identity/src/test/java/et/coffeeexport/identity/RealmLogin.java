@@ -184,11 +184,17 @@ public final class RealmLogin {
    * when the user has a second factor).
    */
   public static String accessToken(String username) throws Exception {
+    String[] user = new RealmLogin().devUser(username);
+    return accessToken(username, user[1], user[2]);
+  }
+
+  /** Any user's access token; {@code totpSecret} may be empty for users without a second factor. */
+  public static String accessToken(String username, String password, String totpSecret)
+      throws Exception {
     RealmLogin login = new RealmLogin();
-    String[] user = login.devUser(username);
-    login.start().submit(Map.of("username", username, "password", user[1]));
+    login.start().submit(Map.of("username", username, "password", password));
     if (login.asksForOneTimeCode()) {
-      login.submitTotp(user[2]);
+      login.submitTotp(totpSecret);
     }
     String code =
         login.code().orElseThrow(() -> new IllegalStateException("no code: " + login.describe()));

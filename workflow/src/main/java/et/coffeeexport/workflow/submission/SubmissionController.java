@@ -74,7 +74,7 @@ class SubmissionController {
       @RequestHeader("Content-Type") String contentType,
       @RequestBody byte[] content,
       JwtAuthenticationToken token) {
-    var anchored = exports.upload(exporter(token), exportId, type, contentType, content);
+    var anchored = exports.upload(signer(token), exportId, type, contentType, content);
     return ResponseEntity.created(URI.create("/api/exports/" + exportId + "/documents/" + type))
         .body(anchored);
   }
@@ -82,12 +82,17 @@ class SubmissionController {
   @GetMapping("/{exportId}/documents/{type}")
   ResponseEntity<byte[]> download(
       @PathVariable String exportId, @PathVariable String type, JwtAuthenticationToken token) {
-    var document = exports.download(exporter(token), exportId, type);
+    var document = exports.download(signer(token), exportId, type);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.contentType()))
         .header("X-Document-SHA256", document.anchor().sha256())
         .header("X-Document-Verified", "true")
         .body(document.content());
+  }
+
+  /** Documents: exporters for their own, officers for those their organisation issues. */
+  private et.coffeeexport.identity.wallet.StoredIdentity signer(JwtAuthenticationToken token) {
+    return exports.exporter(Exporters.username(token));
   }
 
   private et.coffeeexport.identity.wallet.StoredIdentity exporter(JwtAuthenticationToken token) {

@@ -34,8 +34,15 @@ class Submissions {
   private final HistoryService history;
   private final IdempotencyKeys keys;
   private final JdbcTemplate jdbc;
+  private final AsPlatform platform;
 
-  Submissions(RuntimeService runtime, HistoryService history, IdempotencyKeys keys, DataSource db) {
+  Submissions(
+      RuntimeService runtime,
+      HistoryService history,
+      IdempotencyKeys keys,
+      DataSource db,
+      AsPlatform platform) {
+    this.platform = platform;
     this.runtime = runtime;
     this.history = history;
     this.keys = keys;
@@ -86,8 +93,10 @@ class Submissions {
     BigDecimal value = terms.valueUsd(request.quantityKg());
     variables.put(ExportProcess.VALUE_USD, value.doubleValue());
     variables.put(ExportProcess.PAYMENT_MODE, terms.paymentMode().name());
-    var instance = runtime.startProcessInstanceByKey(ExportProcess.KEY, exportId, variables);
-    refusedFiling(instance.getId());
+    platform.run(
+        () ->
+            refusedFiling(
+                runtime.startProcessInstanceByKey(ExportProcess.KEY, exportId, variables).getId()));
     return new Filed(exportId, false);
   }
 
