@@ -219,6 +219,21 @@ class ExportEndToEndIT {
             "BOOK_SHIPMENT",
             "SHIP",
             "RECORD_REPATRIATION");
+    // The business metrics see it through the read model, which follows the ledger's events.
+    Instant deadline = Instant.now().plusSeconds(60);
+    String metrics = "";
+    while (Instant.now().isBefore(deadline) && !completedCounted(metrics)) {
+      metrics =
+          Workflow.HTTP
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/actuator/prometheus"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Thread.sleep(200);
+    }
+    assertThat(completedCounted(metrics)).as("coffee_exports{status=COMPLETED} > 0").isTrue();
+    assertThat(metrics).contains("coffee_process_incidents");
     for (String type : new String[] {"SALES_CONTRACT", "QUALITY_CERTIFICATE", "BILL_OF_LADING"}) {
       var doc = call("GET", "/api/exports/" + exportId + "/documents/" + type, exporterToken, null);
       assertThat(doc.statusCode()).as(type).isEqualTo(200);
@@ -267,6 +282,13 @@ class ExportEndToEndIT {
             filing().toString(),
             Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
     assertThat(officer.statusCode()).isEqualTo(403);
+  }
+
+  private static boolean completedCounted(String metrics) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("coffee_exports{") && l.contains("status=\"COMPLETED\""))
+        .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0);
   }
 
   private static String[] officer(KeycloakAdmin keycloak, String msp, String username)
