@@ -32,7 +32,9 @@ class WebAppSecurity {
     logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/welcome/default/");
     return http.authorizeHttpRequests(
             a ->
-                a.requestMatchers("/actuator/health/**", "/error")
+                // The management port listens on loopback only; Prometheus scrapes it
+                // unauthenticated.
+                a.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -1,0 +1,198 @@
+package et.coffeeexport.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import et.coffeeexport.connectors.testing.Consortium;
+import et.coffeeexport.connectors.testing.RealNetwork;
+import et.coffeeexport.identity.KeycloakAdmin;
+import et.coffeeexport.identity.RealmLogin;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The people and calls the end-to-end and browser tests share: an exporter of the run's own
+ * (registered on the ledger, with a Keycloak account), the development officers' tokens, and the
+ * submission API and engine REST calls each of them makes.
+ */
+final class ExportFixture {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final URI APP = URI.create("http://localhost:8080");
+  static Consortium people;
+  static String exporterToken;
+  static String exporterId;
+  static String exporterUserId;
+  static final Map<String, String> tokens = new HashMap<>();
+
+  private ExportFixture() {}
+
+  /** Sets the run's people up once per test JVM. */
+  static synchronized void ready(RealNetwork network) throws Exception {
+    if (people != null) {
+      return;
+    }
+    Workflow.requireRunning();
+    people = Consortium.enrol(network);
+    exporterId = "EXPORTER-E2E-" + people.run;
+    String username = "it-exporter-" + people.run;
+    String password = "It-" + UUID.randomUUID() + "-pw";
+    var keycloak = new KeycloakAdmin(new RealmLogin().secret("keycloak-admin"));
+    String id = keycloak.createUser(username, password, "exporters", "exporter");
+    exporterUserId = id;
+    keycloak.setAttribute(id, "exporterId", exporterId);
+    people
+        .officer("ecta")
+        .submit(
+            "user-management",
+            "ParticipantContract",
+            "registerExporter",
+            exporterId,
+            "{\"name\":\"Guji Highlands\",\"licenceNumber\":\"LIC-E2E-"
+                + people.run
+                + "\",\"competenceCertificateNumber\":\"CC-E2E-"
+                + people.run
+                + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0098765432\",\"capitalEtb\":20000000}");
+    people.settle();
+    exporterToken = RealmLogin.accessToken(username, password, "");
+    for (String officer :
+        new String[] {
+          "commercial-bank.officer",
+          "ecta.officer",
+          "ecx.officer",
+          "national-bank.officer",
+          "custom-authorities.officer",
+          "shipping-line.officer"
+        }) {
+      tokens.put(officer, RealmLogin.accessToken(officer));
+    }
+  }
+
+  static boolean completedCounted(String metrics) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("coffee_exports{") && l.contains("status=\"COMPLETED\""))
+        .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0);
+  }
+
+  static String[] officer(KeycloakAdmin keycloak, String msp, String username) throws Exception {
+    return new String[] {msp, keycloak.userId(username)};
+  }
+
+  static HttpResponse<String> file(String key, ObjectNode body) throws Exception {
+    return send(
+        "POST", "/api/exports", exporterToken, body.toString(), Map.of("Idempotency-Key", key));
+  }
+
+  static ObjectNode filing() {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("request", request());
+    body.putObject("terms")
+        .put("pricePerLbUsd", 3.45)
+        .put("buyerName", "Hamburg Roasters GmbH")
+        .put("buyerCountry", "DE")
+        .put("paymentMode", "LETTER_OF_CREDIT")
+        .put("paymentReference", "LC-E2E-" + people.run)
+        .put("salt", "e2e-salt-" + people.run);
+    return body;
+  }
+
+  static ObjectNode request() {
+    return JSON.createObjectNode()
+        .put("exporterId", exporterId)
+        .put("contractNumber", "SC-E2E-" + people.run)
+        .put(
+            "contractSignedAt",
+            Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString())
+        .put("contractDate", LocalDate.now(ZoneOffset.UTC).toString())
+        .put("destinationCountry", "DE")
+        .put("quantityKg", 19200)
+        .put("grade", "G2")
+        .put("origin", "SIDAMA")
+        .put("process", "WASHED")
+        .put("incoterm", "FOB");
+  }
+
+  static JsonNode status(String exportId) throws Exception {
+    return JSON.readTree(call("GET", "/api/exports/" + exportId, exporterToken, null).body());
+  }
+
+  /** The officer finds the task of the export and completes it with their own token. */
+  static void decide(String officer, String exportId, String taskKey, Map<String, String> variables)
+      throws Exception {
+    String token = tokens.get(officer);
+    JsonNode tasks =
+        JSON.readTree(
+            Workflow.get(
+                    "task?processInstanceBusinessKey=" + exportId + "&taskDefinitionKey=" + taskKey,
+                    token)
+                .body());
+    assertThat(tasks).as("%s sees %s of %s", officer, taskKey, exportId).hasSize(1);
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode vars = body.putObject("variables");
+    variables.forEach((k, v) -> vars.putObject(k).put("value", v));
+    var done =
+        Workflow.call(
+            "POST",
+            "task/" + tasks.get(0).get("id").asText() + "/complete",
+            token,
+            body.toString());
+    assertThat(done.statusCode())
+        .as("%s completes %s: %s", officer, taskKey, done.body())
+        .isIn(200, 204);
+    JsonNode refusal =
+        JSON.readTree(
+            Workflow.get(
+                    "task?processInstanceBusinessKey=" + exportId + "&taskDefinitionKey=" + taskKey,
+                    token)
+                .body());
+    if (refusal.size() > 0 && !taskKey.equals("Review")) {
+      throw new AssertionError(taskKey + " came back: the ledger refused it");
+    }
+  }
+
+  static HttpResponse<String> upload(String token, String exportId, String type) throws Exception {
+    byte[] pdf =
+        ("%PDF-1.7\n" + type + " of " + exportId + "\n%%EOF").getBytes(StandardCharsets.US_ASCII);
+    return Workflow.HTTP.send(
+        HttpRequest.newBuilder(APP.resolve("/api/exports/" + exportId + "/documents/" + type))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/pdf")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(pdf))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> call(String method, String path, String token, String json)
+      throws Exception {
+    return send(method, path, token, json, Map.of());
+  }
+
+  static HttpResponse<String> send(
+      String method, String path, String token, String json, Map<String, String> headers)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(APP.resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    return Workflow.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
