@@ -13,7 +13,7 @@ RUN_DIR=$CEC_STATE_DIR/workflow
 # The modules the application is made of; a change in any of them rebuilds it.
 sources_changed() {
   [ -f "$JAR" ] || return 0
-  [ -n "$(find "$CEC_HOME/pom.xml" "$CEC_HOME/workflow" "$CEC_HOME/identity/src/main" "$CEC_HOME/identity/pom.xml" \
+  [ -n "$(find "$CEC_HOME/pom.xml" "$CEC_HOME/workflow" "$CEC_HOME/bpmn" "$CEC_HOME/identity/src/main" "$CEC_HOME/identity/pom.xml" \
     "$CEC_HOME/connectors" "$CEC_HOME/chaincode/export-domain" -newer "$JAR" -type f \
     -not -path '*/target/*' -print -quit)" ]
 }
