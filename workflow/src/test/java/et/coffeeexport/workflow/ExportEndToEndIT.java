@@ -184,6 +184,20 @@ class ExportEndToEndIT {
           .as("%s signed by its person", action)
           .isEqualTo(expected[1]);
     }
+    // The workflow's decision tables are recorded with the decisions they informed.
+    Map<String, String> tableOf =
+        Map.of(
+            "APPROVE_COMPLIANCE", "dmn:minimum-price:v",
+            "CERTIFY_QUALITY", "dmn:grade:v",
+            "APPROVE_FOREIGN_EXCHANGE", "dmn:fx-rules:v");
+    for (JsonNode decision : history.path("decisions")) {
+      String table = tableOf.get(decision.path("action").asText());
+      if (table != null) {
+        assertThat(decision.path("ruleApplied").toString())
+            .as(decision.path("action").asText())
+            .contains(table);
+      }
+    }
     List<String> actions = new ArrayList<>();
     history.path("decisions").forEach(d -> actions.add(d.path("action").asText()));
     assertThat(actions)

@@ -69,6 +69,26 @@ class LedgerSteps {
     }
   }
 
+  /** The export's private terms, read by the acting officer (a member of the collection). */
+  JsonNode privateTerms(DelegateExecution execution) {
+    StoredIdentity actor = actor(execution);
+    try {
+      return JSON.readTree(
+          ledger.evaluate(
+              LedgerCall.of(
+                  actor.org(),
+                  actor,
+                  "coffee-export",
+                  "ExportQueryContract",
+                  "readTerms",
+                  (String) execution.getVariable(ExportProcess.EXPORT_ID))));
+    } catch (LedgerRefusal e) {
+      throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
+    } catch (IOException e) {
+      throw new IllegalStateException("the chaincode answered something that is not JSON", e);
+    }
+  }
+
   JsonNode step(DelegateExecution execution, String transaction, String json) {
     return submit(
         actor(execution),

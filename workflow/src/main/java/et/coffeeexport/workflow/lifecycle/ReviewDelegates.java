@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ReviewDelegates {
   @Bean
-  JavaDelegate recordStageApproval(LedgerSteps steps, Deadlines deadlines) {
+  JavaDelegate recordStageApproval(LedgerSteps steps, Deadlines deadlines, DecisionTables tables) {
     return execution -> {
       ExportAction action =
           ExportAction.valueOf((String) execution.getVariable(ExportProcess.APPROVE_ACTION));

@@ -98,7 +98,7 @@ public final class ExportContract implements ContractInterface {
     return t.take(
         exportId,
         ExportAction.APPROVE_COMPLIANCE,
-        notes(notesJson, false),
+        notes(t, notesJson, false),
         (export, rules) -> {
           t.registry.requireActiveExporter(export.exporterId());
           String floor = new PriceCheck(t).requireAtOrAboveFloor(export, export.request().grade());
@@ -118,6 +118,7 @@ public final class ExportContract implements ContractInterface {
     Transitions t = new Transitions(ctx);
     Inputs.QualityReport report =
         CanonicalJson.parse(qualityJson, Inputs.QualityReport.class, "quality").checked();
+    t.applying(report.decisionTables());
     return t.take(
         exportId,
         ExportAction.CERTIFY_QUALITY,
@@ -152,8 +153,8 @@ public final class ExportContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String approveForeignExchange(Context ctx, String exportId, String notesJson) {
-    return new ForeignExchangeApproval(new Transitions(ctx))
-        .approve(exportId, notes(notesJson, false));
+    Transitions t = new Transitions(ctx);
+    return new ForeignExchangeApproval(t).approve(exportId, notes(t, notesJson, false));
   }
 
   /**
@@ -351,16 +352,19 @@ public final class ExportContract implements ContractInterface {
       ExportAction action,
       String notesJson,
       boolean reasonsRequired) {
-    return new Transitions(ctx)
-        .take(
-            exportId,
-            action,
-            notes(notesJson, reasonsRequired),
-            (e, r) -> Transitions.Outcome.NOTHING);
+    Transitions t = new Transitions(ctx);
+    return t.take(
+        exportId,
+        action,
+        notes(t, notesJson, reasonsRequired),
+        (e, r) -> Transitions.Outcome.NOTHING);
   }
 
-  private static List<String> notes(String json, boolean reasonsRequired) {
-    return CanonicalJson.parse(json, Inputs.Notes.class, "notes").checked(reasonsRequired);
+  /** The reasons of a decision; the decision tables it applied go to the trail with it. */
+  private static List<String> notes(Transitions t, String json, boolean reasonsRequired) {
+    Inputs.Notes notes = CanonicalJson.parse(json, Inputs.Notes.class, "notes");
+    t.applying(notes.decisionTables());
+    return notes.checked(reasonsRequired);
   }
 
   private static void requireValid(ExportRequest request, RuleSet rules) {

@@ -25,7 +25,7 @@ final class Inputs {
   }
 
   /** Reasons for a decision; {@code required} for returns, rejections and cancellations. */
-  record Notes(List<String> reasons) {
+  record Notes(List<String> reasons, List<String> decisionTables) {
     List<String> checked(boolean requiredReasons) {
       List<String> list = reasons == null ? List.of() : reasons;
       if (requiredReasons && list.isEmpty()) {
@@ -40,6 +40,20 @@ final class Inputs {
     }
   }
 
+  /**
+   * The workflow's decision tables a decision applied, each {@code key:vN} (the DMN's key and
+   * deployed version), recorded with the decision next to the rule set.
+   */
+  static List<String> decisionTables(List<String> refs) {
+    List<String> list = refs == null ? List.of() : refs;
+    if (list.size() > 10
+        || list.stream().anyMatch(r -> r == null || !r.matches("[a-z0-9-]{1,40}:v[0-9]{1,6}"))) {
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "decisionTables must be at most 10 references of the form key:vN");
+    }
+    return List.copyOf(list);
+  }
+
   /** ECX's laboratory results for a lot. */
   record QualityReport(
       String lotReference,
@@ -47,7 +61,8 @@ final class Inputs {
       int cupScore,
       BigDecimal moisturePercent,
       int defectsPer300g,
-      int screenSize) {
+      int screenSize,
+      List<String> decisionTables) {
     QualityReport checked() {
       required(lotReference, "lotReference", 64);
       if (moisturePercent == null

@@ -29,6 +29,7 @@ final class Transitions {
   final ExportStore store;
   final Registry registry;
   final Caller caller;
+  private final List<String> workflowDecisions = new ArrayList<>();
 
   Transitions(Context ctx) {
     this.stub = ctx.getStub();
@@ -49,6 +50,12 @@ final class Transitions {
     }
 
     static final Outcome NOTHING = new Outcome(Map.of(), List.of());
+  }
+
+  /** The workflow's decision tables this transaction's decision applied ({@code key:vN}). */
+  Transitions applying(List<String> decisionTables) {
+    workflowDecisions.addAll(Inputs.decisionTables(decisionTables));
+    return this;
   }
 
   /** Takes {@code action} on the export; returns the stored export as JSON. */
@@ -144,6 +151,7 @@ final class Transitions {
     List<String> applied = new ArrayList<>();
     applied.add("ruleset:" + rules.version());
     applied.addAll(outcome.rulesApplied());
+    workflowDecisions.forEach(d -> applied.add("dmn:" + d));
     ExportStatus from = before == null ? null : before.status();
     Stage stage = ExportLifecycle.stageWaitingIn(from == null ? ExportStatus.SUBMITTED : from);
     store.seal(caller.organisation());

@@ -137,6 +137,34 @@ class ExportRulesTest {
   }
 
   @Test
+  void theWorkflowsDecisionTablesAreRecordedWithTheDecision() {
+    world.exportAt("EXP-D", ExportStatus.SUBMITTED);
+    world.ledger.submit(
+        world.officer(COMMERCIAL_BANK),
+        Map.of(),
+        ctx ->
+            world.exports.verifyAtBank(
+                ctx, "EXP-D", "{\"reasons\":[],\"decisionTables\":[\"service-levels:v2\"]}"));
+    String history =
+        world.ledger.evaluate(world.officer(ECTA), ctx -> world.queries.readHistory(ctx, "EXP-D"));
+    assertThat(history).contains("\"ruleApplied\":[\"ruleset:1\",\"dmn:service-levels:v2\"]");
+  }
+
+  @Test
+  void refusesMalformedDecisionTableReferences() {
+    world.exportAt("EXP-M", ExportStatus.SUBMITTED);
+    refused(
+        () ->
+            world.ledger.submit(
+                world.officer(COMMERCIAL_BANK),
+                Map.of(),
+                ctx ->
+                    world.exports.verifyAtBank(
+                        ctx, "EXP-M", "{\"decisionTables\":[\"fx rules; drop\"]}")),
+        "INVALID_ARGUMENT");
+  }
+
+  @Test
   void aPermitIsUsableOnce() {
     world.exportAt("EXP-A", ExportStatus.CUSTOMS_CLEARED);
     String permitOfA = world.read("EXP-A").fact(ExportFacts.EXPORT_PERMIT_NUMBER);
