@@ -20,11 +20,13 @@ class ReviewDelegates {
     return execution -> {
       ExportAction action =
           ExportAction.valueOf((String) execution.getVariable(ExportProcess.APPROVE_ACTION));
-      var export =
-          steps.step(
+      String input =
+          tables.approval(
               execution,
-              StageTransactions.of(action),
-              (String) execution.getVariable("decisionJson"));
+              action,
+              (String) execution.getVariable("decisionJson"),
+              () -> steps.privateTerms(execution));
+      var export = steps.step(execution, StageTransactions.of(action), input);
       String shipmentDue = export.path("facts").path(ExportFacts.SHIPMENT_DUE).asText(null);
       if (shipmentDue != null) {
         deadlines.shipment(execution, LocalDate.parse(shipmentDue.substring(0, 10)));

@@ -45,9 +45,16 @@ class ModelConsistencyTest {
             ServiceLevels.class,
             Deadlines.class,
             Delinquency.class,
-            LedgerSteps.class)
+            LedgerSteps.class,
+            DecisionTables.class)
         .withBean(ExportLedger.class, () -> fake(ExportLedger.class))
         .withBean(TaskService.class, () -> fake(TaskService.class))
+        .withBean(
+            org.camunda.bpm.engine.DecisionService.class,
+            () -> fake(org.camunda.bpm.engine.DecisionService.class))
+        .withBean(
+            org.camunda.bpm.engine.RepositoryService.class,
+            () -> fake(org.camunda.bpm.engine.RepositoryService.class))
         .withBean(LedgerIdentities.class, () -> new LedgerIdentities(null, null, null, null))
         .run(
             context -> {
