@@ -125,6 +125,30 @@ class ExportEndToEndIT {
                 + "\",\"billOfLadingDate\":\""
                 + today
                 + "\"}"));
+    var milestone =
+        ExportFixture.call(
+            "POST",
+            "/api/shipments/" + exportId + "/milestones",
+            ExportFixture.tokens.get("shipping-line.officer"),
+            "{\"event\":\"TRANSHIPPED\",\"location\":\"Djibouti\",\"at\":\""
+                + Instant.now()
+                + "\"}");
+    assertThat(milestone.statusCode()).as(milestone.body()).isEqualTo(202);
+    var arrival =
+        ExportFixture.call(
+            "POST",
+            "/api/shipments/" + exportId + "/arrival",
+            ExportFixture.tokens.get("shipping-line.officer"),
+            "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
+    assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(202);
+    assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("ARRIVED");
+    var late =
+        ExportFixture.call(
+            "POST",
+            "/api/shipments/" + exportId + "/milestones",
+            ExportFixture.tokens.get("shipping-line.officer"),
+            "{\"event\":\"DISCHARGED\",\"location\":\"Hamburg\",\"at\":\"" + Instant.now() + "\"}");
+    assertThat(late.statusCode()).as("a milestone after arrival").isEqualTo(409);
     ExportFixture.decide(
         "commercial-bank.officer",
         exportId,
@@ -173,6 +197,12 @@ class ExportEndToEndIT {
         ExportFixture.officer(keycloak, "ShippingLineMSP", "shipping-line.officer"));
     signer.put("SHIP", ExportFixture.officer(keycloak, "ShippingLineMSP", "shipping-line.officer"));
     signer.put(
+        "RECORD_TRACKING_MILESTONE",
+        ExportFixture.officer(keycloak, "ShippingLineMSP", "shipping-line.officer"));
+    signer.put(
+        "CONFIRM_ARRIVAL",
+        ExportFixture.officer(keycloak, "ShippingLineMSP", "shipping-line.officer"));
+    signer.put(
         "RECORD_REPATRIATION",
         ExportFixture.officer(keycloak, "CommercialBankMSP", "commercial-bank.officer"));
     for (JsonNode decision : history.path("decisions")) {
@@ -212,6 +242,8 @@ class ExportEndToEndIT {
             "CLEAR_CUSTOMS",
             "BOOK_SHIPMENT",
             "SHIP",
+            "RECORD_TRACKING_MILESTONE",
+            "CONFIRM_ARRIVAL",
             "RECORD_REPATRIATION");
     // The business metrics see it through the read model, which follows the ledger's events.
     Instant deadline = Instant.now().plusSeconds(60);

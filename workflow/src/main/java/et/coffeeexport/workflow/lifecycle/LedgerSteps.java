@@ -3,6 +3,7 @@ package et.coffeeexport.workflow.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.connectors.cache.CachedLedgerReads;
 import et.coffeeexport.connectors.fabric.Committed;
 import et.coffeeexport.connectors.fabric.ExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
@@ -26,20 +27,29 @@ class LedgerSteps {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ExportLedger ledger;
   private final LedgerIdentities identities;
+  private final CachedLedgerReads reads;
 
-  LedgerSteps(ExportLedger ledger, LedgerIdentities identities) {
+  LedgerSteps(ExportLedger ledger, LedgerIdentities identities, CachedLedgerReads reads) {
     this.ledger = ledger;
     this.identities = identities;
+    this.reads = reads;
   }
 
   /** The person acting now: the engine's authenticated user (the one completing the task). */
   StoredIdentity actor(DelegateExecution execution) {
     var authentication =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Object reporter = execution.getVariable(LedgerActors.ACTING_USER);
+    if (reporter != null) {
+      // Used once: it names who reported this message, not who acts next.
+      execution.removeVariable(LedgerActors.ACTING_USER);
+    }
     String username =
         authentication != null
             ? authentication.getUserId()
-            : (String) execution.getVariable(ExportProcess.EXPORTER_USER);
+            : reporter != null
+                ? reporter.toString()
+                : (String) execution.getVariable(ExportProcess.EXPORTER_USER);
     try {
       return identities.forUsername(username);
     } catch (SigningRefused e) {
@@ -61,6 +71,10 @@ class LedgerSteps {
     }
     try {
       Committed committed = ledger.submit(call);
+      // Whoever reads this export next sees the write, without waiting for its event.
+      if (args.length > 0) {
+        reads.changed(args[0]);
+      }
       return JSON.readTree(committed.result());
     } catch (LedgerRefusal e) {
       throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());

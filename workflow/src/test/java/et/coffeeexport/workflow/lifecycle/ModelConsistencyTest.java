@@ -50,6 +50,9 @@ class ModelConsistencyTest {
         .withBean(ExportLedger.class, () -> fake(ExportLedger.class))
         .withBean(TaskService.class, () -> fake(TaskService.class))
         .withBean(
+            et.coffeeexport.connectors.cache.CachedLedgerReads.class,
+            () -> new et.coffeeexport.connectors.cache.CachedLedgerReads(null, null, null))
+        .withBean(
             org.camunda.bpm.engine.DecisionService.class,
             () -> fake(org.camunda.bpm.engine.DecisionService.class))
         .withBean(

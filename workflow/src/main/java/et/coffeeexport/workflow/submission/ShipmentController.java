@@ -1,0 +1,104 @@
+package et.coffeeexport.workflow.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.domain.Actor;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportState;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.Role;
+import et.coffeeexport.workflow.lifecycle.LedgerActors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Shipping Line's tracking of a shipped export: milestones and the arrival, correlated as the
+ * process's messages once the state machine allows them (the delegates then sign them on the ledger
+ * as the shipping officer who reported them).
+ */
+@RestController
+@RequestMapping("/api/shipments/{exportId}")
+class ShipmentController {
+  private final ExporterExports exports;
+  private final RuntimeService runtime;
+  private final AsPlatform platform;
+
+  ShipmentController(ExporterExports exports, RuntimeService runtime, AsPlatform platform) {
+    this.exports = exports;
+    this.runtime = runtime;
+    this.platform = platform;
+  }
+
+  @PostMapping(path = "/milestones", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> milestone(
+      @PathVariable String exportId,
+      @RequestBody JsonNode milestone,
+      JwtAuthenticationToken token) {
+    report(
+        exportId,
+        token,
+        ExportAction.RECORD_TRACKING_MILESTONE,
+        ExportProcess.TRACKING_MILESTONE,
+        "milestoneJson",
+        milestone);
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping(path = "/arrival", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> arrival(
+      @PathVariable String exportId, @RequestBody JsonNode arrival, JwtAuthenticationToken token) {
+    report(
+        exportId,
+        token,
+        ExportAction.CONFIRM_ARRIVAL,
+        ExportProcess.EXPORT_ARRIVED,
+        "arrivalJson",
+        arrival);
+    return ResponseEntity.accepted().build();
+  }
+
+  private void report(
+      String exportId,
+      JwtAuthenticationToken token,
+      ExportAction action,
+      String message,
+      String variable,
+      JsonNode body) {
+    var officer = exports.exporter(Exporters.username(token));
+    if (!"shippingline".equals(officer.org()) || "exporter".equals(officer.role())) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "tracking is reported by Shipping Line's officers");
+    }
+    JsonNode export = exports.export(officer, exportId);
+    ExportState state =
+        new ExportState(
+            ExportStatus.valueOf(export.path("status").asText()),
+            null,
+            export.path("amendmentRounds").asInt());
+    if (!ExportLifecycle.decide(
+            state, action, new Actor(Organisation.SHIPPING_LINE, Role.OFFICER), Integer.MAX_VALUE)
+        .isAccepted()) {
+      throw new ApiProblems.Conflict(
+          action + " is not possible for an export that is " + state.status());
+    }
+    // The platform correlates (officers have no rights on process instances); the officer who
+    // reported it travels with the message and signs the ledger record.
+    platform.run(
+        () ->
+            runtime
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(exportId)
+                .setVariable(LedgerActors.ACTING_USER, officer.username())
+                .setVariable(variable, body.toString())
+                .correlate());
+  }
+}
