@@ -275,6 +275,99 @@ class ExportEndToEndIT {
   }
 
   @Test
+  void aHighValueExportIsCoApprovedByASupervisorAndAnOverdueReviewEscalates() throws Exception {
+    ObjectNode body = ExportFixture.filing();
+    ((ObjectNode) body.get("request")).put("quantityKg", 150000); // about 1.14 million USD
+    var filed = ExportFixture.file("e2e-" + UUID.randomUUID(), body);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
+    ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT");
+    ExportFixture.decide(
+        "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+    ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+    ExportFixture.upload(ExportFixture.tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE");
+    ExportFixture.decide(
+        "ecx.officer",
+        exportId,
+        "Review",
+        Map.of("decision", "APPROVE", "decisionJson", Consortium.QUALITY));
+    ExportFixture.decide(
+        "national-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+    assertThat(ExportFixture.status(exportId).path("status").asText())
+        .as("above the threshold the officer's approval is a recommendation")
+        .isEqualTo("QUALITY_CERTIFIED");
+    ExportFixture.decide(
+        "national-bank.supervisor",
+        exportId,
+        "CoApproveForeignExchange",
+        Map.of("reasons", "co-approved above the four-eyes threshold"));
+    JsonNode export = ExportFixture.status(exportId);
+    assertThat(export.path("status").asText()).isEqualTo("FX_APPROVED");
+
+    // The customs review waits past its service level: the timer fires, supervisors join.
+    String admin = ExportFixture.tokens.get("admin");
+    JsonNode reviews =
+        JSON.readTree(
+            Workflow.get(
+                    "process-instance?businessKey="
+                        + exportId
+                        + "&processDefinitionKey=StageReview&active=true",
+                    admin)
+                .body());
+    assertThat(reviews).hasSize(1);
+    JsonNode jobs =
+        JSON.readTree(
+            Workflow.get(
+                    "job?processInstanceId="
+                        + reviews.get(0).get("id").asText()
+                        + "&activityId=ReviewOverdue",
+                    admin)
+                .body());
+    assertThat(jobs).hasSize(1);
+    var fired =
+        Workflow.call("POST", "job/" + jobs.get(0).get("id").asText() + "/execute", admin, null);
+    assertThat(fired.statusCode()).as(fired.body()).isIn(200, 204);
+    String permit = export.path("facts").path("exportPermitNumber").asText();
+    ExportFixture.decide(
+        "custom-authorities.supervisor",
+        exportId,
+        "Review",
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decisionJson",
+            "{\"permitNumber\":\""
+                + permit
+                + "\",\"declarationNumber\":\"DEC-S-"
+                + ExportFixture.people.run
+                + "\"}"));
+    assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CUSTOMS_CLEARED");
+
+    JsonNode history =
+        JSON.readTree(
+            ExportFixture.call(
+                    "GET",
+                    "/api/exports/" + exportId + "/history",
+                    ExportFixture.exporterToken,
+                    null)
+                .body());
+    List<String> fxRoles = new ArrayList<>();
+    String customsRole = null;
+    for (JsonNode d : history.path("decisions")) {
+      if (d.path("action").asText().equals("APPROVE_FOREIGN_EXCHANGE")) {
+        fxRoles.add(d.path("role").asText());
+      }
+      if (d.path("action").asText().equals("CLEAR_CUSTOMS")) {
+        customsRole = d.path("role").asText();
+      }
+    }
+    assertThat(fxRoles).as("FX decided by the officer and the supervisor").contains("SUPERVISOR");
+    assertThat(customsRole)
+        .as("the escalated review taken by Customs' supervisor")
+        .isEqualTo("SUPERVISOR");
+  }
+
+  @Test
   void aRequestWithTheSameKeyButAnotherBodyIsAConflict() throws Exception {
     String key = "e2e-" + UUID.randomUUID();
     ObjectNode body = ExportFixture.filing();

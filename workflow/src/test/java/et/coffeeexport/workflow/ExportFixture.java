@@ -72,7 +72,10 @@ final class ExportFixture {
           "ecx.officer",
           "national-bank.officer",
           "custom-authorities.officer",
-          "shipping-line.officer"
+          "shipping-line.officer",
+          "national-bank.supervisor",
+          "custom-authorities.supervisor",
+          "admin"
         }) {
       tokens.put(officer, RealmLogin.accessToken(officer));
     }
