@@ -1,6 +1,7 @@
 package et.coffeeexport.workflow.metrics;
 
 import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Stage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
@@ -46,6 +47,24 @@ class BusinessMetrics {
                     LocalDate.now(ZoneOffset.UTC).toString()))
         .description("Shipped exports whose proceeds are past their repatriation deadline")
         .register(registry);
+    // How long exports waited in each stage: from the event that put them there to the next one,
+    // by the ledger's transaction times.
+    for (Stage stage : Stage.values()) {
+      Gauge.builder(
+              "coffee_stage_wait_seconds_avg",
+              () ->
+                  number(
+                      "SELECT coalesce(avg(extract(epoch FROM next_time - ledger_time)), 0) FROM ("
+                          + " SELECT stage_after, ledger_time, lead(ledger_time) OVER"
+                          + " (PARTITION BY export_id ORDER BY block_number, transaction_id) AS next_time"
+                          + " FROM export_event WHERE status_after IS NOT NULL) waits"
+                          + " WHERE next_time IS NOT NULL AND stage_after = '"
+                          + stage.name()
+                          + "'"))
+          .description("Average time exports waited in a stage before its decision")
+          .tag("stage", stage.name())
+          .register(registry);
+    }
     Gauge.builder("coffee_process_incidents", () -> runtime.createIncidentQuery().count())
         .description("Open incidents of the export processes")
         .register(registry);

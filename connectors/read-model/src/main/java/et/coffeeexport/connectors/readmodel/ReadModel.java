@@ -55,7 +55,11 @@ public final class ReadModel {
         event_name     text NOT NULL,
         export_id      text,
         status_after   text,
+        stage_after    text,
+        ledger_time    timestamptz,
         applied_at     timestamptz NOT NULL DEFAULT now());
+      ALTER TABLE export_event ADD COLUMN IF NOT EXISTS stage_after text;
+      ALTER TABLE export_event ADD COLUMN IF NOT EXISTS ledger_time timestamptz;
       CREATE INDEX IF NOT EXISTS export_event_export ON export_event (export_id, block_number);
       CREATE TABLE IF NOT EXISTS document_view (
         export_id      text NOT NULL,
@@ -100,7 +104,7 @@ public final class ReadModel {
       try {
         JsonNode payload = parse(event);
         String exportId = payload.path("exportId").asText(null);
-        boolean fresh = recordEvent(c, event, exportId, payload.path("status").asText(null));
+        boolean fresh = recordEvent(c, event, exportId, payload);
         if (fresh && exportId != null && payload.has("status") && payload.has("decisions")) {
           upsertExport(c, event, payload);
         } else if (fresh && exportId != null && payload.has("cid")) {
@@ -116,17 +120,21 @@ public final class ReadModel {
     }
   }
 
-  private static boolean recordEvent(Connection c, LedgerEvent e, String exportId, String status)
+  private static boolean recordEvent(Connection c, LedgerEvent e, String exportId, JsonNode payload)
       throws SQLException {
+    String status = payload.path("status").asText(null);
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO export_event (transaction_id, block_number, event_name, export_id, status_after)"
-                + " VALUES (?,?,?,?,?) ON CONFLICT (transaction_id) DO NOTHING")) {
+            "INSERT INTO export_event (transaction_id, block_number, event_name, export_id,"
+                + " status_after, stage_after, ledger_time) VALUES (?,?,?,?,?,?,?::timestamptz)"
+                + " ON CONFLICT (transaction_id) DO NOTHING")) {
       s.setString(1, e.transactionId());
       s.setLong(2, e.blockNumber());
       s.setString(3, e.name());
       s.setString(4, exportId);
       s.setString(5, status);
+      s.setString(6, status == null ? null : stageOf(status));
+      s.setString(7, text(payload.path("updatedAt")));
       return s.executeUpdate() == 1;
     }
   }
