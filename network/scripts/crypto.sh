@@ -49,7 +49,7 @@ start_ca() {
   start_process "ca-$org" fabric-ca-server start --home "$home" \
     -b "admin:$(secret "ca-$org-admin")" --address "${HOST[$org]}" --port "$(ca_port "$org")" \
     --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")" \
-    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" \
+    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" --metrics.provider prometheus \
     --cafiles "$home/tlsca/fabric-ca-config.yaml"
 }
 
