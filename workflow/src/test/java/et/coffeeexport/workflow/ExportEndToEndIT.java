@@ -368,6 +368,39 @@ class ExportEndToEndIT {
   }
 
   @Test
+  void anExporterCancelsBeforeClearanceAndNotTwice() throws Exception {
+    var filed = ExportFixture.file("e2e-" + UUID.randomUUID(), ExportFixture.filing());
+    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
+    ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT");
+    ExportFixture.decide(
+        "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+    var cancelled =
+        ExportFixture.call(
+            "POST",
+            "/api/exports/" + exportId + "/cancellation",
+            ExportFixture.exporterToken,
+            "{\"reasons\":[\"buyer withdrew\"]}");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+    assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CANCELLED");
+    JsonNode tasks =
+        JSON.readTree(
+            Workflow.get(
+                    "task?processInstanceBusinessKey=" + exportId,
+                    ExportFixture.tokens.get("admin"))
+                .body());
+    assertThat(tasks).as("no work left on a cancelled export").isEmpty();
+    var again =
+        ExportFixture.call(
+            "POST",
+            "/api/exports/" + exportId + "/cancellation",
+            ExportFixture.exporterToken,
+            "{\"reasons\":[\"again\"]}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+  }
+
+  @Test
   void aRequestWithTheSameKeyButAnotherBodyIsAConflict() throws Exception {
     String key = "e2e-" + UUID.randomUUID();
     ObjectNode body = ExportFixture.filing();
