@@ -33,6 +33,7 @@ public final class KeycloakDirectory implements UserDirectory {
   private final Duration deadline;
   private final HttpClient http;
   private String token;
+  private final java.util.Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
   private Instant tokenExpires = Instant.MIN;
 
   /**
@@ -83,12 +84,35 @@ public final class KeycloakDirectory implements UserDirectory {
   }
 
   @Override
+  public Optional<Boolean> enabled(String userId) {
+    if (!userId.matches("[0-9a-fA-F-]{36}")) {
+      return Optional.empty();
+    }
+    return get("users/" + userId + "?briefRepresentation=true")
+        .map(u -> u.path("enabled").asBoolean(false));
+  }
+
+  @Override
   public Optional<String> idOf(String username) {
+    String known = ids.get(username);
+    if (known != null) {
+      return Optional.of(known);
+    }
     JsonNode found =
         get("users?exact=true&briefRepresentation=true&username="
                 + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8))
             .orElseThrow();
-    return found.size() == 1 ? Optional.of(found.get(0).path("id").asText()) : Optional.empty();
+    if (found.size() != 1) {
+      return Optional.empty();
+    }
+    String id = found.get(0).path("id").asText();
+    ids.put(username, id);
+    return Optional.of(id);
+  }
+
+  @Override
+  public void forget(String username) {
+    ids.remove(username);
   }
 
   @Override

@@ -42,26 +42,43 @@ public final class LedgerIdentities {
    * @throws SigningRefused when the user is unknown, disabled, revoked, or has no signing role
    */
   public StoredIdentity forUser(String userId) {
-    UserAccount account =
-        directory.find(userId).orElseThrow(() -> new SigningRefused("unknown user " + userId));
-    if (!account.enabled()) {
+    return forUser(userId, directory.enabled(userId));
+  }
+
+  /** Whether the user is enabled is asked every time, and alone: the one lookup when signing. */
+  private StoredIdentity forUser(String userId, java.util.Optional<Boolean> isEnabled) {
+    boolean enabled = isEnabled.orElseThrow(() -> new SigningRefused("unknown user " + userId));
+    if (!enabled) {
       revoke(userId, "disabled in Keycloak");
-      throw new SigningRefused("user " + account.username() + " is disabled");
+      throw new SigningRefused("user " + userId + " is disabled");
     }
-    StoredIdentity identity = inLock(userId, c -> wallet.find(c, userId).orElse(null));
+    StoredIdentity identity = wallet.find(userId).orElse(null);
     if (identity == null) {
+      UserAccount account =
+          directory.find(userId).orElseThrow(() -> new SigningRefused("unknown user " + userId));
       identity = inLock(userId, c -> enrolOnce(c, account));
     }
     if (!identity.active()) {
-      throw new SigningRefused("the ledger identity of " + account.username() + " is revoked");
+      throw new SigningRefused("the ledger identity of " + identity.username() + " is revoked");
     }
     return identity;
   }
 
   /** The identity of the user Camunda knows as {@code username}. */
   public StoredIdentity forUsername(String username) {
-    return forUser(
-        directory.idOf(username).orElseThrow(() -> new SigningRefused("unknown user " + username)));
+    String id =
+        directory.idOf(username).orElseThrow(() -> new SigningRefused("unknown user " + username));
+    var enabled = directory.enabled(id);
+    if (enabled.isEmpty()) {
+      // The remembered id is gone (the username was deleted, maybe made anew): look it up again.
+      directory.forget(username);
+      id =
+          directory
+              .idOf(username)
+              .orElseThrow(() -> new SigningRefused("unknown user " + username));
+      enabled = directory.enabled(id);
+    }
+    return forUser(id, enabled);
   }
 
   private StoredIdentity enrolOnce(Connection c, UserAccount account) throws SQLException {

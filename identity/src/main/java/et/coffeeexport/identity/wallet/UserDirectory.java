@@ -7,8 +7,16 @@ import java.util.Optional;
 public interface UserDirectory {
   Optional<UserAccount> find(String userId);
 
-  /** The Keycloak user id of {@code username} (Camunda knows users by username). */
+  /** Whether the user may act now; empty when there is no such user. One lookup, never cached. */
+  Optional<Boolean> enabled(String userId);
+
+  /**
+   * The Keycloak user id of {@code username} (Camunda knows users by username); ids never change,
+   * so this may be remembered, and {@code forget} drops what was remembered.
+   */
   Optional<String> idOf(String username);
+
+  default void forget(String username) {}
 
   /** The ids of every user who is disabled now. */
   List<String> disabledUserIds();
