@@ -1,11 +1,8 @@
 package et.coffeeexport.identity.wallet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import et.coffeeexport.connectors.fabric.SecretKeyFile;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -37,24 +34,7 @@ public final class KeyEncryptionKey {
 
   /** Reads the key from {@code file}, creating it (owner-only) when it does not exist yet. */
   public static KeyEncryptionKey loadOrCreate(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".kek", ".tmp");
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.write(tmp, fresh);
-        try {
-          Files.move(tmp, file);
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
-          Files.delete(tmp);
-        }
-      }
-      return new KeyEncryptionKey(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the key-encryption key " + file, e);
-    }
+    return new KeyEncryptionKey(SecretKeyFile.readOrCreate(file));
   }
 
   static KeyEncryptionKey of(byte[] bytes) {

@@ -1,13 +1,9 @@
 package et.coffeeexport.connectors.documents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import et.coffeeexport.connectors.fabric.SecretKeyFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -38,24 +34,7 @@ public final class DocumentSealing {
 
   /** The platform's document key from {@code file}, created (owner-only) at first start. */
   public static DocumentSealing withKeyFile(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".documents", ".tmp");
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.write(tmp, fresh);
-        try {
-          Files.move(tmp, file);
-        } catch (FileAlreadyExistsException raced) {
-          Files.delete(tmp);
-        }
-      }
-      return new DocumentSealing(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the document key " + file, e);
-    }
+    return new DocumentSealing(SecretKeyFile.readOrCreate(file));
   }
 
   byte[] seal(byte[] plaintext, String exportId, String type) {

@@ -66,7 +66,7 @@ public final class FabricExportLedger implements ExportLedger, AutoCloseable {
     for (int fresh = 0; fresh < MAX_FRESH_ENDORSEMENTS; fresh++) {
       Endorsed endorsed = endorse(call, peers, deadline);
       attempts += endorsed.attempts;
-      Confirmation confirmation = submitAndConfirm(call, peers, endorsed.transaction, deadline);
+      Confirmation confirmation = submitAndConfirm(call, peers, endorsed, deadline);
       attempts += confirmation.attempts;
       Status status = confirmation.status;
       if (status.isSuccessful()) {
@@ -131,17 +131,19 @@ public final class FabricExportLedger implements ExportLedger, AutoCloseable {
             });
     try (Gateway gateway = gateway(peers.current(), call)) {
       var transaction = gateway.newTransaction(endorsed.value);
-      return new Endorsed(endorsed.value, transaction.getResult(), endorsed.attempts);
+      return new Endorsed(
+          endorsed.value,
+          transaction.getTransactionId(),
+          transaction.getResult(),
+          endorsed.attempts);
     }
   }
 
   private Confirmation submitAndConfirm(
-      LedgerCall call, Peers peers, byte[] transaction, Instant deadline) {
+      LedgerCall call, Peers peers, Endorsed endorsed, Instant deadline) {
+    byte[] transaction = endorsed.transaction;
+    String txId = endorsed.transactionId;
     byte[][] commit = new byte[1][];
-    String txId;
-    try (Gateway gateway = gateway(peers.current(), call)) {
-      txId = gateway.newTransaction(transaction).getTransactionId();
-    }
     Attempt<Status> status =
         retrying(
             peers,
@@ -245,7 +247,7 @@ public final class FabricExportLedger implements ExportLedger, AutoCloseable {
     peersByOrg.values().forEach(Peers::close);
   }
 
-  private record Endorsed(byte[] transaction, byte[] result, int attempts) {}
+  private record Endorsed(byte[] transaction, String transactionId, byte[] result, int attempts) {}
 
   private record Confirmation(Status status, int attempts) {}
 

@@ -1,6 +1,7 @@
 package et.coffeeexport.connectors.testing;
 
 import et.coffeeexport.connectors.fabric.Credentials;
+import et.coffeeexport.connectors.fabric.ExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
 import et.coffeeexport.connectors.fabric.Signatory;
 import java.nio.charset.StandardCharsets;
@@ -193,6 +194,25 @@ public final class Consortium implements AutoCloseable {
             exportId,
             request())
         .privately(terms("3.45"), "CommercialBankMSP");
+  }
+
+  /**
+   * How many transactions wrote the export record, by the ledger's history of its key: one per
+   * decision, so a write applied twice shows.
+   */
+  public int versionsOf(ExportLedger ledger, String exportId) throws java.io.IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(
+            ledger.evaluate(
+                LedgerCall.of(
+                    "commercialbank",
+                    Signatory.of(exporter.credentials),
+                    "coffee-export",
+                    "ExportQueryContract",
+                    "readHistory",
+                    exportId)))
+        .path("versions")
+        .size();
   }
 
   /** An officer's step on {@code exportId} through the connector, on their organisation's peer. */

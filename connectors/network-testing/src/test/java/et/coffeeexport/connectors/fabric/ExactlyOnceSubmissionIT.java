@@ -78,17 +78,7 @@ class ExactlyOnceSubmissionIT {
       Set<String> onLedger = exportsOnLedger(people, ledger, exporter);
       int duplicated = 0;
       for (String id : onLedger) {
-        JsonNode history =
-            JSON.readTree(
-                ledger.evaluate(
-                    LedgerCall.of(
-                        "commercialbank",
-                        exporter,
-                        "coffee-export",
-                        "ExportQueryContract",
-                        "readHistory",
-                        id)));
-        if (history.path("versions").size() != 1) {
+        if (people.versionsOf(ledger, id) != 1) {
           duplicated++;
         }
       }

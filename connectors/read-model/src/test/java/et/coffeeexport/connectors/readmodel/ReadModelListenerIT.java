@@ -2,7 +2,6 @@ package et.coffeeexport.connectors.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.connectors.fabric.LedgerCall;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
@@ -24,7 +23,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class ReadModelListenerIT {
   @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EXPORTS = 24;
 
   @Test
@@ -100,18 +98,7 @@ class ReadModelListenerIT {
             .as("read model equals the ledger")
             .isEmpty();
         for (String id : ids) {
-          int versions =
-              JSON.readTree(
-                      ledger.evaluate(
-                          LedgerCall.of(
-                              "commercialbank",
-                              exporter,
-                              "coffee-export",
-                              "ExportQueryContract",
-                              "readHistory",
-                              id)))
-                  .path("versions")
-                  .size();
+          int versions = people.versionsOf(ledger, id);
           assertThat(readModel.export(id).orElseThrow().eventsApplied())
               .as("events applied to %s = the ledger's versions of it", id)
               .isEqualTo(versions);
