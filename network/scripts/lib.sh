@@ -8,7 +8,8 @@ source "$CEC_HOME/network/network.conf"
 FABRIC_HOME=$CEC_CACHE_DIR/fabric-$FABRIC_VERSION
 FABRIC_CA_HOME=$CEC_CACHE_DIR/fabric-ca-$FABRIC_CA_VERSION
 KUBO_HOME=$CEC_CACHE_DIR/kubo-$KUBO_VERSION
-PATH=$FABRIC_HOME/bin:$FABRIC_CA_HOME/bin:$PATH
+GO_HOME=$CEC_CACHE_DIR/go-$GO_TOOLCHAIN_VERSION # only installed where the machine's Go is missing or too old
+PATH=$FABRIC_HOME/bin:$FABRIC_CA_HOME/bin:$GO_HOME/bin:$PATH
 
 CRYPTO=$CEC_STATE_DIR/crypto
 CONF=$CEC_STATE_DIR/config

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,10 @@ class TasklistBrowserIT {
 
   @BeforeEach
   void browser() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/chromedriver")), "chromium-driver is installed");
+    RealNetwork.require(
+        Files.isExecutable(Path.of("/usr/bin/chromedriver"))
+            && Files.isExecutable(Path.of("/usr/bin/chromium")),
+        "Chromium and chromium-driver (Debian packages)");
     Files.createDirectories(SHOTS);
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
