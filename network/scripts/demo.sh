@@ -145,12 +145,12 @@ RUN=$(date +%Y%m%d-%H%M%S)-$RANDOM
 TODAY=$(date -u +%F)
 start=$SECONDS
 step_header 1 "filing — exporter (submission API)"
-filing=$(jq -cn --arg run "$RUN" --arg today "$TODAY" --arg salt "$(openssl rand -hex 16)" --arg signed "$(date -u -d '-1 hour' +%FT%TZ)" '{
+filing=$(jq -cn --arg run "$RUN" --arg today "$TODAY" --arg signed "$(date -u -d '-1 hour' +%FT%TZ)" '{
   request: {exporterId: "EXPORTER-DEV", contractNumber: ("SC-DEMO-" + $run), contractSignedAt: $signed,
     contractDate: $today, destinationCountry: "DE", quantityKg: 19200, grade: "G2", origin: "SIDAMA",
     process: "WASHED", incoterm: "FOB"},
   terms: {pricePerLbUsd: 3.45, buyerName: "Hamburg Roasters GmbH", buyerCountry: "DE",
-    paymentMode: "LETTER_OF_CREDIT", paymentReference: ("LC-DEMO-" + $run), salt: $salt}}')
+    paymentMode: "LETTER_OF_CREDIT", paymentReference: ("LC-DEMO-" + $run)}}')
 curl -sS -o "$WORK/body" -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s\n' "${TOKEN[exporter]}") \
   -H 'Content-Type: application/json' -H "Idempotency-Key: demo-$RUN" --data-binary @<(printf '%s' "$filing") \
   "$APP/api/exports" >"$WORK/status"

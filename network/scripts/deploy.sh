@@ -132,8 +132,9 @@ define() {
     "${POLICY[@]}" "${peers[@]}" --waitForEvent >>"$LOGS/peer-cli.log" 2>&1 || die "commit failed; see $LOGS/peer-cli.log"
 }
 
-# The first rule set is data (network/config/rules), published by ECTA's administrator when none is in force yet.
-# Later ones are published by ECTA supervisors through the platform.
+# The first rule set is data (network/config/rules), published by ECTA's administrator when none is in force yet,
+# endorsed by ECTA's and National Bank's peers (a rule set is theirs to change together). Later ones are published by
+# ECTA supervisors through the platform.
 seed_rules() {
   source "$CEC_HOME/network/scripts/peer-env.sh" ecta
   if peer chaincode query -C "$CHANNEL" -n coffee-export -c '{"Args":["RuleContract:readRuleSet"]}' >/dev/null 2>&1; then
@@ -143,7 +144,9 @@ seed_rules() {
   rules=$(jq -c . "$CEC_HOME/network/config/rules/ruleset-1.json")
   log "publishing rule set 1 (ECTA administrator)"
   peer chaincode invoke "${ORDERER_ARGS[@]}" -C "$CHANNEL" -n coffee-export --peerAddresses "$CORE_PEER_ADDRESS" \
-    --tlsRootCertFiles "$CORE_PEER_TLS_ROOTCERT_FILE" --waitForEvent \
+    --tlsRootCertFiles "$CORE_PEER_TLS_ROOTCERT_FILE" \
+    --peerAddresses "${HOST[nationalbank]}:$(peer_port nationalbank 0)" --tlsRootCertFiles "$(tls_ca_of nationalbank)" \
+    --waitForEvent \
     -c "$(jq -cn --arg r "$rules" '{Args: ["RuleContract:publishRuleSet", $r]}')" >>"$LOGS/peer-cli.log" 2>&1 ||
     die "publishing the rule set failed; see $LOGS/peer-cli.log"
 }

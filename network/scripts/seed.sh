@@ -23,17 +23,24 @@ opening_officer() {
     if ! peer chaincode query -C "$CHANNEL" -n user-management \
       -c "$(jq -cn --arg m "${MSP[$org]}" --arg e "$name" '{Args: ["ParticipantContract:officerStatus", $m, $e]}')" >/dev/null 2>&1; then
       log "registering $name on the ledger (${MSP[$org]} administrator)"
-      invoke user-management "$(jq -cn --arg e "$name" --arg u "$OPERATOR_UID" '{Args: ["ParticipantContract:registerOfficer", $e, "officer", $u]}')"
+      invoke user-management "$(jq -cn --arg e "$name" --arg u "$OPERATOR_UID" '{Args: ["ParticipantContract:registerOfficer", $e, "officer", $u]}')" \
+        "$(witness_of "$org")"
     fi
   )
   echo "$dir"
 }
 
-# invoke <chaincode> <args json>: a transaction endorsed by the current CLI organisation's peer, waited for.
+# invoke <chaincode> <args json> <witness org>: a transaction endorsed by the current CLI organisation's peer and
+# the witness organisation's peer (no member alone writes anything: chaincode/README.md), waited for.
 invoke() {
   peer chaincode invoke "${ORDERER_ARGS[@]}" -C "$CHANNEL" -n "$1" --peerAddresses "$CORE_PEER_ADDRESS" \
-    --tlsRootCertFiles "$CORE_PEER_TLS_ROOTCERT_FILE" --waitForEvent -c "$2" >>"$LOGS/seed.log" 2>&1
+    --tlsRootCertFiles "$CORE_PEER_TLS_ROOTCERT_FILE" \
+    --peerAddresses "${HOST[$3]}:$(peer_port "$3" 0)" --tlsRootCertFiles "$(tls_ca_of "$3")" \
+    --waitForEvent -c "$2" >>"$LOGS/seed.log" 2>&1
 }
+
+# ECTA and National Bank witness each other's directives; anyone else's registration is witnessed by ECTA.
+witness_of() { case $1 in ecta) echo nationalbank ;; *) echo ecta ;; esac; }
 
 # as_officer <org> <officer folder>: the CLI signs as that officer (TLS links stay the administrator's).
 as_officer() {
@@ -49,7 +56,7 @@ seed_exporters() {
   while IFS=$'\t' read -r id profile; do
     query user-management "$(jq -cn --arg i "$id" '{Args: ["ParticipantContract:readExporter", $i]}')" >/dev/null && continue
     log "registering exporter $id (ECTA)"
-    invoke user-management "$(jq -cn --arg i "$id" --arg p "$profile" '{Args: ["ParticipantContract:registerExporter", $i, $p]}')" ||
+    invoke user-management "$(jq -cn --arg i "$id" --arg p "$profile" '{Args: ["ParticipantContract:registerExporter", $i, $p]}')" nationalbank ||
       die "registering exporter $id failed; see $LOGS/seed.log"
   done < <(jq -r '.exporters[] | [.exporterId, (.profile | tojson)] | @tsv' "$SEED/exporters.json")
 }
@@ -78,11 +85,11 @@ run_batch() {
 
 propose() {
   invoke coffee-export "$(jq -cn --argjson f "$1" --arg d "$EFFECTIVE" \
-    '{Args: ["RuleContract:proposePriceFloor", ($f + {effectiveDate: $d, cosigned: false} | tojson)]}')"
+    '{Args: ["RuleContract:proposePriceFloor", ($f + {effectiveDate: $d, cosigned: false} | tojson)]}')" nationalbank
 }
 cosign() {
   invoke coffee-export "$(jq -cn --argjson f "$1" --arg d "$EFFECTIVE" \
-    '{Args: ["RuleContract:cosignPriceFloor", $f.grade, $f.origin, $f.process, $d]}')"
+    '{Args: ["RuleContract:cosignPriceFloor", $f.grade, $f.origin, $f.process, $d]}')" ecta
 }
 
 seed_floors() {

@@ -105,8 +105,7 @@ final class ExportFixture {
         .put("buyerName", "Hamburg Roasters GmbH")
         .put("buyerCountry", "DE")
         .put("paymentMode", "LETTER_OF_CREDIT")
-        .put("paymentReference", "LC-E2E-" + people.run)
-        .put("salt", "e2e-salt-" + people.run);
+        .put("paymentReference", "LC-E2E-" + people.run);
     return body;
   }
 

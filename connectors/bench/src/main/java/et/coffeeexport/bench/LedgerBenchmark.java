@@ -73,7 +73,7 @@ public final class LedgerBenchmark {
                   people.exporter.submitPrivately(
                       "createExport",
                       people.terms("3.45"),
-                      new String[] {"CommercialBankMSP"},
+                      Consortium.TERMS_ENDORSERS,
                       "EXP-B-" + run + "-" + rate + "-" + i,
                       people.request());
                   return 1;
@@ -96,7 +96,7 @@ public final class LedgerBenchmark {
                               "createExport",
                               "EXP-C-" + run + "-" + rate + "-" + i,
                               people.request())
-                          .privately(people.terms("3.45"), "CommercialBankMSP"));
+                          .privately(people.terms("3.45")));
                   return 1;
                 }));
         report(results.get(results.size() - 1));
@@ -166,7 +166,7 @@ public final class LedgerBenchmark {
    */
   private static int lifecycle(Consortium p, String id) throws Exception {
     p.exporter.submitPrivately(
-        "createExport", p.terms("3.45"), new String[] {"CommercialBankMSP"}, id, p.request());
+        "createExport", p.terms("3.45"), Consortium.TERMS_ENDORSERS, id, p.request());
     retrying(() -> p.anchor(p.exporter, id, "SALES_CONTRACT"));
     retrying(() -> p.anchor(p.officer("ecx"), id, "QUALITY_CERTIFICATE"));
     retrying(() -> p.anchor(p.officer("shippingline"), id, "BILL_OF_LADING"));
@@ -200,12 +200,7 @@ public final class LedgerBenchmark {
         "confirmArrival",
         id,
         "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
-    step(
-        p,
-        "commercialbank",
-        "recordRepatriation",
-        id,
-        "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-1\",\"receivedOn\":\"" + today + "\"}");
+    retrying(() -> p.recordRepatriation(id, "SWIFT-1", today));
     return 13;
   }
 

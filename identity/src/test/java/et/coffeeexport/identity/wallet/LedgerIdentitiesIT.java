@@ -121,7 +121,7 @@ class LedgerIdentitiesIT {
       people.exporter.submitPrivately(
           "createExport",
           people.terms("3.45"),
-          new String[] {"CommercialBankMSP"},
+          Consortium.TERMS_ENDORSERS,
           exportId,
           people.request());
       people.settle();

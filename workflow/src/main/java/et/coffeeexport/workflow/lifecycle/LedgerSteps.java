@@ -67,7 +67,7 @@ class LedgerSteps {
     LedgerCall call =
         LedgerCall.of(actor.org(), actor, "coffee-export", contract, transaction, args);
     if (!transientData.isEmpty()) {
-      call = call.privately(transientData, "CommercialBankMSP");
+      call = call.privately(transientData);
     }
     try {
       Committed committed = ledger.submit(call);

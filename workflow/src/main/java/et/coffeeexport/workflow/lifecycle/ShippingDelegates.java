@@ -1,8 +1,13 @@
 package et.coffeeexport.workflow.lifecycle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.domain.ExportFacts;
 import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /** Shipping Line's steps and the proceeds, each from its form's or message's JSON. */
 @Configuration
 class ShippingDelegates {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Bean
   JavaDelegate recordBooking(LedgerSteps steps) {
@@ -42,11 +48,38 @@ class ShippingDelegates {
         steps.step(execution, "confirmArrival", (String) execution.getVariable("arrivalJson"));
   }
 
+  /**
+   * The repatriated amount is a financial figure: it goes to the ledger's private collection as
+   * transient data, and only the reference and date go into the public arguments.
+   */
   @Bean
   JavaDelegate recordRepatriation(LedgerSteps steps) {
-    return execution ->
-        steps.step(
-            execution, "recordRepatriation", (String) execution.getVariable("repatriationJson"));
+    return execution -> {
+      JsonNode form = readForm((String) execution.getVariable("repatriationJson"));
+      ObjectNode amount = JSON.createObjectNode().set("amountUsd", form.path("amountUsd"));
+      ObjectNode stated = form.deepCopy();
+      stated.remove("amountUsd");
+      steps.submit(
+          steps.actor(execution),
+          "ExportContract",
+          "recordRepatriation",
+          Map.of("repatriation", JSON.writeValueAsBytes(amount)),
+          (String) execution.getVariable(ExportProcess.EXPORT_ID),
+          stated.toString());
+    };
+  }
+
+  private static JsonNode readForm(String json) {
+    try {
+      JsonNode form = JSON.readTree(json == null ? "{}" : json);
+      if (form.isObject()) {
+        return form;
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // answered below, as the chaincode answers malformed input
+    }
+    throw new BpmnError(
+        ExportProcess.LEDGER_REFUSED, "INVALID_ARGUMENT: the repatriation must be a JSON object");
   }
 
   /**

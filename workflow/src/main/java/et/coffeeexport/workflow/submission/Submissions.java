@@ -3,6 +3,7 @@ package et.coffeeexport.workflow.submission;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.cache.IdempotencyKeys;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
@@ -62,7 +63,12 @@ class Submissions {
           "an Idempotency-Key header of 8-128 characters [A-Za-z0-9_.:-] is required");
     }
     ExportRequest request = parse(body.path("request"), ExportRequest.class, "request");
-    ExportTerms terms = parse(body.path("terms"), ExportTerms.class, "terms");
+    if (body.path("terms").has("salt")) {
+      throw new ApiProblems.BadRequest(
+          "terms.salt is not accepted: the platform salts the terms' public hash itself");
+    }
+    ObjectNode sealed = salted(body.path("terms"));
+    ExportTerms terms = parse(sealed, ExportTerms.class, "terms");
     String exportId = ExportIds.of(username, idempotencyKey);
     String fingerprint = ExportIds.sha256(body.toString());
     if (keys.claim("exports", username + ":" + idempotencyKey, fingerprint)
@@ -89,7 +95,7 @@ class Submissions {
     variables.put(ExportProcess.EXPORTER_USER, username);
     variables.put("exporterId", request.exporterId());
     variables.put("requestJson", body.path("request").toString());
-    variables.put("termsJson", Variables.stringValue(body.path("terms").toString(), true));
+    variables.put("termsJson", Variables.stringValue(sealed.toString(), true));
     BigDecimal value = terms.valueUsd(request.quantityKg());
     variables.put(ExportProcess.VALUE_USD, value.doubleValue());
     variables.put(ExportProcess.PAYMENT_MODE, terms.paymentMode().name());
@@ -123,6 +129,22 @@ class Submissions {
           colon > 0 ? message.substring(colon + 1).trim() : message);
     }
   }
+
+  /**
+   * The terms with a fresh random salt: the ledger keeps their salted hash in public, and a salt
+   * the exporter chose (or could guess) would let anyone test candidate prices against it.
+   */
+  private static ObjectNode salted(JsonNode terms) {
+    if (!terms.isObject()) {
+      throw new ApiProblems.BadRequest("terms must be a JSON object");
+    }
+    byte[] salt = new byte[24];
+    RANDOM.nextBytes(salt);
+    return ((ObjectNode) terms.deepCopy())
+        .put("salt", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(salt));
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private static <T> T parse(JsonNode node, Class<T> type, String what) {
     if (!node.isObject()) {

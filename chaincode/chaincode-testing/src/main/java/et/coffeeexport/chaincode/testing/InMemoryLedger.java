@@ -34,6 +34,9 @@ public final class InMemoryLedger {
   private String lastEventName;
   private byte[] lastEventPayload;
   private TxStub lastStub;
+  private byte[] chaincodePolicy;
+  private final Map<String, byte[]> collectionPolicies = new HashMap<>();
+  private final Map<String, byte[]> lastRequired = new TreeMap<>();
 
   record Modification(String txId, Instant timestamp, byte[] value) {}
 
@@ -41,6 +44,21 @@ public final class InMemoryLedger {
   public InMemoryLedger withOtherChaincodes(
       BiFunction<String, List<String>, Chaincode.Response> handler) {
     this.otherChaincodes = handler;
+    return this;
+  }
+
+  /**
+   * The chaincode definition's endorsement policy, which governs keys without a key-level policy
+   * (every new key); validation checks use it.
+   */
+  public InMemoryLedger withChaincodePolicy(byte[] policy) {
+    this.chaincodePolicy = policy.clone();
+    return this;
+  }
+
+  /** A private data collection's endorsement policy, which governs its writes. */
+  public InMemoryLedger withCollectionPolicy(String collection, byte[] policy) {
+    collectionPolicies.put(collection, policy.clone());
     return this;
   }
 
@@ -92,6 +110,24 @@ public final class InMemoryLedger {
   }
 
   private void commit(TxStub stub) {
+    // What validation will ask of the endorsements: each written key's policy as committed before
+    // this transaction (the chaincode's for a new key), each private write its collection's.
+    lastRequired.clear();
+    for (String key : stub.writes.keySet()) {
+      lastRequired.put(key, policies.getOrDefault(key, chaincodePolicy));
+    }
+    for (String key : stub.policyWrites.keySet()) {
+      lastRequired.put(key, policies.getOrDefault(key, chaincodePolicy));
+    }
+    stub.privateWrites.forEach(
+        (collection, writes) ->
+            writes
+                .keySet()
+                .forEach(
+                    key ->
+                        lastRequired.put(
+                            collection + "/" + key,
+                            collectionPolicies.getOrDefault(collection, chaincodePolicy))));
     stub.writes.forEach(
         (key, value) -> {
           if (value == null) {
@@ -109,6 +145,35 @@ public final class InMemoryLedger {
             privateData.computeIfAbsent(collection, c -> new TreeMap<>()).putAll(writes));
     lastEventName = stub.eventName;
     lastEventPayload = stub.eventPayload;
+  }
+
+  /**
+   * The keys of the last committed transaction whose policies peers of {@code endorsingMsps} (one
+   * each) would not satisfy: empty when a peer would validate the transaction with those
+   * endorsements. Needs {@link #withChaincodePolicy}.
+   */
+  public List<String> lastTransactionRefusedFor(java.util.Set<String> endorsingMsps) {
+    if (chaincodePolicy == null) {
+      throw new IllegalStateException("set the chaincode policy first");
+    }
+    List<String> refused = new ArrayList<>();
+    lastRequired.forEach(
+        (key, policy) -> {
+          if (!EndorsementCheck.satisfied(policy, endorsingMsps)) {
+            refused.add(key);
+          }
+        });
+    return refused;
+  }
+
+  /** Whether peers of {@code endorsingMsps} could change the committed key {@code key}. */
+  public boolean admitsChange(String key, java.util.Set<String> endorsingMsps) {
+    return EndorsementCheck.satisfied(policies.getOrDefault(key, chaincodePolicy), endorsingMsps);
+  }
+
+  /** Every committed public key. */
+  public java.util.Set<String> keys() {
+    return java.util.Collections.unmodifiableSet(state.keySet());
   }
 
   /** The event the last committed transaction emitted. */

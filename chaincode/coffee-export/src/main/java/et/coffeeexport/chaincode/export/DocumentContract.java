@@ -89,7 +89,7 @@ public final class DocumentContract implements ContractInterface {
             t.stub.getTxId(),
             t.now());
     byte[] bytes = CanonicalJson.toBytes(stored);
-    t.stub.putState(Keys.document(t.stub, exportId, anchor.type().name(), version), bytes);
+    t.store.saveImmutable(Keys.document(t.stub, exportId, anchor.type().name(), version), bytes);
     return ExportStore.utf8(t.emit(Events.DOCUMENT_ANCHORED, bytes));
   }
 

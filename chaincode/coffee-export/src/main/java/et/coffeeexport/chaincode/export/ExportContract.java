@@ -258,7 +258,13 @@ public final class ExportContract implements ContractInterface {
             Transitions.Outcome.of(Map.of("arrivalPort", a.port(), "arrivedOn", a.arrivedOn())));
   }
 
-  /** Commercial Bank records the repatriated proceeds: the export is complete. */
+  /**
+   * Commercial Bank records the repatriated proceeds: the export is complete. The amount is a
+   * financial figure: it travels as transient data {@code repatriation} ({@code {"amountUsd"}})
+   * into the private collection, never in the arguments, the public record or the event.
+   *
+   * @param repatriationJson {@code {"reference","receivedOn"}}
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String recordRepatriation(Context ctx, String exportId, String repatriationJson) {
     Transitions t = new Transitions(ctx);
@@ -268,15 +274,12 @@ public final class ExportContract implements ContractInterface {
         exportId,
         ExportAction.RECORD_REPATRIATION,
         List.of(),
-        (export, rules) ->
-            Transitions.Outcome.of(
-                Map.of(
-                    "repatriatedAmountUsd",
-                    r.amountUsd().toPlainString(),
-                    "repatriationReference",
-                    r.reference(),
-                    "repatriatedOn",
-                    r.receivedOn())));
+        (export, rules) -> {
+          PrivateTerms privateTerms = new PrivateTerms(t.stub);
+          privateTerms.storeRepatriation(export.exportId(), privateTerms.repatriatedAmount());
+          return Transitions.Outcome.of(
+              Map.of("repatriationReference", r.reference(), "repatriatedOn", r.receivedOn()));
+        });
   }
 
   /**

@@ -1,10 +1,12 @@
 package et.coffeeexport.chaincode.export;
 
+import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
+import et.coffeeexport.domain.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyperledger.fabric.contract.Context;
@@ -110,22 +112,52 @@ public final class ExportQueryContract implements ContractInterface {
     }
   }
 
-  /** The private terms; answered only by peers of Commercial Bank, National Bank and ECTA. */
+  /**
+   * The private terms: for the members of the collection (Commercial Bank, National Bank, ECTA) and
+   * the export's own exporter, answered only by the members' peers.
+   */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String readTerms(Context ctx, String exportId) {
-    ExportContract.requireId(exportId);
+    requireTermsReader(ctx, exportId);
     return ExportStore.utf8(CanonicalJson.toBytes(new PrivateTerms(ctx.getStub()).read(exportId)));
   }
 
+  /** The repatriated amount of a completed export, for the members of the collection. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String readRepatriation(Context ctx, String exportId) {
+    requireTermsReader(ctx, exportId);
+    return ExportStore.utf8(
+        CanonicalJson.toBytes(new PrivateTerms(ctx.getStub()).readRepatriation(exportId)));
+  }
+
   /**
-   * Whether a given set of terms is the one recorded: anyone can check, without seeing the stored
-   * terms.
+   * Whether a given set of terms is the one recorded. Only for those who may read the terms: the
+   * hash is salted by the platform, and nobody else gets an oracle to test guesses against it.
    */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public boolean verifyTerms(Context ctx, String exportId, String termsJson) {
-    ExportContract.requireId(exportId);
+    requireTermsReader(ctx, exportId);
     ExportTerms claimed = CanonicalJson.parse(termsJson, ExportTerms.class, "terms");
     return PrivateTerms.hashOf(claimed)
         .equals(new ExportStore(ctx.getStub()).export(exportId).termsHash());
+  }
+
+  private static void requireTermsReader(Context ctx, String exportId) {
+    ExportContract.requireId(exportId);
+    Caller caller = Caller.of(ctx);
+    boolean member =
+        caller.organisation() != null
+            && caller.role() != Role.EXPORTER
+            && PrivateTerms.HOLDERS.contains(caller.organisation());
+    boolean ownExporter =
+        caller.role() == Role.EXPORTER
+            && new ExportStore(ctx.getStub())
+                .export(exportId)
+                .exporterId()
+                .equals(caller.exporterId());
+    if (!member && !ownExporter) {
+      throw ContractError.FORBIDDEN.exception(
+          "the terms are private to " + PrivateTerms.HOLDERS + " and the exporter");
+    }
   }
 }

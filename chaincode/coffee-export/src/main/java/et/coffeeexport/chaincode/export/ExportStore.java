@@ -18,9 +18,10 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 /**
- * Reads and writes the coffee-export world state. Writing an export also maintains its status and
- * exporter indexes and its key-level endorsement policy: after every change, only peers of the
- * organisations that may act next can endorse the following one.
+ * Reads and writes the coffee-export world state. Every key gets its key-level endorsement policy
+ * when it is written (see chaincode/README.md): after every change of an export, its next change
+ * needs a peer of an organisation that may act next and a peer of another member as witness;
+ * records nobody changes need all six.
  */
 final class ExportStore {
   private static final byte[] PRESENT = {0};
@@ -89,8 +90,7 @@ final class ExportStore {
       stub.putState(Keys.byExporter(stub, after.exporterId(), after.exportId()), PRESENT);
       String oversight = Keys.oversight(stub, after.exportId());
       stub.putState(oversight, PRESENT);
-      stub.setStateValidationParameter(
-          oversight, EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsCancelling()));
+      stub.setStateValidationParameter(oversight, oversightPolicy());
     }
     return bytes;
   }
@@ -113,8 +113,7 @@ final class ExportStore {
     for (Organisation organisation : Organisation.values()) {
       String seal = Keys.seal(stub, organisation.name());
       stub.putState(seal, PRESENT);
-      stub.setStateValidationParameter(
-          seal, EndorsementPolicies.anyPeerOf(EnumSet.of(organisation)));
+      stub.setStateValidationParameter(seal, EndorsementPolicies.ownPeer(organisation));
     }
   }
 
@@ -122,14 +121,28 @@ final class ExportStore {
   private static byte[] policyFor(ExportRecord export) {
     Set<Organisation> acting = ExportLifecycle.organisationsAdvancing(export.status());
     return acting.isEmpty()
-        ? EndorsementPolicies.allPeersOf(EnumSet.allOf(Organisation.class))
-        : EndorsementPolicies.anyPeerOf(acting);
+        ? EndorsementPolicies.everyMember()
+        : EndorsementPolicies.entitledWithWitness(acting);
   }
 
+  /** Cancellations for cause (ECTA, National Bank) and overdue proceeds (National Bank). */
+  private static byte[] oversightPolicy() {
+    Set<Organisation> overseeing = EnumSet.copyOf(ExportLifecycle.organisationsCancelling());
+    overseeing.add(Organisation.NATIONAL_BANK);
+    return EndorsementPolicies.entitledWithWitness(overseeing);
+  }
+
+  /** Appends to the trail; a decision once recorded would take every member to change. */
   void saveDecision(DecisionRecord decision) {
-    stub.putState(
-        Keys.decision(stub, decision.exportId(), decision.sequence()),
-        CanonicalJson.toBytes(decision));
+    String key = Keys.decision(stub, decision.exportId(), decision.sequence());
+    stub.putState(key, CanonicalJson.toBytes(decision));
+    stub.setStateValidationParameter(key, EndorsementPolicies.everyMember());
+  }
+
+  /** Writes a record nobody may change afterwards (a document anchor). */
+  void saveImmutable(String key, byte[] bytes) {
+    stub.putState(key, bytes);
+    stub.setStateValidationParameter(key, EndorsementPolicies.everyMember());
   }
 
   List<DecisionRecord> decisions(String exportId) {
@@ -145,11 +158,22 @@ final class ExportStore {
     return CanonicalJson.fromBytes(bytes, RuleSet.class);
   }
 
+  /** Rule sets change only with ECTA's and National Bank's peers both endorsing. */
   void saveRules(RuleSet rules) {
     byte[] bytes = CanonicalJson.toBytes(rules);
-    stub.putState(Keys.ruleSet(stub, String.format("%06d", rules.version())), bytes);
-    stub.putState(Keys.ruleSet(stub, "current"), bytes);
+    byte[] policy = EndorsementPolicies.allPeersOf(DIRECTIVE_SETTERS);
+    for (String key :
+        List.of(
+            Keys.ruleSet(stub, String.format("%06d", rules.version())),
+            Keys.ruleSet(stub, "current"))) {
+      stub.putState(key, bytes);
+      stub.setStateValidationParameter(key, policy);
+    }
   }
+
+  /** The organisations that set the directives: rule sets and minimum prices. */
+  static final Set<Organisation> DIRECTIVE_SETTERS =
+      EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK);
 
   List<PriceFloor> floors(String grade, String origin, String process) {
     return values(Keys.FLOOR, PriceFloor.class, grade, origin, process);

@@ -125,13 +125,22 @@ final class Inputs {
     }
   }
 
-  record Repatriation(BigDecimal amountUsd, String reference, String receivedOn) {
+  /** What the bank states publicly about repatriated proceeds; the amount is private. */
+  record Repatriation(String reference, String receivedOn) {
     Repatriation checked() {
-      if (amountUsd == null || amountUsd.signum() <= 0) {
-        throw ContractError.INVALID_ARGUMENT.exception("amountUsd must be positive");
-      }
       required(reference, "reference", 64);
       date(receivedOn, "receivedOn");
+      return this;
+    }
+  }
+
+  /** The repatriated amount, passed as transient data into the private collection. */
+  record RepatriatedAmount(BigDecimal amountUsd) {
+    RepatriatedAmount checked() {
+      if (amountUsd == null || amountUsd.signum() <= 0 || amountUsd.scale() > 2) {
+        throw ContractError.INVALID_ARGUMENT.exception(
+            "amountUsd must be a positive amount in cents at most");
+      }
       return this;
     }
   }

@@ -2,6 +2,9 @@ package et.coffeeexport.chaincode.export;
 
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.chaincode.support.EndorsementPolicies;
+import et.coffeeexport.domain.Organisation;
+import java.util.EnumSet;
 
 /**
  * Export permits: issued by National Bank with its FX approval, consumed once by a customs
@@ -25,9 +28,13 @@ final class Permits {
       // derivation.
       throw ContractError.ALREADY_EXISTS.exception("export permit " + number + " exists already");
     }
-    t.stub.putState(
-        Keys.permit(t.stub, number),
-        CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
+    String key = Keys.permit(t.stub, number);
+    t.stub.putState(key, CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
+    // National Bank issues it, Customs consumes it: neither changes it without the other.
+    t.stub.setStateValidationParameter(
+        key,
+        EndorsementPolicies.allPeersOf(
+            EnumSet.of(Organisation.NATIONAL_BANK, Organisation.CUSTOM_AUTHORITIES)));
     return number;
   }
 

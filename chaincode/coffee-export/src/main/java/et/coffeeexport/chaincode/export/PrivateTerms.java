@@ -3,11 +3,14 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportTerms;
+import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.RuleSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
@@ -17,6 +20,12 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  */
 final class PrivateTerms {
   static final String TRANSIENT_KEY = "terms";
+  static final String REPATRIATION_TRANSIENT_KEY = "repatriation";
+
+  /** The members of the collection (network/config/collections/coffee-export.json). */
+  static final Set<Organisation> HOLDERS =
+      EnumSet.of(Organisation.COMMERCIAL_BANK, Organisation.NATIONAL_BANK, Organisation.ECTA);
+
   private final ChaincodeStub stub;
 
   PrivateTerms(ChaincodeStub stub) {
@@ -59,6 +68,40 @@ final class PrivateTerms {
       throw ContractError.NOT_FOUND.exception("no terms of export " + exportId + " on this peer");
     }
     return CanonicalJson.fromBytes(bytes, ExportTerms.class);
+  }
+
+  /** The repatriated amount passed as transient data; required. */
+  Inputs.RepatriatedAmount repatriatedAmount() {
+    byte[] bytes =
+        stub.getTransient() == null ? null : stub.getTransient().get(REPATRIATION_TRANSIENT_KEY);
+    if (bytes == null) {
+      throw ContractError.INVALID_ARGUMENT.exception(
+          "the repatriated amount must be passed as transient data '"
+              + REPATRIATION_TRANSIENT_KEY
+              + "'");
+    }
+    return CanonicalJson.parse(
+            new String(bytes, StandardCharsets.UTF_8), Inputs.RepatriatedAmount.class, "amount")
+        .checked();
+  }
+
+  void storeRepatriation(String exportId, Inputs.RepatriatedAmount amount) {
+    stub.putPrivateData(
+        Keys.TERMS_COLLECTION,
+        stub.createCompositeKey(REPATRIATION_TRANSIENT_KEY, exportId).toString(),
+        CanonicalJson.toBytes(amount));
+  }
+
+  /** The repatriated amount of an export, on the collection members' peers. */
+  Inputs.RepatriatedAmount readRepatriation(String exportId) {
+    byte[] bytes =
+        stub.getPrivateData(
+            Keys.TERMS_COLLECTION,
+            stub.createCompositeKey(REPATRIATION_TRANSIENT_KEY, exportId).toString());
+    if (bytes == null || bytes.length == 0) {
+      throw ContractError.NOT_FOUND.exception("no repatriated amount of export " + exportId);
+    }
+    return CanonicalJson.fromBytes(bytes, Inputs.RepatriatedAmount.class);
   }
 
   static String hashOf(ExportTerms terms) {

@@ -8,7 +8,6 @@ import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.RuleSet;
-import java.util.EnumSet;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -62,8 +61,8 @@ public final class RuleContract implements ContractInterface {
   }
 
   /**
-   * ECTA proposes a minimum price. It is not in force until National Bank co-signs; the entry's key
-   * policy makes National Bank's peer endorse that co-signature.
+   * ECTA proposes a minimum price. It is not in force until National Bank co-signs; from the
+   * proposal on, the entry changes only with ECTA's and National Bank's peers both endorsing.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String proposePriceFloor(Context ctx, String floorJson) {
@@ -96,15 +95,12 @@ public final class RuleContract implements ContractInterface {
     byte[] bytes = CanonicalJson.toBytes(entry);
     stub.putState(key, bytes);
     stub.setStateValidationParameter(
-        key, EndorsementPolicies.anyPeerOf(EnumSet.of(Organisation.NATIONAL_BANK)));
+        key, EndorsementPolicies.allPeersOf(ExportStore.DIRECTIVE_SETTERS));
     stub.setEvent(Events.PRICE_FLOOR_PROPOSED, bytes);
     return ExportStore.utf8(bytes);
   }
 
-  /**
-   * National Bank co-signs a proposed minimum price; from then on changing it takes both
-   * organisations' peers.
-   */
+  /** National Bank co-signs a proposed minimum price: from then on it is in force. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String cosignPriceFloor(
       Context ctx, String grade, String origin, String process, String effectiveDate) {
@@ -134,8 +130,7 @@ public final class RuleContract implements ContractInterface {
     byte[] bytes = CanonicalJson.toBytes(cosigned);
     stub.putState(key, bytes);
     stub.setStateValidationParameter(
-        key,
-        EndorsementPolicies.allPeersOf(EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK)));
+        key, EndorsementPolicies.allPeersOf(ExportStore.DIRECTIVE_SETTERS));
     stub.setEvent(Events.PRICE_FLOOR_COSIGNED, bytes);
     return ExportStore.utf8(bytes);
   }

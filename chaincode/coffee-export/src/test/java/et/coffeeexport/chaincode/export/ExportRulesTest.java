@@ -240,15 +240,27 @@ class ExportRulesTest {
     assertThat(new String(stored, StandardCharsets.UTF_8)).contains("\"pricePerLbUsd\":3.45");
     String genuine = new String(ExportWorld.terms().get("terms"), StandardCharsets.UTF_8);
     String altered = genuine.replace("3.45", "3.46");
-    var stranger = world.officer(SHIPPING_LINE);
+    var member = world.officer(NATIONAL_BANK);
     assertThat(
             world.ledger.<Boolean>evaluate(
-                stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", genuine)))
+                member, ctx -> world.queries.verifyTerms(ctx, "EXP-T", genuine)))
         .isTrue();
     assertThat(
             world.ledger.<Boolean>evaluate(
-                stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", altered)))
+                member, ctx -> world.queries.verifyTerms(ctx, "EXP-T", altered)))
         .isFalse();
+    for (var stranger :
+        java.util.List.of(
+            world.officer(SHIPPING_LINE), world.officer(ECX), world.officer(CUSTOM_AUTHORITIES))) {
+      refused(
+          () ->
+              world.ledger.evaluate(
+                  stranger, ctx -> world.queries.verifyTerms(ctx, "EXP-T", genuine)),
+          "FORBIDDEN");
+      refused(
+          () -> world.ledger.evaluate(stranger, ctx -> world.queries.readTerms(ctx, "EXP-T")),
+          "FORBIDDEN");
+    }
   }
 
   @Test
@@ -257,16 +269,16 @@ class ExportRulesTest {
     String key = "\u0000export\u0000EXP-S\u0000";
     assertThat(world.ledger.policyOf(key))
         .isEqualTo(
-            EndorsementPolicies.anyPeerOf(
+            EndorsementPolicies.entitledWithWitness(
                 ExportLifecycle.organisationsAdvancing(ExportStatus.SUBMITTED)));
     for (var step : ExportWorld.HAPPY_PATH) {
       world.take("EXP-S", step.action(), world.officer(step.by()));
       ExportStatus now = world.read("EXP-S").status();
       byte[] expected =
           now.isFinal()
-              ? EndorsementPolicies.allPeersOf(
-                  java.util.EnumSet.allOf(et.coffeeexport.domain.Organisation.class))
-              : EndorsementPolicies.anyPeerOf(ExportLifecycle.organisationsAdvancing(now));
+              ? EndorsementPolicies.everyMember()
+              : EndorsementPolicies.entitledWithWitness(
+                  ExportLifecycle.organisationsAdvancing(now));
       assertThat(world.ledger.policyOf(key)).as("policy at %s", now).isEqualTo(expected);
     }
   }
@@ -277,7 +289,7 @@ class ExportRulesTest {
       String seal = "\u0000seal\u0000" + org.name() + "\u0000";
       assertThat(world.ledger.policyOf(seal))
           .as(org.name())
-          .isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(org)));
+          .isEqualTo(EndorsementPolicies.ownPeer(org));
     }
     world.create("EXP-SEAL");
     world.take("EXP-SEAL", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK));
@@ -304,7 +316,7 @@ class ExportRulesTest {
     // may cancel.
     assertThat(world.ledger.policyOf(exportKey))
         .isEqualTo(
-            EndorsementPolicies.anyPeerOf(
+            EndorsementPolicies.entitledWithWitness(
                 java.util.EnumSet.of(ECX, ECTA, COMMERCIAL_BANK, NATIONAL_BANK).stream()
                     .filter(
                         o ->
@@ -315,7 +327,7 @@ class ExportRulesTest {
         .containsExactly(ECX);
     assertThat(world.ledger.policyOf(oversightKey))
         .isEqualTo(
-            EndorsementPolicies.anyPeerOf(
+            EndorsementPolicies.entitledWithWitness(
                 java.util.EnumSet.of(COMMERCIAL_BANK, ECTA, NATIONAL_BANK)));
     byte[] recordBefore = world.ledger.snapshot().state().get(exportKey);
     world.take("EXP-OV", ExportAction.CANCEL, world.officer(NATIONAL_BANK));
@@ -485,7 +497,8 @@ class ExportRulesTest {
         "FORBIDDEN");
     String key = "\u0000floor\u0000G1\u0000YIRGACHEFFE\u0000WASHED\u00002026-11-01\u0000";
     assertThat(world.ledger.policyOf(key))
-        .isEqualTo(EndorsementPolicies.anyPeerOf(java.util.EnumSet.of(NATIONAL_BANK)));
+        .as("from the proposal on, ECTA and National Bank both endorse every change")
+        .isEqualTo(EndorsementPolicies.allPeersOf(java.util.EnumSet.of(ECTA, NATIONAL_BANK)));
     world.ledger.submit(
         world.officer(NATIONAL_BANK),
         ctx -> world.rules.cosignPriceFloor(ctx, "G1", "YIRGACHEFFE", "WASHED", "2026-11-01"));

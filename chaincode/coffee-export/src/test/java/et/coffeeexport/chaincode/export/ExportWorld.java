@@ -80,6 +80,10 @@ final class ExportWorld {
     return person(organisation, Role.OFFICER);
   }
 
+  TestIdentity supervisor(Organisation organisation) {
+    return person(organisation, Role.SUPERVISOR);
+  }
+
   TestIdentity exporter() {
     return person(Organisation.COMMERCIAL_BANK, Role.EXPORTER);
   }
@@ -141,9 +145,13 @@ final class ExportWorld {
   /** Takes {@code action} on the export as {@code caller}, with valid arguments for it. */
   String take(String exportId, ExportAction action, TestIdentity caller) {
     boolean carriesTerms = action == ExportAction.SUBMIT || action == ExportAction.AMEND;
+    Map<String, byte[]> privately =
+        carriesTerms
+            ? terms()
+            : action == ExportAction.RECORD_REPATRIATION ? repatriatedAmount() : Map.of();
     return ledger.submit(
         caller,
-        carriesTerms ? terms() : Map.of(),
+        privately,
         ctx ->
             switch (action) {
               case SUBMIT -> exports.createExport(ctx, exportId, request());
@@ -183,9 +191,7 @@ final class ExportWorld {
                       ctx, exportId, "{\"port\":\"Hamburg\",\"arrivedOn\":\"2026-12-20\"}");
               case RECORD_REPATRIATION ->
                   exports.recordRepatriation(
-                      ctx,
-                      exportId,
-                      "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-1\",\"receivedOn\":\"2027-01-10\"}");
+                      ctx, exportId, "{\"reference\":\"SWIFT-1\",\"receivedOn\":\"2027-01-10\"}");
               case RETURN_FOR_AMENDMENT ->
                   exports.returnForAmendment(
                       ctx, exportId, "{\"reasons\":[\"price clause unclear\"]}");
@@ -195,6 +201,11 @@ final class ExportWorld {
               case CANCEL ->
                   exports.cancelExport(ctx, exportId, "{\"reasons\":[\"buyer withdrew\"]}");
             });
+  }
+
+  /** The repatriated amount, as transient data. */
+  static Map<String, byte[]> repatriatedAmount() {
+    return Map.of("repatriation", "{\"amountUsd\":146034.20}".getBytes(StandardCharsets.UTF_8));
   }
 
   private String permitOf(String exportId) {

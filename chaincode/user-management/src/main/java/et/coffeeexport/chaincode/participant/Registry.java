@@ -39,14 +39,14 @@ final class Registry {
   }
 
   /**
-   * Writes a record and emits its event; {@code endorsers}, when given, become the key's
-   * endorsement policy.
+   * Writes a record and emits its event; {@code entitled}, when given, become the key's endorsement
+   * policy: a peer of one of them and a peer of another member as witness.
    */
-  String put(String key, Object value, String event, Set<Organisation> endorsers) {
+  String put(String key, Object value, String event, Set<Organisation> entitled) {
     byte[] bytes = CanonicalJson.toBytes(value);
     stub.putState(key, bytes);
-    if (endorsers != null) {
-      stub.setStateValidationParameter(key, EndorsementPolicies.anyPeerOf(endorsers));
+    if (entitled != null) {
+      stub.setStateValidationParameter(key, EndorsementPolicies.entitledWithWitness(entitled));
     }
     stub.setEvent(event, bytes);
     return new String(bytes, StandardCharsets.UTF_8);

@@ -39,6 +39,18 @@ public record LedgerCall(
         org, signatory, chaincode, contract, transaction, List.of(args), Map.of(), List.of());
   }
 
+  /**
+   * Who endorses a transaction that carries private terms or amounts: two members of the private
+   * collection (its policy asks for two, and transient data must reach no one else). Commercial
+   * Bank is where exporters and the bank act; ECTA is the witness.
+   */
+  public static final List<String> TERMS_ENDORSERS = List.of("CommercialBankMSP", "EctaMSP");
+
+  /** The same call with private inputs, endorsed by {@link #TERMS_ENDORSERS}. */
+  public LedgerCall privately(Map<String, byte[]> data) {
+    return privately(data, TERMS_ENDORSERS.toArray(String[]::new));
+  }
+
   /** The same call with private inputs, endorsed only by {@code endorsingOrgs}. */
   public LedgerCall privately(Map<String, byte[]> data, String... endorsingOrgs) {
     return new LedgerCall(

@@ -25,6 +25,9 @@ public final class Consortium implements AutoCloseable {
   public static final String QUALITY =
       "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}";
 
+  /** Who endorses transactions carrying private data: {@link LedgerCall#TERMS_ENDORSERS}. */
+  public static final String[] TERMS_ENDORSERS = LedgerCall.TERMS_ENDORSERS.toArray(String[]::new);
+
   public final LocalNetwork network;
   public final String run;
   public final String exporterId;
@@ -148,6 +151,24 @@ public final class Consortium implements AutoCloseable {
     return Map.of("terms", json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A repatriated amount, as the transient data {@code recordRepatriation} takes. */
+  public static Map<String, byte[]> repatriatedAmount(String amountUsd) {
+    return Map.of(
+        "repatriation", ("{\"amountUsd\":" + amountUsd + "}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Commercial Bank records the proceeds of {@code exportId}: the amount privately. */
+  public String recordRepatriation(String exportId, String reference, String receivedOn)
+      throws Exception {
+    return officer("commercialbank")
+        .submitPrivately(
+            "recordRepatriation",
+            repatriatedAmount("146034.20"),
+            TERMS_ENDORSERS,
+            exportId,
+            "{\"reference\":\"" + reference + "\",\"receivedOn\":\"" + receivedOn + "\"}");
+  }
+
   public String request() {
     return "{\"exporterId\":\""
         + exporterId
@@ -193,7 +214,7 @@ public final class Consortium implements AutoCloseable {
             "createExport",
             exportId,
             request())
-        .privately(terms("3.45"), "CommercialBankMSP");
+        .privately(terms("3.45"));
   }
 
   /**

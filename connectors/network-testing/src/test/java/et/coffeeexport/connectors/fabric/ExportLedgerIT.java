@@ -57,7 +57,7 @@ class ExportLedgerIT {
         people.exporter.submitPrivately(
             "createExport",
             people.terms("3.45"),
-            new String[] {"CommercialBankMSP"},
+            Consortium.TERMS_ENDORSERS,
             exportId,
             people.request());
     settle();
@@ -128,15 +128,8 @@ class ExportLedgerIT {
         "confirmArrival",
         exportId,
         "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
-    step(
-        "commercialbank",
-        "recordRepatriation",
-        exportId,
-        "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-"
-            + RUN
-            + "\",\"receivedOn\":\""
-            + today
-            + "\"}");
+    people.recordRepatriation(exportId, "SWIFT-" + RUN, today);
+    settle();
     assertThat(status(exportId)).isEqualTo("COMPLETED");
 
     String history =
@@ -195,7 +188,7 @@ class ExportLedgerIT {
     people.exporter.submitPrivately(
         "amendExport",
         people.terms("3.50"),
-        new String[] {"CommercialBankMSP"},
+        Consortium.TERMS_ENDORSERS,
         exportId,
         people.request());
     settle();
