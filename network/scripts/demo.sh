@@ -149,7 +149,7 @@ filing=$(jq -cn --arg run "$RUN" --arg today "$TODAY" --arg signed "$(date -u -d
   request: {exporterId: "EXPORTER-DEV", contractNumber: ("SC-DEMO-" + $run), contractSignedAt: $signed,
     contractDate: $today, destinationCountry: "DE", quantityKg: 19200, grade: "G2", origin: "SIDAMA",
     process: "WASHED", incoterm: "FOB"},
-  terms: {pricePerLbUsd: 3.45, buyerName: "Hamburg Roasters GmbH", buyerCountry: "DE",
+  terms: {pricePerLbUsd: 3.45, buyerId: "BUYER-HAMBURG-1", buyerName: "Hamburg Roasters GmbH", buyerCountry: "DE",
     paymentMode: "LETTER_OF_CREDIT", paymentReference: ("LC-DEMO-" + $run)}}')
 curl -sS -o "$WORK/body" -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s\n' "${TOKEN[exporter]}") \
   -H 'Content-Type: application/json' -H "Idempotency-Key: demo-$RUN" --data-binary @<(printf '%s' "$filing") \

@@ -102,6 +102,7 @@ final class ExportFixture {
     body.set("request", request());
     body.putObject("terms")
         .put("pricePerLbUsd", 3.45)
+        .put("buyerId", "BUYER-HAMBURG-1")
         .put("buyerName", "Hamburg Roasters GmbH")
         .put("buyerCountry", "DE")
         .put("paymentMode", "LETTER_OF_CREDIT")

@@ -10,10 +10,12 @@ import java.util.List;
  * without it, the few plausible prices and buyers could be guessed from the hash.
  *
  * @param pricePerLbUsd the contract price in US dollars per pound, as minimum prices are set
+ * @param buyerId the buyer's identifier, as ECTA's buyer blacklist knows buyers
  * @param paymentReference the letter of credit number, CAD instruction or advance payment reference
  */
 public record ExportTerms(
     BigDecimal pricePerLbUsd,
+    String buyerId,
     String buyerName,
     String buyerCountry,
     PaymentMode paymentMode,
@@ -32,6 +34,7 @@ public record ExportTerms(
             && pricePerLbUsd.compareTo(MAX_PRICE) < 0
             && pricePerLbUsd.scale() <= 4,
         "pricePerLbUsd must be positive, below 1000 and have at most 4 decimals");
+    v.check(Identifiers.isValid(buyerId), "buyerId must be an identifier");
     v.check(
         buyerName != null && !buyerName.isBlank() && buyerName.length() <= 200,
         "buyerName must be 1-200 characters");
@@ -48,6 +51,12 @@ public record ExportTerms(
         salt != null && salt.length() >= 16 && salt.length() <= 128,
         "salt must be 16-128 characters");
     return v.list();
+  }
+
+  /** The same terms with another salt: what changed, if anything, apart from the salt. */
+  public ExportTerms withSalt(String other) {
+    return new ExportTerms(
+        pricePerLbUsd, buyerId, buyerName, buyerCountry, paymentMode, paymentReference, other);
   }
 
   /** The contract value in US dollars for {@code quantityKg}, rounded to cents. */

@@ -25,6 +25,11 @@ import java.util.TreeSet;
  *     exchange
  * @param requiredDocuments what each action needs anchored before it can be taken (a stage's
  *     approval, shipping)
+ * @param clockToleranceMinutes how far a stated time (contract signature) or date (contract, bill
+ *     of lading) may lie after the transaction's own time: clocks of the parties differ
+ * @param contractMaxAgeDays how old a contract may be when it is filed or amended
+ * @param billOfLadingMaxAgeDays how old a bill of lading may be when the shipment is recorded: its
+ *     date starts the repatriation period
  */
 public record RuleSet(
     int version,
@@ -36,7 +41,10 @@ public record RuleSet(
     List<GradeThreshold> gradeThresholds,
     Set<PaymentMode> allowedPaymentModes,
     BigDecimal fourEyesThresholdUsd,
-    Map<ExportAction, Set<DocumentType>> requiredDocuments) {
+    Map<ExportAction, Set<DocumentType>> requiredDocuments,
+    int clockToleranceMinutes,
+    int contractMaxAgeDays,
+    int billOfLadingMaxAgeDays) {
 
   /**
    * Keeps every collection in a fixed order: the rule set is stored as JSON on every peer, and a
@@ -84,6 +92,11 @@ public record RuleSet(
         fourEyesThresholdUsd != null && fourEyesThresholdUsd.signum() > 0,
         "fourEyesThresholdUsd must be positive");
     v.check(requiredDocuments != null, "requiredDocuments must be present");
+    v.check(
+        clockToleranceMinutes >= 0 && clockToleranceMinutes <= 24 * 60,
+        "clockToleranceMinutes must be 0-1440");
+    v.check(contractMaxAgeDays > 0, "contractMaxAgeDays must be positive");
+    v.check(billOfLadingMaxAgeDays > 0, "billOfLadingMaxAgeDays must be positive");
     return v.list();
   }
 

@@ -25,6 +25,7 @@ class ExportInputTest {
   static ExportTerms terms(String price, PaymentMode mode) {
     return new ExportTerms(
         new BigDecimal(price),
+        "BUYER-HAMBURG-1",
         "Hamburg Roasters GmbH",
         "DE",
         mode,
@@ -70,8 +71,26 @@ class ExportInputTest {
   void refusesUnsaltedOrAbsurdTerms() {
     var unsalted =
         new ExportTerms(
-            new BigDecimal("3.45"), "B", "DE", PaymentMode.ADVANCE_PAYMENT, "R", "short");
+            new BigDecimal("3.45"),
+            "BUYER-1",
+            "B",
+            "DE",
+            PaymentMode.ADVANCE_PAYMENT,
+            "R",
+            "short");
     assertThat(unsalted.violations(RULES)).containsExactly("salt must be 16-128 characters");
+    assertThat(terms("3.45", PaymentMode.ADVANCE_PAYMENT).withSalt("x").violations(RULES))
+        .hasSize(1);
+    var anonymous =
+        new ExportTerms(
+            new BigDecimal("3.45"),
+            "no buyer id",
+            "B",
+            "DE",
+            PaymentMode.ADVANCE_PAYMENT,
+            "R",
+            "c2FsdHNhbHRzYWx0c2FsdA");
+    assertThat(anonymous.violations(RULES)).containsExactly("buyerId must be an identifier");
     assertThat(terms("-1", PaymentMode.ADVANCE_PAYMENT).violations(RULES)).hasSize(1);
     assertThat(terms("1.23456", PaymentMode.ADVANCE_PAYMENT).violations(RULES)).hasSize(1);
   }

@@ -82,7 +82,10 @@ class RulesOfTheDayTest {
             List.of(),
             java.util.Set.of(),
             BigDecimal.ZERO,
-            null);
-    assertThat(broken.violations()).hasSize(10);
+            null,
+            -1,
+            0,
+            0);
+    assertThat(broken.violations()).hasSize(13);
   }
 }

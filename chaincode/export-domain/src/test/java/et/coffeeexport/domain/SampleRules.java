@@ -28,6 +28,9 @@ final class SampleRules {
             PaymentMode.CASH_AGAINST_DOCUMENTS,
             PaymentMode.ADVANCE_PAYMENT),
         new BigDecimal("500000"),
-        Map.of(ExportAction.APPROVE_COMPLIANCE, Set.of(DocumentType.SALES_CONTRACT)));
+        Map.of(ExportAction.APPROVE_COMPLIANCE, Set.of(DocumentType.SALES_CONTRACT)),
+        10,
+        180,
+        30);
   }
 }

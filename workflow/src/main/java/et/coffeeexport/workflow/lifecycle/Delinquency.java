@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The repatriation watchdog fired: National Bank marks the proceeds overdue on the export and the
- * exporter {@code DELINQUENT} in the participant registry. No one completes a task here, so the
+ * The repatriation watchdog fired: National Bank marks the proceeds overdue on the export, and the
+ * chaincode marks the exporter delinquent in the participant registry within the same transaction
+ * (whatever its standing; marking twice changes nothing). No one completes a task here, so the
  * decision is signed by the National Bank officer the bank made accountable for it (configuration).
  */
 @Component("markExporterDelinquent")
@@ -36,7 +37,6 @@ class Delinquency implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var nbe = identities.forUsername(signer);
     String exportId = (String) execution.getVariable(ExportProcess.EXPORT_ID);
-    String exporterId = (String) execution.getVariable("exporterId");
     try {
       ledger.submit(
           LedgerCall.of(
@@ -46,16 +46,6 @@ class Delinquency implements JavaDelegate {
               "ExportContract",
               "markRepatriationOverdue",
               exportId));
-      ledger.submit(
-          LedgerCall.of(
-              nbe.org(),
-              nbe,
-              "user-management",
-              "ParticipantContract",
-              "changeExporterStanding",
-              exporterId,
-              "DELINQUENT",
-              "{\"reasons\":[\"proceeds of " + exportId + " not repatriated by the due date\"]}"));
     } catch (LedgerRefusal e) {
       throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
     }

@@ -2,14 +2,17 @@ package et.coffeeexport.chaincode.export;
 
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.Amendments;
 import et.coffeeexport.domain.Deadlines;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportRequest;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
 import et.coffeeexport.domain.RuleSet;
+import et.coffeeexport.domain.StatedDates;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,10 +53,13 @@ public final class ExportContract implements ContractInterface {
     }
     ExportState next = t.decide(null, ExportAction.SUBMIT, rules);
     ExportTerms terms = new PrivateTerms(t.stub).fromTransient(rules, true);
+    requireDates(StatedDates.contractViolations(request, t.stub.getTxTimestamp(), rules));
     if (t.store.exists(exportId)) {
       throw ContractError.ALREADY_EXISTS.exception("export " + exportId + " already exists");
     }
+    t.registry.about(request.exporterId()).buying(terms.buyerId());
     t.registry.requireActiveExporter(request.exporterId());
+    t.registry.requireBuyerNotBlacklisted(terms.buyerId());
     String termsHash = new PrivateTerms(t.stub).store(exportId, terms);
     boolean late = t.reportedLate(request, rules);
     ExportRecord created =
@@ -81,10 +87,21 @@ public final class ExportContract implements ContractInterface {
         Events.of(ExportAction.SUBMIT));
   }
 
-  /** Commercial Bank's intake: payment arrangement and financing checked. */
+  /**
+   * Commercial Bank's intake: payment arrangement and financing checked; the exporter must be in
+   * good standing (not suspended, banned or delinquent).
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String verifyAtBank(Context ctx, String exportId, String notesJson) {
-    return decideOnly(ctx, exportId, ExportAction.VERIFY_AT_BANK, notesJson, false);
+    Transitions t = new Transitions(ctx);
+    return t.take(
+        exportId,
+        ExportAction.VERIFY_AT_BANK,
+        notes(t, notesJson, false),
+        (export, rules) -> {
+          t.registry.requireActiveExporter(export.exporterId());
+          return Transitions.Outcome.NOTHING;
+        });
   }
 
   /**
@@ -216,6 +233,7 @@ public final class ExportContract implements ContractInterface {
         List.of(),
         (export, rules) -> {
           java.time.LocalDate blDate = java.time.LocalDate.parse(bl.billOfLadingDate());
+          requireDates(StatedDates.billOfLadingViolations(blDate, t.stub.getTxTimestamp(), rules));
           Map<String, String> facts = new TreeMap<>();
           facts.put(ExportFacts.BILL_OF_LADING_NUMBER, bl.billOfLadingNumber());
           facts.put(ExportFacts.BILL_OF_LADING_DATE, blDate.toString());
@@ -293,7 +311,9 @@ public final class ExportContract implements ContractInterface {
 
   /**
    * The exporter amends a returned export: a new request (same exporter), and new terms as
-   * transient data if they change. It re-enters the stage that returned it.
+   * transient data if they change. It re-enters the stage that returned it. It may change only what
+   * that stage may ask to change and no earlier stage approved ({@code Amendments}); the late flag
+   * stays as filing fixed it.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String amendExport(Context ctx, String exportId, String requestJson) {
@@ -306,13 +326,30 @@ public final class ExportContract implements ContractInterface {
       throw ContractError.INVALID_ARGUMENT.exception("an amendment cannot change the exporter");
     }
     ExportState next = t.decide(export, ExportAction.AMEND, rules);
-    t.registry.requireActiveExporter(export.exporterId());
+    requireDates(StatedDates.contractViolations(request, t.stub.getTxTimestamp(), rules));
     PrivateTerms privateTerms = new PrivateTerms(t.stub);
     ExportTerms terms = privateTerms.fromTransient(rules, false);
-    String termsHash = terms == null ? export.termsHash() : privateTerms.store(exportId, terms);
-    boolean late = t.reportedLate(request, rules);
+    boolean termsChanged =
+        terms != null && !terms.withSalt("").equals(privateTerms.read(exportId).withSalt(""));
+    List<String> refused =
+        Amendments.violations(
+            ExportLifecycle.stageWaitingIn(export.state().returnedFrom()),
+            export.request(),
+            request,
+            termsChanged);
+    if (!refused.isEmpty()) {
+      throw ContractError.AMENDMENT_NOT_ALLOWED.exception(String.join("; ", refused));
+    }
+    if (termsChanged) {
+      t.registry.about(export.exporterId()).buying(terms.buyerId());
+      t.registry.requireBuyerNotBlacklisted(terms.buyerId());
+    }
+    t.registry.requireActiveExporter(export.exporterId());
+    String termsHash = termsChanged ? privateTerms.store(exportId, terms) : export.termsHash();
     ExportRecord after =
-        export.amended(request, termsHash, rules.version(), late).decided(next, Map.of(), t.now());
+        export
+            .amended(request, termsHash, rules.version(), export.reportedLate())
+            .decided(next, Map.of(), t.now());
     return t.commit(
         export,
         after,
@@ -368,6 +405,12 @@ public final class ExportContract implements ContractInterface {
     Inputs.Notes notes = CanonicalJson.parse(json, Inputs.Notes.class, "notes");
     t.applying(notes.decisionTables());
     return notes.checked(reasonsRequired);
+  }
+
+  private static void requireDates(List<String> violations) {
+    if (!violations.isEmpty()) {
+      throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", violations));
+    }
   }
 
   private static void requireValid(ExportRequest request, RuleSet rules) {

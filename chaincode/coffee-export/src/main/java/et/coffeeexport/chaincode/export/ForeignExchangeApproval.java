@@ -24,12 +24,17 @@ final class ForeignExchangeApproval {
   String approve(String exportId, List<String> reasons) {
     ExportRecord export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
-    t.decide(export, ExportAction.APPROVE_FOREIGN_EXCHANGE, rules); // refuse before reading terms
+    // Refuse strangers before reading the terms; the terms name the buyer the registry is asked
+    // about, in the same one call as the officer and the exporter.
+    t.allowed(export, ExportAction.APPROVE_FOREIGN_EXCHANGE, rules);
     ExportTerms terms = new PrivateTerms(t.stub).read(exportId);
+    t.registry.buying(terms.buyerId());
     boolean highValue =
         terms.valueUsd(export.request().quantityKg()).compareTo(rules.fourEyesThresholdUsd()) > 0;
     String recommendedBy = export.fact(ExportFacts.FX_RECOMMENDED_BY);
     if (highValue && recommendedBy == null) {
+      t.registry.requireActiveOfficer(t.caller);
+      t.registry.requireBuyerNotBlacklisted(terms.buyerId());
       return recommend(export, reasons, rules);
     }
     if (highValue
@@ -46,6 +51,7 @@ final class ForeignExchangeApproval {
         reasons,
         (e, r) -> {
           t.registry.requireActiveExporter(e.exporterId());
+          t.registry.requireBuyerNotBlacklisted(terms.buyerId());
           if (!r.allowedPaymentModes().contains(terms.paymentMode())) {
             throw ContractError.PRECONDITION_FAILED.exception(
                 terms.paymentMode() + " is not allowed by rule set " + r.version());

@@ -21,6 +21,11 @@ final class OverdueProceeds {
     this.t = t;
   }
 
+  /**
+   * Marks the proceeds overdue and, in the same transaction, the exporter delinquent in the
+   * registry, whatever its standing. Marking an export already marked changes nothing, so a retry
+   * converges.
+   */
   String mark(String exportId) {
     ExportContract.requireId(exportId);
     if (t.caller.organisation() != Organisation.NATIONAL_BANK
@@ -28,8 +33,10 @@ final class OverdueProceeds {
       throw ContractError.NOT_AUTHORISED.exception(
           "only National Bank officers mark proceeds overdue");
     }
-    t.registry.requireActiveOfficer(t.caller);
     ExportRecord export = t.store.export(exportId);
+    if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
+      return ExportStore.utf8(CanonicalJson.toBytes(export));
+    }
     if (export.status() != ExportStatus.SHIPPED && export.status() != ExportStatus.ARRIVED) {
       throw ContractError.ILLEGAL_TRANSITION.exception(
           "proceeds are only awaited on shipped exports, not " + export.status());
@@ -39,10 +46,8 @@ final class OverdueProceeds {
       throw ContractError.PRECONDITION_FAILED.exception(
           "proceeds are not overdue before " + due.plusDays(1));
     }
-    if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
-      throw ContractError.ALREADY_EXISTS.exception(
-          "export " + exportId + " is already marked overdue");
-    }
+    // The registry checks the officer and marks the exporter: the transaction's one call to it.
+    t.registry.recordOverdueProceeds(export.exporterId(), exportId);
     RuleSet rules = t.store.currentRules();
     Map<String, String> facts = Map.of(ExportFacts.REPATRIATION_OVERDUE, "true");
     ExportRecord after = export.decided(export.state(), facts, t.now());

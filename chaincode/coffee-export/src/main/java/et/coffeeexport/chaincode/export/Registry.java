@@ -20,9 +20,10 @@ final class Registry {
   private final ChaincodeStub stub;
   private final Caller caller;
   private String exporterId = "-";
+  private String buyerId = "-";
   private Standings answer;
 
-  record Standings(String officer, String exporter) {}
+  record Standings(String officer, String exporter, String buyer) {}
 
   Registry(ChaincodeStub stub, Caller caller) {
     this.stub = stub;
@@ -36,6 +37,47 @@ final class Registry {
       this.answer = null;
     }
     return this;
+  }
+
+  /** Names the buyer whose blacklist entry this transaction will need, before the first check. */
+  Registry buying(String buyerId) {
+    if (!buyerId.equals(this.buyerId)) {
+      this.buyerId = buyerId;
+      this.answer = null;
+    }
+    return this;
+  }
+
+  /** Fails when the buyer is on ECTA's blacklist. */
+  void requireBuyerNotBlacklisted(String buyerId) {
+    if ("BLACKLISTED".equals(buying(buyerId).standings().buyer())) {
+      throw ContractError.BUYER_BLACKLISTED.exception(
+          "buyer " + buyerId + " is on ECTA's blacklist");
+    }
+  }
+
+  /**
+   * Records in the registry, within this transaction, that the proceeds of {@code exportId} are
+   * overdue: the exporter becomes delinquent. The registry checks the caller is an active National
+   * Bank officer; this is the transaction's one registry call.
+   */
+  void recordOverdueProceeds(String exporterId, String exportId) {
+    Chaincode.Response response =
+        stub.invokeChaincodeWithStringArgs(
+            CHAINCODE,
+            List.of("ParticipantContract:recordOverdueProceeds", exporterId, exportId),
+            stub.getChannelId());
+    if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
+      String message = String.valueOf(response.getMessage());
+      int colon = message.indexOf(':');
+      ContractError code = ContractError.PRECONDITION_FAILED;
+      for (ContractError e : ContractError.values()) {
+        if (colon > 0 && message.substring(0, colon).endsWith(e.name())) {
+          code = e;
+        }
+      }
+      throw code.exception("the participant registry refused: " + message);
+    }
   }
 
   /** Fails unless the exporter is registered and {@code ACTIVE}. */
@@ -63,7 +105,12 @@ final class Registry {
       Chaincode.Response response =
           stub.invokeChaincodeWithStringArgs(
               CHAINCODE,
-              List.of("ParticipantContract:standings", caller.mspId(), enrollmentId, exporterId),
+              List.of(
+                  "ParticipantContract:standings",
+                  caller.mspId(),
+                  enrollmentId,
+                  exporterId,
+                  buyerId),
               stub.getChannelId());
       if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
         throw new IllegalStateException(

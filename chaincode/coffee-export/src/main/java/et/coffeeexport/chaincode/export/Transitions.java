@@ -98,6 +98,18 @@ final class Transitions {
    * error code.
    */
   ExportState decide(ExportRecord export, ExportAction action, RuleSet rules) {
+    ExportState next = allowed(export, action, rules);
+    if (caller.role() != Role.EXPORTER) {
+      registry.requireActiveOfficer(caller);
+    }
+    return next;
+  }
+
+  /**
+   * The lifecycle's answer for the caller, without the registry's: for steps that must learn more
+   * (the buyer, from the private terms) before the transaction's one registry call.
+   */
+  ExportState allowed(ExportRecord export, ExportAction action, RuleSet rules) {
     if (export != null) {
       registry.about(export.exporterId());
     }
@@ -118,9 +130,6 @@ final class Transitions {
             rules.maxAmendmentRounds());
     if (decision instanceof Decision.Rejected rejected) {
       throw ContractError.valueOf(rejected.code().name()).exception(rejected.reason());
-    }
-    if (caller.role() != Role.EXPORTER) {
-      registry.requireActiveOfficer(caller);
     }
     return ((Decision.Accepted) decision).next();
   }

@@ -12,7 +12,6 @@ import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Role;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
@@ -212,16 +211,26 @@ class ExportRulesTest {
   }
 
   @Test
-  void proceedsCannotBeMarkedOverdueBeforeTheRecordedDeadline() {
+  void proceedsAreMarkedOverdueOnlyAfterTheRecordedDeadlineWithTheExporterInOneTransaction() {
     world.exportAt("EXP-O", ExportStatus.SHIPPED);
-    assertThat(world.read("EXP-O").fact(ExportFacts.REPATRIATION_DUE)).isEqualTo("2027-02-25");
+    java.time.LocalDate due =
+        java.time.LocalDate.parse(world.read("EXP-O").fact(ExportFacts.REPATRIATION_DUE));
+    assertThat(due).isEqualTo(java.time.LocalDate.parse("2026-11-20").plusMonths(3));
     var nbe = world.officer(NATIONAL_BANK);
     refused(
         () -> world.ledger.submit(nbe, ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O")),
         "PRECONDITION_FAILED");
-    world.ledger.setTime(Instant.parse("2027-02-26T00:00:00Z"));
+    assertThat(world.overdueRecorded).isEmpty();
+    world.ledger.setTime(due.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     world.ledger.submit(nbe, ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O"));
     assertThat(world.read("EXP-O").fact(ExportFacts.REPATRIATION_OVERDUE)).isEqualTo("true");
+    assertThat(world.overdueRecorded)
+        .as("the exporter marked delinquent in the same transaction")
+        .containsExactly(ExportWorld.EXPORTER_ID + "/EXP-O");
+    var marked = world.ledger.snapshot();
+    world.ledger.submit(nbe, ctx -> world.exports.markRepatriationOverdue(ctx, "EXP-O"));
+    assertThat(world.ledger.snapshot()).as("marking again changes nothing").isEqualTo(marked);
+    assertThat(world.overdueRecorded).hasSize(1);
     refused(
         () ->
             world.ledger.submit(

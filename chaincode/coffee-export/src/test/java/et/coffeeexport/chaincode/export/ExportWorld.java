@@ -31,11 +31,14 @@ final class ExportWorld {
        "allowedPaymentModes":["LETTER_OF_CREDIT","CASH_AGAINST_DOCUMENTS","ADVANCE_PAYMENT"],
        "fourEyesThresholdUsd":1000000,
        "requiredDocuments":{"APPROVE_COMPLIANCE":["SALES_CONTRACT"],"APPROVE_FOREIGN_EXCHANGE":["QUALITY_CERTIFICATE"],
-         "SHIP":["BILL_OF_LADING"]}}""";
+         "SHIP":["BILL_OF_LADING"]},
+       "clockToleranceMinutes":10,"contractMaxAgeDays":180,"billOfLadingMaxAgeDays":30}""";
 
   final InMemoryLedger ledger = new InMemoryLedger();
   final Map<String, String> exporterStatus = new HashMap<>(Map.of(EXPORTER_ID, "ACTIVE"));
   final Set<String> activeOfficers = new HashSet<>();
+  final Set<String> blacklistedBuyers = new HashSet<>();
+  final List<String> overdueRecorded = new java.util.ArrayList<>();
   final ExportContract exports = new ExportContract();
   final DocumentContract documents = new DocumentContract();
   final RuleContract rules = new RuleContract();
@@ -106,7 +109,7 @@ final class ExportWorld {
     String json =
         "{\"pricePerLbUsd\":"
             + price
-            + ",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
+            + ",\"buyerId\":\"BUYER-HAMBURG-1\",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
             + "\"paymentMode\":\""
             + paymentMode
             + "\",\"paymentReference\":\"LC-778812\",\"salt\":\"c2FsdHNhbHRzYWx0c2FsdA\"}";
@@ -180,7 +183,9 @@ final class ExportWorld {
                   exports.ship(
                       ctx,
                       exportId,
-                      "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\"2026-11-25\"}");
+                      "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\""
+                          + ledger.time().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                          + "\"}");
               case RECORD_TRACKING_MILESTONE ->
                   exports.recordTrackingMilestone(
                       ctx,
@@ -271,10 +276,16 @@ final class ExportWorld {
 
   /** The fake participant registry behind the cross-chaincode calls. */
   private Chaincode.Response registry(String chaincode, List<String> args) {
+    registryCalls++;
+    if (args.get(0).equals("ParticipantContract:recordOverdueProceeds")) {
+      overdueRecorded.add(args.get(1) + "/" + args.get(2));
+      exporterStatus.put(args.get(1), "DELINQUENT");
+      return new Chaincode.Response(
+          Chaincode.Response.Status.SUCCESS, null, "{}".getBytes(StandardCharsets.UTF_8));
+    }
     if (!args.get(0).equals("ParticipantContract:standings")) {
       throw new IllegalArgumentException("unexpected call " + args);
     }
-    registryCalls++;
     String officer =
         args.get(2).equals("-")
             ? "NONE"
@@ -285,7 +296,18 @@ final class ExportWorld {
         args.get(3).equals("-")
             ? "NONE"
             : exporterStatus.getOrDefault(args.get(3), "NOT_REGISTERED");
-    String json = "{\"exporter\":\"" + exporter + "\",\"officer\":\"" + officer + "\"}";
+    String buyer =
+        args.get(4).equals("-")
+            ? "NONE"
+            : blacklistedBuyers.contains(args.get(4)) ? "BLACKLISTED" : "CLEAR";
+    String json =
+        "{\"buyer\":\""
+            + buyer
+            + "\",\"exporter\":\""
+            + exporter
+            + "\",\"officer\":\""
+            + officer
+            + "\"}";
     return new Chaincode.Response(
         Chaincode.Response.Status.SUCCESS, null, json.getBytes(StandardCharsets.UTF_8));
   }

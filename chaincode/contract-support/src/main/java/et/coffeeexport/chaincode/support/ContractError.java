@@ -28,7 +28,13 @@ public enum ContractError {
   OFFICER_NOT_ACTIVE,
   PRICE_BELOW_MINIMUM,
   PERMIT_ALREADY_USED,
-  FOUR_EYES_REQUIRED;
+  FOUR_EYES_REQUIRED,
+  /**
+   * The amendment changes something its returning stage may not ask for, or an earlier approved.
+   */
+  AMENDMENT_NOT_ALLOWED,
+  /** The buyer is on ECTA's blacklist. */
+  BUYER_BLACKLISTED;
 
   /** The exception to throw from a transaction; the transaction then writes nothing. */
   public ChaincodeException exception(String detail) {

@@ -41,7 +41,7 @@ public final class ParticipantContract implements ContractInterface {
     }
     var exporter =
         new Participants.Exporter(
-            exporterId, ExporterStanding.ACTIVE, profile, r.now(), r.now(), List.of());
+            exporterId, ExporterStanding.ACTIVE, profile, r.now(), r.now(), List.of(), List.of());
     return r.put(
         key,
         exporter,
@@ -62,18 +62,59 @@ public final class ParticipantContract implements ContractInterface {
     List<String> reasons = reasons(reasonsJson);
     Participants.Exporter exporter =
         r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
-    if (!exporter.standing().mayBecome(to, r.caller.organisation())) {
+    if (!exporter.effectiveStanding().mayBecome(to, r.caller.organisation())) {
       throw ContractError.FORBIDDEN.exception(
           r.caller.organisation()
               + " may not change an exporter from "
-              + exporter.standing()
+              + exporter.effectiveStanding()
               + " to "
               + to);
     }
+    // National Bank clearing a delinquency clears the overdue exports it was for.
+    boolean cleared =
+        r.caller.organisation() == Organisation.NATIONAL_BANK && to == ExporterStanding.ACTIVE;
     var changed =
         new Participants.Exporter(
-            exporterId, to, exporter.profile(), exporter.registeredAt(), r.now(), reasons);
+            exporterId,
+            to,
+            exporter.profile(),
+            exporter.registeredAt(),
+            r.now(),
+            reasons,
+            cleared ? List.of() : exporter.overdueExports());
     return r.put(r.key(EXPORTER, exporterId), changed, "ExporterStandingChanged", null);
+  }
+
+  /**
+   * National Bank records that the proceeds of {@code exportId} are overdue: the exporter becomes
+   * delinquent, from whatever standing (a suspended exporter reinstated later is still delinquent).
+   * Called by the coffee-export chaincode within the transaction that marks the export overdue, so
+   * both are one atomic decision. Recording the same export again changes nothing.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recordOverdueProceeds(Context ctx, String exporterId, String exportId) {
+    Registry r = officerOf(ctx, Organisation.NATIONAL_BANK, "record overdue proceeds");
+    requireId(exportId, "exportId");
+    String key = r.key(EXPORTER, exporterId);
+    Participants.Exporter exporter =
+        r.read(key, Participants.Exporter.class, "exporter " + exporterId);
+    if (exporter.overdueExports().contains(exportId)) {
+      return Registry.json(exporter);
+    }
+    List<String> overdue = new java.util.ArrayList<>(exporter.overdueExports());
+    overdue.add(exportId);
+    var delinquent =
+        new Participants.Exporter(
+            exporterId,
+            exporter.standing() == ExporterStanding.ACTIVE
+                ? ExporterStanding.DELINQUENT
+                : exporter.standing(),
+            exporter.profile(),
+            exporter.registeredAt(),
+            r.now(),
+            List.of("proceeds of " + exportId + " overdue"),
+            overdue);
+    return r.put(key, delinquent, "ExporterDelinquent", null);
   }
 
   /**
@@ -87,11 +128,12 @@ public final class ParticipantContract implements ContractInterface {
     Participants.Exporter exporter =
         r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
     LocalDate today = ctx.getStub().getTxTimestamp().atZone(ZoneOffset.UTC).toLocalDate();
-    if (exporter.standing() == ExporterStanding.ACTIVE
+    ExporterStanding standing = exporter.effectiveStanding();
+    if (standing == ExporterStanding.ACTIVE
         && LocalDate.parse(exporter.profile().competenceCertificateExpiry()).isBefore(today)) {
       return "LICENCE_EXPIRED";
     }
-    return exporter.standing().name();
+    return standing.name();
   }
 
   /** An exporter's registry entry. */
@@ -160,20 +202,31 @@ public final class ParticipantContract implements ContractInterface {
   }
 
   /**
-   * Both standings another chaincode needs for one decision, in one call: {@code
-   * {"officer":...,"exporter":...}}, each {@code NOT_REGISTERED} when unknown and {@code NONE} when
-   * not asked ({@code -}). One call per transaction: the Java shim tracks an invocation by its
-   * transaction id, and consecutive calls from one transaction race under load.
+   * The standings another chaincode needs for one decision, in one call: {@code
+   * {"officer":...,"exporter":...,"buyer":...}}, each {@code NONE} when not asked ({@code -}); an
+   * unknown officer or exporter is {@code NOT_REGISTERED}, a buyer {@code BLACKLISTED} or {@code
+   * CLEAR}. One call per transaction: the Java shim tracks an invocation by its transaction id, and
+   * consecutive calls from one transaction race under load.
    */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
-  public String standings(Context ctx, String mspId, String enrollmentId, String exporterId) {
+  public String standings(
+      Context ctx, String mspId, String enrollmentId, String exporterId, String buyerId) {
     String officer =
         "-".equals(enrollmentId)
             ? "NONE"
             : registered(() -> officerStatus(ctx, mspId, enrollmentId));
     String exporter =
         "-".equals(exporterId) ? "NONE" : registered(() -> exporterStatus(ctx, exporterId));
-    return Registry.json(new Participants.Standings(officer, exporter));
+    String buyer = "-".equals(buyerId) ? "NONE" : buyerStanding(ctx, buyerId);
+    return Registry.json(new Participants.Standings(officer, exporter, buyer));
+  }
+
+  private static String buyerStanding(Context ctx, String buyerId) {
+    Registry r = new Registry(ctx);
+    String key = r.key(BUYER, buyerId);
+    return r.exists(key) && r.read(key, Participants.Buyer.class, "buyer").blacklisted()
+        ? "BLACKLISTED"
+        : "CLEAR";
   }
 
   private static String registered(java.util.function.Supplier<String> status) {

@@ -16,13 +16,32 @@ final class Participants {
       String tin,
       long capitalEtb) {}
 
+  /**
+   * An exporter's entry.
+   *
+   * @param overdueExports the exports whose proceeds National Bank found overdue and has not yet
+   *     cleared: while any is listed the exporter is delinquent, whatever else its standing says
+   */
   record Exporter(
       String exporterId,
       ExporterStanding standing,
       ExporterProfile profile,
       String registeredAt,
       String updatedAt,
-      List<String> lastReasons) {}
+      List<String> lastReasons,
+      List<String> overdueExports) {
+    Exporter {
+      overdueExports =
+          overdueExports == null ? List.of() : overdueExports.stream().sorted().toList();
+    }
+
+    /** The standing that decides whether the exporter may act. */
+    ExporterStanding effectiveStanding() {
+      return standing == ExporterStanding.ACTIVE && !overdueExports.isEmpty()
+          ? ExporterStanding.DELINQUENT
+          : standing;
+    }
+  }
 
   /**
    * An identity of an organisation acting as officer or supervisor, keyed by MSP and enrollment id.
@@ -44,6 +63,6 @@ final class Participants {
       boolean blacklisted,
       String updatedAt) {}
 
-  /** An officer's and an exporter's standing, answered together to other chaincodes. */
-  record Standings(String officer, String exporter) {}
+  /** An officer's, an exporter's and a buyer's standing, answered together to other chaincodes. */
+  record Standings(String officer, String exporter, String buyer) {}
 }

@@ -176,18 +176,78 @@ class ParticipantContractTest {
   }
 
   @Test
-  void answersBothStandingsInOneCall() {
+  void answersEveryStandingInOneCall() {
+    ledger.submit(
+        ectaOfficer,
+        ctx -> registry.blacklistBuyer(ctx, "BUYER-9", "Bad Payer Ltd", "GB", "non-payment"));
     assertThat(
             ledger.<String>evaluate(
-                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "ecta-1", "EXPORTER-1")))
-        .isEqualTo("{\"exporter\":\"ACTIVE\",\"officer\":\"ACTIVE\"}");
+                nbeOfficer,
+                ctx -> registry.standings(ctx, "EctaMSP", "ecta-1", "EXPORTER-1", "BUYER-9")))
+        .isEqualTo("{\"buyer\":\"BLACKLISTED\",\"exporter\":\"ACTIVE\",\"officer\":\"ACTIVE\"}");
     assertThat(
             ledger.<String>evaluate(
-                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "ghost", "NOBODY")))
-        .isEqualTo("{\"exporter\":\"NOT_REGISTERED\",\"officer\":\"NOT_REGISTERED\"}");
+                nbeOfficer,
+                ctx -> registry.standings(ctx, "EctaMSP", "ghost", "NOBODY", "BUYER-NEW")))
+        .isEqualTo(
+            "{\"buyer\":\"CLEAR\",\"exporter\":\"NOT_REGISTERED\",\"officer\":\"NOT_REGISTERED\"}");
     assertThat(
             ledger.<String>evaluate(
-                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "-", "-")))
-        .isEqualTo("{\"exporter\":\"NONE\",\"officer\":\"NONE\"}");
+                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "-", "-", "-")))
+        .isEqualTo("{\"buyer\":\"NONE\",\"exporter\":\"NONE\",\"officer\":\"NONE\"}");
+    ledger.submit(ectaOfficer, ctx -> registry.removeBuyerFromBlacklist(ctx, "BUYER-9", "paid"));
+    assertThat(
+            ledger.<String>evaluate(
+                nbeOfficer, ctx -> registry.standings(ctx, "EctaMSP", "-", "-", "BUYER-9")))
+        .contains("\"buyer\":\"CLEAR\"");
+  }
+
+  @Test
+  void overdueProceedsMakeTheExporterDelinquentFromAnyStandingOnceAndUntilCleared() {
+    ledger.submit(nbeOfficer, ctx -> registry.recordOverdueProceeds(ctx, "EXPORTER-1", "EXP-1"));
+    assertThat(status("EXPORTER-1")).isEqualTo("DELINQUENT");
+    InMemoryLedger.Snapshot once = ledger.snapshot();
+    ledger.submit(nbeOfficer, ctx -> registry.recordOverdueProceeds(ctx, "EXPORTER-1", "EXP-1"));
+    assertThat(ledger.snapshot()).as("recording the same export again").isEqualTo(once);
+    refused(
+        () ->
+            ledger.submit(
+                ectaOfficer, ctx -> registry.recordOverdueProceeds(ctx, "EXPORTER-1", "EXP-2")),
+        "FORBIDDEN");
+    // A suspended exporter whose second export goes overdue: marked, and still delinquent when
+    // ECTA reinstates it.
+    ledger.submit(
+        ectaOfficer,
+        ctx ->
+            registry.changeExporterStanding(
+                ctx, "EXPORTER-1", "BANNED", "{\"reasons\":[\"check\"]}"));
+    ledger.restore(once);
+    ledger.submit(
+        nbeOfficer,
+        ctx ->
+            registry.changeExporterStanding(
+                ctx, "EXPORTER-1", "ACTIVE", "{\"reasons\":[\"repatriated\"]}"));
+    assertThat(status("EXPORTER-1")).as("cleared by National Bank").isEqualTo("ACTIVE");
+    ledger.submit(
+        ectaOfficer,
+        ctx ->
+            registry.changeExporterStanding(
+                ctx, "EXPORTER-1", "SUSPENDED", "{\"reasons\":[\"licence audit\"]}"));
+    ledger.submit(nbeOfficer, ctx -> registry.recordOverdueProceeds(ctx, "EXPORTER-1", "EXP-2"));
+    assertThat(status("EXPORTER-1")).isEqualTo("SUSPENDED");
+    ledger.submit(
+        ectaOfficer,
+        ctx ->
+            registry.changeExporterStanding(
+                ctx, "EXPORTER-1", "ACTIVE", "{\"reasons\":[\"audit passed\"]}"));
+    assertThat(status("EXPORTER-1"))
+        .as("reinstated, proceeds still overdue")
+        .isEqualTo("DELINQUENT");
+    ledger.submit(
+        nbeOfficer,
+        ctx ->
+            registry.changeExporterStanding(
+                ctx, "EXPORTER-1", "ACTIVE", "{\"reasons\":[\"repatriated\"]}"));
+    assertThat(status("EXPORTER-1")).isEqualTo("ACTIVE");
   }
 }

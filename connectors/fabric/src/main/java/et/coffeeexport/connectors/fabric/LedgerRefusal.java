@@ -24,6 +24,8 @@ public final class LedgerRefusal extends RuntimeException {
     PRICE_BELOW_MINIMUM,
     PERMIT_ALREADY_USED,
     FOUR_EYES_REQUIRED,
+    AMENDMENT_NOT_ALLOWED,
+    BUYER_BLACKLISTED,
     /** The transaction was ordered but the peers validated it invalid (endorsement policy...). */
     INVALID_TRANSACTION,
     UNKNOWN;

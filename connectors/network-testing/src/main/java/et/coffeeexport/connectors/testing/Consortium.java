@@ -142,7 +142,7 @@ public final class Consortium implements AutoCloseable {
     String json =
         "{\"pricePerLbUsd\":"
             + price
-            + ",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
+            + ",\"buyerId\":\"BUYER-HAMBURG-1\",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
             + "\"paymentMode\":\"LETTER_OF_CREDIT\",\"paymentReference\":\"LC-"
             + run
             + "\",\"salt\":\""
@@ -176,7 +176,9 @@ public final class Consortium implements AutoCloseable {
         + run
         + "\",\"contractSignedAt\":\""
         + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-        + "\",\"contractDate\":\"2026-11-20\","
+        + "\",\"contractDate\":\""
+        + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+        + "\","
         + "\"destinationCountry\":\"DE\",\"quantityKg\":19200,\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"incoterm\":\"FOB\"}";
   }
 
