@@ -87,8 +87,7 @@ class DualEnforcementTest {
     }
     if (node instanceof ServiceTask service && ledgerAction(service) != null) {
       ExportAction action = ExportAction.valueOf(ledgerAction(service));
-      Actor actor =
-          action == ExportAction.SUBMIT || action == ExportAction.AMEND ? exporter() : lastWorker;
+      Actor actor = actorOf(action, lastWorker);
       ExportState next = take(state, action, actor, service.getId());
       if (next == null) {
         return;
@@ -112,7 +111,7 @@ class DualEnforcementTest {
           switch (outcome) {
             case "APPROVED" ->
                 recommendation
-                    ? state
+                    ? take(state, ExportAction.RECOMMEND_FOREIGN_EXCHANGE, officer, call.getId())
                     : take(
                         state,
                         ExportAction.valueOf(property(call, ExportProcess.APPROVE_ACTION)),
@@ -179,7 +178,7 @@ class DualEnforcementTest {
           if (message && !ExportLifecycle.decide(state, action, actor, MAX_ROUNDS).isAccepted()) {
             continue;
           }
-          ExportState next = take(state, action, actor, s.getId());
+          ExportState next = take(state, action, actorOf(action, actor), s.getId());
           if (next != null && !next.equals(state)) {
             walk(host, next, fourEyes, worker, side);
           }
@@ -188,6 +187,16 @@ class DualEnforcementTest {
         }
       }
     }
+  }
+
+  /** Who signs {@code action} when the model reaches it after {@code worker}'s task. */
+  private static Actor actorOf(ExportAction action, Actor worker) {
+    return switch (action) {
+      case SUBMIT, AMEND -> exporter();
+      // No one completes a task there: the bank's accountable supervisor signs (workflow).
+      case MARK_REPATRIATION_OVERDUE -> new Actor(Organisation.NATIONAL_BANK, Role.SUPERVISOR);
+      default -> worker;
+    };
   }
 
   /** Wherever the export waits, the cancellation event sub-process may be triggered. */

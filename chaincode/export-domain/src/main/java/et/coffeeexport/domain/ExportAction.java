@@ -6,6 +6,11 @@ public enum ExportAction {
   VERIFY_AT_BANK,
   APPROVE_COMPLIANCE,
   CERTIFY_QUALITY,
+  /**
+   * Above the four-eyes threshold, a National Bank officer's approval is a recommendation: the
+   * export stays where it is until a supervisor who is someone else approves.
+   */
+  RECOMMEND_FOREIGN_EXCHANGE,
   APPROVE_FOREIGN_EXCHANGE,
   CLEAR_CUSTOMS,
   BOOK_SHIPMENT,
@@ -16,5 +21,10 @@ public enum ExportAction {
   RETURN_FOR_AMENDMENT,
   AMEND,
   REJECT,
-  CANCEL
+  CANCEL,
+  /**
+   * National Bank finds the proceeds overdue after the recorded deadline: oversight, the export
+   * stays where it is and its exporter becomes delinquent.
+   */
+  MARK_REPATRIATION_OVERDUE
 }

@@ -138,9 +138,24 @@ public final class ExportLifecycle {
   public static Set<Organisation> organisationsAdvancing(ExportStatus status) {
     Set<Organisation> advancing = EnumSet.noneOf(Organisation.class);
     TRANSITIONS.stream()
-        .filter(t -> t.from() == status && t.action() != CANCEL)
+        .filter(t -> t.from() == status && !OVERSIGHT.contains(t.action()))
         .forEach(t -> advancing.add(t.organisation()));
     return advancing;
+  }
+
+  /**
+   * Actions that regulators record apart from the stages' record of the export: cancelling, and
+   * finding proceeds overdue.
+   */
+  public static final Set<ExportAction> OVERSIGHT = EnumSet.of(CANCEL, MARK_REPATRIATION_OVERDUE);
+
+  /** The organisations that may take an oversight action on some export. */
+  public static Set<Organisation> organisationsOverseeing() {
+    Set<Organisation> overseeing = EnumSet.noneOf(Organisation.class);
+    TRANSITIONS.stream()
+        .filter(t -> OVERSIGHT.contains(t.action()))
+        .forEach(t -> overseeing.add(t.organisation()));
+    return overseeing;
   }
 
   /** The organisations that may cancel an export in some status. */
@@ -179,6 +194,27 @@ public final class ExportLifecycle {
           new Transition(
               RETURN_FOR_AMENDMENT, waiting, RETURNED_FOR_AMENDMENT, stage, reviewer, OFFICERS));
       table.add(new Transition(REJECT, waiting, REJECTED, stage, reviewer, OFFICERS));
+    }
+    Organisation nationalBank = Organisation.NATIONAL_BANK;
+    // Four eyes: above the threshold the officer recommends, a supervisor approves (a rule of the
+    // rule set decides which applies; the transition is the same either way).
+    table.add(
+        new Transition(
+            RECOMMEND_FOREIGN_EXCHANGE,
+            QUALITY_CERTIFIED,
+            QUALITY_CERTIFIED,
+            Stage.FOREIGN_EXCHANGE,
+            nationalBank,
+            OFFICERS));
+    for (ExportStatus awaitingProceeds : EnumSet.of(ExportStatus.SHIPPED, ARRIVED)) {
+      table.add(
+          new Transition(
+              MARK_REPATRIATION_OVERDUE,
+              awaitingProceeds,
+              awaitingProceeds,
+              Stage.PROCEEDS,
+              nationalBank,
+              OFFICERS));
     }
     Organisation shipping = Organisation.SHIPPING_LINE;
     table.add(

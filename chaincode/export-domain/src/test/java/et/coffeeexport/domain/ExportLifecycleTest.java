@@ -136,7 +136,13 @@ class ExportLifecycleTest {
     assertThat(ExportLifecycle.organisationsActingOn(ECTA_APPROVED))
         .containsExactlyInAnyOrder(ECX, COMMERCIAL_BANK, ECTA, NATIONAL_BANK);
     assertThat(ExportLifecycle.organisationsActingOn(SHIPPED))
+        .as("National Bank watches the proceeds")
+        .containsExactlyInAnyOrder(SHIPPING_LINE, COMMERCIAL_BANK, NATIONAL_BANK);
+    assertThat(ExportLifecycle.organisationsAdvancing(SHIPPED))
+        .as("finding proceeds overdue is oversight: it does not move the export")
         .containsExactlyInAnyOrder(SHIPPING_LINE, COMMERCIAL_BANK);
+    assertThat(ExportLifecycle.organisationsOverseeing())
+        .containsExactlyInAnyOrder(COMMERCIAL_BANK, ECTA, NATIONAL_BANK);
     assertThat(ExportLifecycle.organisationsActingOn(COMPLETED)).isEmpty();
   }
 

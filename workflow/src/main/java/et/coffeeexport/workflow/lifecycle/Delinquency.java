@@ -5,7 +5,6 @@ import et.coffeeexport.connectors.fabric.ExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +46,9 @@ class Delinquency implements JavaDelegate {
               "markRepatriationOverdue",
               exportId));
     } catch (LedgerRefusal e) {
-      throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
+      // Nothing in the model waits for this refusal: the timer's job fails, is retried, and
+      // becomes an incident analysts see in Cockpit, instead of an error nothing catches.
+      throw new IllegalStateException("the ledger refused to mark " + exportId + " overdue", e);
     }
   }
 }

@@ -19,6 +19,7 @@ final class Events {
       case VERIFY_AT_BANK -> "ExportVerifiedAtBank";
       case APPROVE_COMPLIANCE -> "ExportComplianceApproved";
       case CERTIFY_QUALITY -> "ExportQualityCertified";
+      case RECOMMEND_FOREIGN_EXCHANGE -> FOREIGN_EXCHANGE_RECOMMENDED;
       case APPROVE_FOREIGN_EXCHANGE -> "ExportForeignExchangeApproved";
       case CLEAR_CUSTOMS -> "ExportCustomsCleared";
       case BOOK_SHIPMENT -> "ExportShipmentBooked";
@@ -30,6 +31,7 @@ final class Events {
       case AMEND -> "ExportAmended";
       case REJECT -> "ExportRejected";
       case CANCEL -> "ExportCancelled";
+      case MARK_REPATRIATION_OVERDUE -> REPATRIATION_OVERDUE;
     };
   }
 }

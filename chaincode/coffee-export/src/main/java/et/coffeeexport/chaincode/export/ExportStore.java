@@ -125,11 +125,9 @@ final class ExportStore {
         : EndorsementPolicies.entitledWithWitness(acting);
   }
 
-  /** Cancellations for cause (ECTA, National Bank) and overdue proceeds (National Bank). */
+  /** Cancellations (the exporter's bank, ECTA, National Bank) and overdue proceeds. */
   private static byte[] oversightPolicy() {
-    Set<Organisation> overseeing = EnumSet.copyOf(ExportLifecycle.organisationsCancelling());
-    overseeing.add(Organisation.NATIONAL_BANK);
-    return EndorsementPolicies.entitledWithWitness(overseeing);
+    return EndorsementPolicies.entitledWithWitness(ExportLifecycle.organisationsOverseeing());
   }
 
   /** Appends to the trail; a decision once recorded would take every member to change. */

@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.RuleSet;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
  * National Bank's FX approval, with the four-eyes rule for exports above the threshold in force.
  */
 final class ForeignExchangeApproval {
-  static final String RECOMMEND = "RECOMMEND_FOREIGN_EXCHANGE";
   private final Transitions t;
 
   ForeignExchangeApproval(Transitions t) {
@@ -67,16 +67,17 @@ final class ForeignExchangeApproval {
 
   /** The first of two approvals: recorded in the trail, the export does not move. */
   private String recommend(ExportRecord export, List<String> reasons, RuleSet rules) {
+    ExportState unchanged = t.allowed(export, ExportAction.RECOMMEND_FOREIGN_EXCHANGE, rules);
     Map<String, String> facts =
         new TreeMap<>(Map.of(ExportFacts.FX_RECOMMENDED_BY, t.caller.certificateId()));
-    ExportRecord after = export.decided(export.state(), facts, t.now());
+    ExportRecord after = export.decided(unchanged, facts, t.now());
     return t.commit(
         export,
         after,
-        RECOMMEND,
+        ExportAction.RECOMMEND_FOREIGN_EXCHANGE.name(),
         reasons,
         rules,
         Transitions.Outcome.of(facts),
-        Events.FOREIGN_EXCHANGE_RECOMMENDED);
+        Events.of(ExportAction.RECOMMEND_FOREIGN_EXCHANGE));
   }
 }

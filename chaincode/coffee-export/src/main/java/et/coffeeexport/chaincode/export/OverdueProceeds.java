@@ -3,10 +3,9 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.Deadlines;
+import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
-import et.coffeeexport.domain.ExportStatus;
-import et.coffeeexport.domain.Organisation;
-import et.coffeeexport.domain.Role;
+import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.RuleSet;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 
 /** National Bank's watchdog over the repatriation deadline recorded when the goods shipped. */
 final class OverdueProceeds {
-  static final String MARK_OVERDUE = "MARK_REPATRIATION_OVERDUE";
   private final Transitions t;
 
   OverdueProceeds(Transitions t) {
@@ -28,18 +26,11 @@ final class OverdueProceeds {
    */
   String mark(String exportId) {
     ExportContract.requireId(exportId);
-    if (t.caller.organisation() != Organisation.NATIONAL_BANK
-        || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
-      throw ContractError.NOT_AUTHORISED.exception(
-          "only National Bank officers mark proceeds overdue");
-    }
     ExportRecord export = t.store.export(exportId);
+    RuleSet rules = t.store.currentRules();
+    ExportState unchanged = t.allowed(export, ExportAction.MARK_REPATRIATION_OVERDUE, rules);
     if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
       return ExportStore.utf8(CanonicalJson.toBytes(export));
-    }
-    if (export.status() != ExportStatus.SHIPPED && export.status() != ExportStatus.ARRIVED) {
-      throw ContractError.ILLEGAL_TRANSITION.exception(
-          "proceeds are only awaited on shipped exports, not " + export.status());
     }
     LocalDate due = LocalDate.parse(export.fact(ExportFacts.REPATRIATION_DUE));
     if (!Deadlines.passed(due, t.stub.getTxTimestamp())) {
@@ -48,13 +39,12 @@ final class OverdueProceeds {
     }
     // The registry checks the officer and marks the exporter: the transaction's one call to it.
     t.registry.recordOverdueProceeds(export.exporterId(), exportId);
-    RuleSet rules = t.store.currentRules();
     Map<String, String> facts = Map.of(ExportFacts.REPATRIATION_OVERDUE, "true");
-    ExportRecord after = export.decided(export.state(), facts, t.now());
+    ExportRecord after = export.decided(unchanged, facts, t.now());
     t.record(
         export,
         after,
-        MARK_OVERDUE,
+        ExportAction.MARK_REPATRIATION_OVERDUE.name(),
         List.of("repatriation due " + due),
         rules,
         Transitions.Outcome.of(facts));
@@ -63,6 +53,7 @@ final class OverdueProceeds {
     t.store.saveOversight(
         exportId,
         new Oversight(seen.cancelledAt(), seen.cancelledInTx(), t.now(), after.decisions()));
-    return ExportStore.utf8(t.emit(Events.REPATRIATION_OVERDUE, CanonicalJson.toBytes(after)));
+    return ExportStore.utf8(
+        t.emit(Events.of(ExportAction.MARK_REPATRIATION_OVERDUE), CanonicalJson.toBytes(after)));
   }
 }

@@ -122,8 +122,13 @@ final class ExportWorld {
 
   /** Files an export and anchors the documents the test rules require along the way. */
   String create(String exportId) {
+    return create(exportId, request());
+  }
+
+  /** Files {@code request} and anchors the documents the test rules require along the way. */
+  String create(String exportId, String request) {
     String created =
-        ledger.submit(exporter(), terms(), ctx -> exports.createExport(ctx, exportId, request()));
+        ledger.submit(exporter(), terms(), ctx -> exports.createExport(ctx, exportId, request));
     anchor(exportId, "SALES_CONTRACT", exporter());
     anchor(exportId, "QUALITY_CERTIFICATE", officer(Organisation.ECX));
     anchor(exportId, "BILL_OF_LADING", officer(Organisation.SHIPPING_LINE));
@@ -145,8 +150,31 @@ final class ExportWorld {
                     + "\",\"sizeBytes\":2048}"));
   }
 
-  /** Takes {@code action} on the export as {@code caller}, with valid arguments for it. */
+  /**
+   * Takes {@code action} on the export as {@code caller}, with valid arguments for it; finding
+   * proceeds overdue happens the day after they were due.
+   */
   String take(String exportId, ExportAction action, TestIdentity caller) {
+    if (action != ExportAction.MARK_REPATRIATION_OVERDUE) {
+      return takeNow(exportId, action, caller);
+    }
+    java.time.Instant clock = ledger.time();
+    String due = read(exportId).fact(et.coffeeexport.domain.ExportFacts.REPATRIATION_DUE);
+    if (due != null) {
+      ledger.setTime(
+          java.time.LocalDate.parse(due)
+              .plusDays(1)
+              .atStartOfDay(java.time.ZoneOffset.UTC)
+              .toInstant());
+    }
+    try {
+      return takeNow(exportId, action, caller);
+    } finally {
+      ledger.setTime(clock);
+    }
+  }
+
+  private String takeNow(String exportId, ExportAction action, TestIdentity caller) {
     boolean carriesTerms = action == ExportAction.SUBMIT || action == ExportAction.AMEND;
     Map<String, byte[]> privately =
         carriesTerms
@@ -166,7 +194,9 @@ final class ExportWorld {
                       ctx,
                       exportId,
                       "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}");
-              case APPROVE_FOREIGN_EXCHANGE -> exports.approveForeignExchange(ctx, exportId, "{}");
+              case APPROVE_FOREIGN_EXCHANGE, RECOMMEND_FOREIGN_EXCHANGE ->
+                  exports.approveForeignExchange(ctx, exportId, "{}");
+              case MARK_REPATRIATION_OVERDUE -> exports.markRepatriationOverdue(ctx, exportId);
               case CLEAR_CUSTOMS ->
                   exports.clearCustoms(
                       ctx,
@@ -232,7 +262,12 @@ final class ExportWorld {
 
   /** Walks a fresh export to {@code status} along the shortest path of the lifecycle. */
   String exportAt(String exportId, ExportStatus status) {
-    create(exportId);
+    return exportAt(exportId, status, request());
+  }
+
+  /** Files {@code request} and walks it to {@code status} along the shortest path. */
+  String exportAt(String exportId, ExportStatus status, String request) {
+    create(exportId, request);
     List<Step> path =
         switch (status) {
           case RETURNED_FOR_AMENDMENT ->

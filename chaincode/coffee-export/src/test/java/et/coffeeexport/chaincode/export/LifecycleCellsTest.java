@@ -27,10 +27,17 @@ class LifecycleCellsTest {
     int refused = 0;
     for (ExportStatus status : ExportStatus.values()) {
       ExportWorld world = new ExportWorld();
-      String exportId = world.exportAt("EXP-" + status, status);
-      assertThat(world.read(exportId).status()).isEqualTo(status);
+      String normal = world.exportAt("EXP-" + status, status);
+      assertThat(world.read(normal).status()).isEqualTo(status);
+      // Above the four-eyes threshold National Bank's officer recommends instead of approving.
+      String highValue =
+          status == ExportStatus.QUALITY_CERTIFIED
+              ? world.exportAt(
+                  "EXP-HV-" + status, status, ExportWorld.request(150_000, "2026-11-20T08:00:00Z"))
+              : normal;
       InMemoryLedger.Snapshot prepared = world.ledger.snapshot();
       for (ExportAction action : ExportAction.values()) {
+        String exportId = action == ExportAction.RECOMMEND_FOREIGN_EXCHANGE ? highValue : normal;
         for (Organisation org : Organisation.values()) {
           for (Role role : Role.values()) {
             world.ledger.restore(prepared);
