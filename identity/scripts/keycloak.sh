@@ -54,7 +54,7 @@ declare -A NAME_OF=([commercial-bank]=CommercialBank [national-bank]=NationalBan
 # the state folder and printed by `up`; nothing of this is in git.
 render_realm() {
   local users="[]" name first last role group otp pw totp
-  : >"$DEV_USERS.tmp"
+  install -m 600 /dev/null "$DEV_USERS.tmp"
   while read -r name first last role group otp; do
     pw=$(secret "keycloak-user-$name")
     totp=""
@@ -77,11 +77,12 @@ render_realm() {
 }
 
 start_keycloak() {
-  start_process keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak-admin)" \
+  # The passwords reach Keycloak through its KC_* environment, never its command line.
+  with_secrets KC_BOOTSTRAP_ADMIN_PASSWORD=keycloak-admin KC_DB_PASSWORD=postgres-keycloak -- \
+    start_process keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin \
     JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
     "$KC_HOME/bin/kc.sh" start --optimized \
     --db-url="jdbc:postgresql://$POSTGRES_HOST:$POSTGRES_PORT/keycloak" --db-username=keycloak \
-    --db-password="$(secret postgres-keycloak)" \
     --http-enabled=true --http-host="$KEYCLOAK_HOST" --http-port="$KEYCLOAK_PORT" \
     --hostname="http://localhost:$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --import-realm
   wait_until "keycloak (/health/ready)" 180 http_ok "http://$KEYCLOAK_HOST:$KEYCLOAK_MANAGEMENT_PORT/health/ready"

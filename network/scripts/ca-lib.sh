@@ -11,8 +11,9 @@ ca_client() {
   local home
   home=$(ca_home "$org")/registrar-$which
   if [ ! -f "$home/msp/signcerts/cert.pem" ]; then
-    FABRIC_CA_CLIENT_HOME=$home fabric-ca-client enroll --caname "$which-$org" \
-      -u "https://admin:$(secret "ca-$org-admin")@${HOST[$org]}:$(ca_port "$org")" \
+    # Credentials in the URL travel as FABRIC_CA_CLIENT_URL, never on the command line.
+    FABRIC_CA_CLIENT_HOME=$home FABRIC_CA_CLIENT_URL="https://admin:$(secret "ca-$org-admin")@${HOST[$org]}:$(ca_port "$org")" \
+      fabric-ca-client enroll --caname "$which-$org" \
       --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
   fi
   FABRIC_CA_CLIENT_HOME=$home fabric-ca-client "$@" --caname "$which-$org" -u "$(ca_url "$org")" \
@@ -24,7 +25,8 @@ ca_client() {
 register_once() {
   local org=$1 which=$2 name=$3 type=$4 pw=$5 attrs=${6:-}
   ca_client "$org" "$which" identity list --id "$name" && return 0
-  ca_client "$org" "$which" register --id.name "$name" --id.secret "$pw" --id.type "$type" ${attrs:+--id.attrs "$attrs"}
+  FABRIC_CA_CLIENT_ID_SECRET=$pw ca_client "$org" "$which" register --id.name "$name" --id.type "$type" \
+    ${attrs:+--id.attrs "$attrs"}
 }
 
 # NodeOUs: the role of an identity (client, peer, admin, orderer) is read from its certificate's OU.
@@ -47,11 +49,12 @@ enroll_identity() {
   pw=$(secret "enroll-$org-$name")
   register_once "$org" ca "$name" "$type" "$pw" "$attrs"
   register_once "$org" tlsca "$name" "$type" "$pw"
-  local url="https://$name:$pw@${HOST[$org]}:$(ca_port "$org")" tmp=$dir.tmp
+  local tmp=$dir.tmp
+  local -x FABRIC_CA_CLIENT_URL="https://$name:$pw@${HOST[$org]}:$(ca_port "$org")"
   rm -rf "$tmp" && mkdir -p "$tmp"
-  fabric-ca-client enroll -u "$url" --caname "ca-$org" -M "$tmp/msp" --csr.hosts "$host" \
+  fabric-ca-client enroll --caname "ca-$org" -M "$tmp/msp" --csr.hosts "$host" \
     --tls.certfiles "$(ca_tls_root "$org")" -H "$tmp/.client" >>"$LOGS/ca-client-$org.log" 2>&1
-  fabric-ca-client enroll -u "$url" --caname "tlsca-$org" -M "$tmp/tlsmsp" --enrollment.profile tls \
+  fabric-ca-client enroll --caname "tlsca-$org" -M "$tmp/tlsmsp" --enrollment.profile tls \
     --csr.hosts "$host,localhost,127.0.0.1" --tls.certfiles "$(ca_tls_root "$org")" -H "$tmp/.client" \
     >>"$LOGS/ca-client-$org.log" 2>&1
   # Fixed file names, so that configuration can point at them without globbing.

@@ -12,6 +12,8 @@ write_tls_ca_config() {
   dir=$(ca_home "$org")/tlsca
   password=$(secret "ca-$org-admin")
   mkdir -p "$dir"
+  # It holds the registrar's password: readable by its owner only.
+  install -m 600 /dev/null "$dir/fabric-ca-config.yaml"
   cat >"$dir/fabric-ca-config.yaml" <<EOF
 ca:
   name: tlsca-$org
@@ -46,8 +48,10 @@ start_ca() {
   home=$(ca_home "$org")
   mkdir -p "$home"
   write_tls_ca_config "$org"
-  start_process "ca-$org" fabric-ca-server start --home "$home" \
-    -b "admin:$(secret "ca-$org-admin")" --address "${HOST[$org]}" --port "$(ca_port "$org")" \
+  # The bootstrap registrar's "admin:password" goes in FABRIC_CA_SERVER_BOOT, not in -b on the command line.
+  FABRIC_CA_SERVER_BOOT="admin:$(secret "ca-$org-admin")" \
+    start_process "ca-$org" fabric-ca-server start --home "$home" \
+    --address "${HOST[$org]}" --port "$(ca_port "$org")" \
     --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")" \
     --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" --metrics.provider prometheus \
     --cafiles "$home/tlsca/fabric-ca-config.yaml"

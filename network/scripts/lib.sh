@@ -135,6 +135,19 @@ http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 https_ok() { curl -fsS -o /dev/null --max-time 2 --cacert "$2" "$1"; }
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# with_secrets <VAR=secret-name>... -- <command...>: runs the command with each VAR exported, set to that generated
+# secret. Secrets travel in the environment (readable by their owner only), never on a command line, which `ps` shows
+# to every user.
+with_secrets() {
+  local pairs=()
+  while [ "$1" != -- ]; do pairs+=("$1"); shift; done
+  shift
+  (
+    for pair in "${pairs[@]}"; do export "${pair%%=*}=$(secret "${pair#*=}")"; done
+    "$@"
+  )
+}
+
 # Generates a random secret once and keeps it under the state folder; prints it.
 secret() {
   local f=$SECRETS/$1

@@ -31,11 +31,11 @@ start() {
   mkdir -p "$RUN_DIR"
   if ! is_running workflow; then cp "$JAR" "$RUN_DIR/workflow.jar"; fi
   local issuer="http://localhost:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM"
-  start_process workflow env \
+  with_secrets WORKFLOW_DB_PASSWORD=postgres-workflow WEBAPP_CLIENT_SECRET=keycloak-client-webapp \
+    IDENTITY_CLIENT_SECRET=keycloak-client-identity -- start_process workflow env \
     WORKFLOW_HOST="$WORKFLOW_HOST" WORKFLOW_PORT="$WORKFLOW_PORT" WORKFLOW_MANAGEMENT_PORT="$WORKFLOW_MANAGEMENT_PORT" \
-    POSTGRES_HOST="$POSTGRES_HOST" POSTGRES_PORT="$POSTGRES_PORT" WORKFLOW_DB_PASSWORD="$(secret postgres-workflow)" \
+    POSTGRES_HOST="$POSTGRES_HOST" POSTGRES_PORT="$POSTGRES_PORT" \
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_REALM="$KEYCLOAK_REALM" KEYCLOAK_ISSUER="$issuer" \
-    WEBAPP_CLIENT_SECRET="$(secret keycloak-client-webapp)" IDENTITY_CLIENT_SECRET="$(secret keycloak-client-identity)" \
     IPFS_HOST="$IPFS_HOST" IPFS_API_PORT="$IPFS_API_PORT" REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
     CEC_STATE_DIR="$CEC_STATE_DIR" \
     java -Xms256m -Xmx768m -XX:+UseSerialGC -jar "$RUN_DIR/workflow.jar"
