@@ -146,6 +146,25 @@ class ExportLifecycleTest {
     assertThat(ExportLifecycle.organisationsActingOn(COMPLETED)).isEmpty();
   }
 
+  @Test
+  void aRefusedStepSaysWhetherTheExportIsMissingOrInTheWrongStatus() {
+    assertThat(reject(null, VERIFY_AT_BANK, officerOf(COMMERCIAL_BANK)))
+        .isEqualTo(
+            new Decision.Rejected(
+                RejectionCode.ILLEGAL_TRANSITION, "VERIFY_AT_BANK needs an existing export"));
+    assertThat(reject(at(COMPLETED), VERIFY_AT_BANK, officerOf(COMMERCIAL_BANK)))
+        .isEqualTo(
+            new Decision.Rejected(
+                RejectionCode.ILLEGAL_TRANSITION,
+                "cannot VERIFY_AT_BANK an export that is COMPLETED"));
+  }
+
+  @Test
+  void theExportersBankEctaAndNationalBankAreTheOrganisationsThatCancel() {
+    assertThat(ExportLifecycle.organisationsCancelling())
+        .containsExactlyInAnyOrder(COMMERCIAL_BANK, ECTA, NATIONAL_BANK);
+  }
+
   /**
    * Every (status × action × organisation × role) cell: accepted exactly where a table row permits
    * it.
