@@ -69,12 +69,7 @@ start_server() {
   if is_running "$name" && [ "$(cat "$PIDS/$name.pkgid" 2>/dev/null)" != "$pkgid" ]; then
     stop_process "$name" # the code changed: serve the new package
   fi
-  # Small heaps and serial GC: twelve of these share two cores with the rest of the consortium.
-  start_process "$name" env CHAINCODE_SERVER_ADDRESS="${HOST[$org]}:$(ccaas_port "$org" "$cc")" \
-    CORE_CHAINCODE_ID_NAME="$pkgid" CORE_PEER_LOCALMSPID="${MSP[$org]}" CORE_PEER_TLS_ENABLED=false \
-    CORE_CHAINCODE_LOGGING_LEVEL=WARNING CORE_CHAINCODE_LOGGING_SHIM=WARNING \
-    java -Xms32m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
-    -jar "$jar"
+  run_chaincode_server "$name" "$org" "$cc" "$pkgid" "$jar"
   echo "$pkgid" >"$PIDS/$name.pkgid"
 }
 

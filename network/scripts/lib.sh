@@ -109,6 +109,18 @@ stop_processes() {
 
 stop_process() { stop_processes "$1"; }
 
+# run_chaincode_server <process name> <org> <chaincode> <package id> <jar>: serves <org>'s peer for <chaincode> on its
+# port. deploy.sh runs the honest servers with it; impostor.sh (tests only) runs another jar the same way.
+run_chaincode_server() {
+  local name=$1 org=$2 cc=$3 pkgid=$4 jar=$5
+  # Small heaps and serial GC: twelve of these share two cores with the rest of the consortium.
+  start_process "$name" env CHAINCODE_SERVER_ADDRESS="${HOST[$org]}:$(ccaas_port "$org" "$cc")" \
+    CORE_CHAINCODE_ID_NAME="$pkgid" CORE_PEER_LOCALMSPID="${MSP[$org]}" CORE_PEER_TLS_ENABLED=false \
+    CORE_CHAINCODE_LOGGING_LEVEL=WARNING CORE_CHAINCODE_LOGGING_SHIM=WARNING \
+    java -Xms32m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+    -jar "$jar"
+}
+
 # wait_until <what> <seconds> <command...>: polls a health check until it passes; fails loudly with the log tail.
 wait_until() {
   local what=$1 timeout=$2; shift 2

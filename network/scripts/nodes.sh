@@ -61,6 +61,9 @@ start_peer() {
   # Gossip bootstraps from peer0 of the same organisation; the external endpoint makes the peer visible to other
   # organisations (discovery, private data dissemination). Every peer pulls blocks from the orderers itself: in
   # 2.5 gossip state transfer is off, so a non-leader peer that joins late would never receive the earlier blocks.
+  # Private data of invalid transactions is never pulled: a member alone can put a forged private write (hashes only)
+  # into a transaction; validation refuses it, but the collection's members would otherwise wait pullRetryThreshold
+  # (60 s) for data that does not exist before committing the block, and the channel would stall (ByzantineMemberIT).
   start_process "$name" env FABRIC_CFG_PATH="$CONF/peer" FABRIC_LOGGING_SPEC=INFO \
     CORE_PEER_ID="$name" CORE_PEER_LISTENADDRESS="$host:$port" CORE_PEER_ADDRESS="$host:$port" \
     CORE_PEER_CHAINCODELISTENADDRESS="$host:$(peer_cc_port "$org" "$i")" \
@@ -73,7 +76,7 @@ start_peer() {
     CORE_PEER_TLS_CLIENTAUTHREQUIRED=true CORE_PEER_TLS_CLIENTROOTCAS_FILES="$(all_tls_cas | paste -sd' ' -)" \
     CORE_PEER_FILESYSTEMPATH="$DATA/$name" CORE_LEDGER_SNAPSHOTS_ROOTDIR="$DATA/$name/snapshots" \
     CORE_LEDGER_STATE_STATEDATABASE=goleveldb CORE_LEDGER_HISTORY_ENABLEHISTORYDATABASE=true \
-    CORE_PEER_GATEWAY_ENABLED=true \
+    CORE_PEER_GATEWAY_ENABLED=true CORE_PEER_GOSSIP_PVTDATA_SKIPPULLINGINVALIDTRANSACTIONSDURINGCOMMIT=true \
     CORE_OPERATIONS_LISTENADDRESS="$host:$(peer_ops_port "$org" "$i")" CORE_METRICS_PROVIDER=prometheus \
     CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG="$(ccaas_builder_config "$org")" \
     peer node start

@@ -95,10 +95,14 @@ public class LocalNetwork {
     String[] command = new String[args.length + 1];
     command[0] = home.resolve("network/cec").toString();
     System.arraycopy(args, 0, command, 1, args.length);
+    run(command);
+  }
+
+  private static void run(String... command) {
     try {
       Process process = new ProcessBuilder(command).inheritIO().start();
       if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException("network/cec " + String.join(" ", args) + " failed");
+        throw new IllegalStateException(String.join(" ", command) + " failed");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -106,6 +110,14 @@ public class LocalNetwork {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Runs one of {@code network/scripts} and fails the test when it fails. */
+  public void script(String name, String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = home.resolve("network/scripts").resolve(name).toString();
+    System.arraycopy(args, 0, command, 1, args.length);
+    run(command);
   }
 
   /** Sends SIGKILL to a node by its process name (as in the state folder's pid files). */

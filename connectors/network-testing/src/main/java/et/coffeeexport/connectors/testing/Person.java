@@ -29,6 +29,11 @@ public final class Person implements AutoCloseable {
         PeerConnections.gateway(channel, credentials, PeerConnections.CallDeadlines.DEFAULT);
   }
 
+  /** The gateway this person acts through, for what {@link #contract} does not cover. */
+  public Gateway gateway() {
+    return gateway;
+  }
+
   public Network network() {
     return gateway.getNetwork(org.channel());
   }
