@@ -46,8 +46,10 @@ public final class RuleContract implements ContractInterface {
           "the next rule set version is " + (currentVersion + 1));
     }
     store.saveRules(rules);
-    if (store.state(Keys.seal(ctx.getStub(), Organisation.COMMERCIAL_BANK.name())).length == 0) {
-      store.createSeals(); // the first rule set is the ledger's trusted bootstrap
+    if (currentVersion == 0) {
+      // The first rule set is the ledger's trusted bootstrap. Never "when a seal is missing": a
+      // member alone may delete its own seal, and re-creating all six would then need all six.
+      store.createSeals();
     }
     byte[] bytes = CanonicalJson.toBytes(rules);
     ctx.getStub().setEvent(Events.RULE_SET_PUBLISHED, bytes);

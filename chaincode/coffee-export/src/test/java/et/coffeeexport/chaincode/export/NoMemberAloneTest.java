@@ -83,6 +83,29 @@ class NoMemberAloneTest {
   }
 
   @Test
+  void aMemberDeletingItsOwnSealCannotBlockTheNextRuleSet() {
+    String seal = "\u0000" + Keys.SEAL + "\u0000COMMERCIAL_BANK\u0000";
+    // What Commercial Bank alone may do with a modified chaincode: its seal's policy is its peer.
+    world.ledger.submit(
+        et.coffeeexport.chaincode.testing.TestIdentity.admin("CommercialBankMSP"),
+        ctx -> {
+          ctx.getStub().delState(seal);
+          return null;
+        });
+    assertThat(world.ledger.lastTransactionRefusedFor(Set.of("CommercialBankMSP"))).isEmpty();
+    world.ledger.submit(
+        world.supervisor(Organisation.ECTA),
+        ctx ->
+            world.rules.publishRuleSet(
+                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    assertThat(world.ledger.lastWriteSet().keySet())
+        .as("seals are made once, by the bootstrap rule set")
+        .noneMatch(k -> k.startsWith("\u0000" + Keys.SEAL + "\u0000"));
+    assertThat(world.ledger.lastTransactionRefusedFor(Set.of("EctaMSP", "NationalBankMSP")))
+        .isEmpty();
+  }
+
+  @Test
   void noKeyOnTheLedgerCanBeChangedOrCreatedByOneOrganisation() {
     world.exportAt("EXP-K", et.coffeeexport.domain.ExportStatus.COMPLETED);
     world.exportAt("EXP-L", et.coffeeexport.domain.ExportStatus.FX_APPROVED);
