@@ -74,6 +74,18 @@ write_org_msp() {
   write_node_ous "$msp"
 }
 
+# The TLS identity of the organisation's chaincode servers; its peers present their own TLS certificates to them.
+enroll_chaincode_server() {
+  local org=$1 dir tls
+  dir=$(dirname "$(chaincode_server_tls "$org")")
+  tls=$dir/tls
+  enroll_identity "$org" "$dir" "ccserver-$org" client "ccserver.$(org_domain "$org"),${HOST[$org]}"
+  local f
+  for f in server.crt server.key; do
+    [ -s "$tls/$f.b64" ] || (umask 077 && base64 -w0 "$tls/$f" >"$tls/$f.b64")
+  done
+}
+
 enroll_org() {
   local org=$1 d dir
   d=$(org_domain "$org")
@@ -87,6 +99,7 @@ enroll_org() {
     for ((i = 0; i < PEERS_PER_ORG; i++)); do
       enroll_identity "$org" "$dir/peers/$(peer_name "$org" $i)" "peer$i-$org" peer "$(peer_name "$org" $i)"
     done
+    enroll_chaincode_server "$org"
   fi
   write_org_msp "$org"
 }

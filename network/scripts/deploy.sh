@@ -24,7 +24,8 @@ build_jars() {
 label_of() {
   local cc=$1 collections=$CEC_HOME/network/config/collections/$1.json
   local digest
-  digest=$({ jar_digest "$(jar_of "$cc")"; echo "$ENDORSEMENT_POLICY"; [ -f "$collections" ] && jq -cS . "$collections"; } |
+  digest=$({ jar_digest "$(jar_of "$cc")"; echo "$ENDORSEMENT_POLICY"; connection_json "$cc"
+    [ -f "$collections" ] && jq -cS . "$collections"; } |
     sha256sum | cut -c1-12)
   echo "${cc}_$digest"
 }
@@ -33,10 +34,24 @@ jar_digest() {
   unzip -v "$1" | awk 'NR > 3 && length($7) == 8 && $7 ~ /^[0-9a-f]+$/ {print $8, $7}' | LC_ALL=C sort | sha256sum | cut -c1-12
 }
 
+# How a peer reaches the chaincode's server; the builder fills the {{.name}} values from each peer's own configuration
+# (nodes.sh ccaas_builder_config). The platform's chaincodes: TLS, and the peer authenticates with its own TLS pair.
+connection_json() {
+  local cc=$1 address="{{.${1//-/_}_address}}"
+  if chaincode_uses_tls "$cc"; then
+    jq -cn --arg a "$address" '{address: $a, dial_timeout: "10s", tls_required: true, client_auth_required: true,
+      root_cert: "{{.chaincode_root_cert}}", client_cert: "{{.peer_client_cert}}", client_key: "{{.peer_client_key}}"}'
+  else
+    jq -cn --arg a "$address" '{address: $a, dial_timeout: "10s", tls_required: false}'
+  fi
+}
+
 package_of() {
   local cc=$1 label=$2 dir=$CONF/chaincode/$cc
   mkdir -p "$dir/src"
-  printf '{"address":"{{.%s_address}}","dial_timeout":"10s","tls_required":false}\n' "${cc//-/_}" >"$dir/src/connection.json"
+  # The peer's build copies this file's mode onto the filled-in copy, which holds its TLS key: owner only.
+  install -m 600 /dev/null "$dir/src/connection.json"
+  connection_json "$cc" >"$dir/src/connection.json"
   printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$dir/src/metadata.json"
   reproducible_tgz "$dir/src" "$dir/src/code.tar.gz" connection.json
   reproducible_tgz "$dir/src" "$dir/$label.tgz" metadata.json code.tar.gz

@@ -111,15 +111,32 @@ stop_process() { stop_processes "$1"; }
 
 # run_chaincode_server <process name> <org> <chaincode> <package id> <jar>: serves <org>'s peer for <chaincode> on its
 # port. deploy.sh runs the honest servers with it; impostor.sh (tests only) runs another jar the same way.
+# The platform's chaincodes speak TLS with client authentication to their own organisation's peers (the server's
+# certificate and the peer's client certificate come from the organisation's TLS CA); the benchmark's baseline,
+# one server for every organisation, stays plain.
 run_chaincode_server() {
-  local name=$1 org=$2 cc=$3 pkgid=$4 jar=$5
+  local name=$1 org=$2 cc=$3 pkgid=$4 jar=$5 tls=() dir
+  if chaincode_uses_tls "$cc"; then
+    dir=$(chaincode_server_tls "$org")
+    # The shim also insists on base64 copies of the pair (CORE_TLS_CLIENT_*_PATH), which it reads for nothing here.
+    tls=(CORE_PEER_TLS_ENABLED=true CORE_TLS_CLIENT_CERT_FILE="$dir/server.crt" CORE_TLS_CLIENT_KEY_FILE="$dir/server.key"
+      CORE_TLS_CLIENT_CERT_PATH="$dir/server.crt.b64" CORE_TLS_CLIENT_KEY_PATH="$dir/server.key.b64"
+      CORE_PEER_TLS_ROOTCERT_FILE="$dir/ca.crt" CHAINCODE_TLS_CLIENT_ROOTCERT_FILE="$dir/ca.crt")
+  else
+    tls=(CORE_PEER_TLS_ENABLED=false)
+  fi
   # Small heaps and serial GC: twelve of these share two cores with the rest of the consortium.
   start_process "$name" env CHAINCODE_SERVER_ADDRESS="${HOST[$org]}:$(ccaas_port "$org" "$cc")" \
-    CORE_CHAINCODE_ID_NAME="$pkgid" CORE_PEER_LOCALMSPID="${MSP[$org]}" CORE_PEER_TLS_ENABLED=false \
+    CORE_CHAINCODE_ID_NAME="$pkgid" CORE_PEER_LOCALMSPID="${MSP[$org]}" "${tls[@]}" \
     CORE_CHAINCODE_LOGGING_LEVEL=WARNING CORE_CHAINCODE_LOGGING_SHIM=WARNING \
     java -Xms32m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
     -jar "$jar"
 }
+
+chaincode_uses_tls() { [[ " ${CHAINCODES[*]} " == *" $1 "* ]]; }
+
+# The TLS folder of <org>'s chaincode servers (server.crt, server.key, ca.crt); crypto.sh enrolls it.
+chaincode_server_tls() { echo "$(org_dir "$1")/chaincode-server/tls"; }
 
 # wait_until <what> <seconds> <command...>: polls a health check until it passes; fails loudly with the log tail.
 wait_until() {

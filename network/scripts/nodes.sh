@@ -45,13 +45,21 @@ start_orderer() {
 
 # The ccaas builder renders each package's connection.json address from this, so one package (one package ID)
 # points every organisation's peer at that organisation's own chaincode server.
+# What the chaincode-as-a-service builder fills into a package's connection.json for this peer: each chaincode server's
+# address, the CA that signed the organisation's chaincode servers, and the peer's own TLS pair, which it presents to
+# them as its client certificate.
 ccaas_builder_config() {
-  local org=$1 cc json=""
-  for cc in "${CHAINCODES[@]}" "${BENCH_CHAINCODES[@]}"; do json+="\"${cc//-/_}_address\":\"${HOST[$org]}:$(ccaas_port "$org" "$cc")\","; done
-  echo "{${json%,}}"
+  local org=$1 i=$2 cc tls peer_tls addresses="{}"
+  tls=$(chaincode_server_tls "$org")
+  peer_tls=$(org_dir "$org")/peers/$(peer_name "$org" "$i")/tls
+  for cc in "${CHAINCODES[@]}" "${BENCH_CHAINCODES[@]}"; do
+    addresses=$(jq -c --arg k "${cc//-/_}_address" --arg v "${HOST[$org]}:$(ccaas_port "$org" "$cc")" '. + {($k): $v}' <<<"$addresses")
+  done
+  jq -c --rawfile root "$tls/ca.crt" --rawfile cert "$peer_tls/server.crt" --rawfile key "$peer_tls/server.key" \
+    '. + {chaincode_root_cert: $root, peer_client_cert: $cert, peer_client_key: $key}' <<<"$addresses"
 }
 
-start_peer() {
+start_peer() (
   local org=$1 i=$2 name dir
   name=$(peer_name "$org" "$i")
   dir=$(org_dir "$org")/peers/$name
@@ -64,7 +72,11 @@ start_peer() {
   # Private data of invalid transactions is never pulled: a member alone can put a forged private write (hashes only)
   # into a transaction; validation refuses it, but the collection's members would otherwise wait pullRetryThreshold
   # (60 s) for data that does not exist before committing the block, and the channel would stall (ByzantineMemberIT).
-  start_process "$name" env FABRIC_CFG_PATH="$CONF/peer" FABRIC_LOGGING_SPEC=INFO \
+  # The builder configuration holds the peer's TLS key: it goes through the environment, never a command line, and the
+  # peer's umask keeps the connection files its builder writes from it (and all its other files) its own.
+  umask 077
+  CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG="$(ccaas_builder_config "$org" "$i")" \
+    start_process "$name" env FABRIC_CFG_PATH="$CONF/peer" FABRIC_LOGGING_SPEC=INFO \
     CORE_PEER_ID="$name" CORE_PEER_LISTENADDRESS="$host:$port" CORE_PEER_ADDRESS="$host:$port" \
     CORE_PEER_CHAINCODELISTENADDRESS="$host:$(peer_cc_port "$org" "$i")" \
     CORE_PEER_CHAINCODEADDRESS="$host:$(peer_cc_port "$org" "$i")" \
@@ -78,9 +90,8 @@ start_peer() {
     CORE_LEDGER_STATE_STATEDATABASE=goleveldb CORE_LEDGER_HISTORY_ENABLEHISTORYDATABASE=true \
     CORE_PEER_GATEWAY_ENABLED=true CORE_PEER_GOSSIP_PVTDATA_SKIPPULLINGINVALIDTRANSACTIONSDURINGCOMMIT=true \
     CORE_OPERATIONS_LISTENADDRESS="$host:$(peer_ops_port "$org" "$i")" CORE_METRICS_PROVIDER=prometheus \
-    CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG="$(ccaas_builder_config "$org")" \
     peer node start
-}
+)
 
 for o in "${ORDERERS[@]}"; do start_orderer "$o"; done
 render_core_yaml
