@@ -447,5 +447,16 @@ class ExportEndToEndIT {
             ExportFixture.filing().toString(),
             Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
     assertThat(asOfficer.statusCode()).isEqualTo(403);
+    ObjectNode salted = ExportFixture.filing();
+    ((ObjectNode) salted.get("terms")).put("salt", "chosen-by-the-exporter-0001");
+    var ownSalt =
+        ExportFixture.send(
+            "POST",
+            "/api/exports",
+            ExportFixture.exporterToken,
+            salted.toString(),
+            Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
+    assertThat(ownSalt.statusCode()).as("the platform salts the terms' hash").isEqualTo(400);
+    assertThat(ownSalt.body()).contains("salt");
   }
 }
