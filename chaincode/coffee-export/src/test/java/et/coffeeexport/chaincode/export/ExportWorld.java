@@ -309,10 +309,54 @@ final class ExportWorld {
           new Step(ExportAction.CONFIRM_ARRIVAL, Organisation.SHIPPING_LINE),
           new Step(ExportAction.RECORD_REPATRIATION, Organisation.COMMERCIAL_BANK));
 
+  /** The committed export as JSON, as every reader gets it. */
+  String readJson(String exportId) {
+    return ledger.evaluate(exporter(), ctx -> queries.readExport(ctx, exportId));
+  }
+
+  /** The export's committed versions (newest first) and its decision trail. */
+  ExportQueryContract.History history(String exportId) {
+    return et.coffeeexport.chaincode.support.CanonicalJson.fromBytes(
+        ledger
+            .evaluate(officer(Organisation.ECTA), ctx -> queries.readHistory(ctx, exportId))
+            .getBytes(StandardCharsets.UTF_8),
+        ExportQueryContract.History.class);
+  }
+
+  /** The last entry of the export's decision trail. */
+  DecisionRecord lastDecision(String exportId) {
+    List<DecisionRecord> trail = history(exportId).decisions();
+    return trail.get(trail.size() - 1);
+  }
+
+  /**
+   * Asserts that {@code transaction} fails with {@code code} and leaves the ledger exactly as it
+   * was.
+   */
+  void refused(String code, Runnable transaction) {
+    InMemoryLedger.Snapshot before = ledger.snapshot();
+    org.assertj.core.api.Assertions.assertThatThrownBy(transaction::run)
+        .isInstanceOf(org.hyperledger.fabric.shim.ChaincodeException.class)
+        .hasMessageStartingWith(code + ": ");
+    org.assertj.core.api.Assertions.assertThat(ledger.snapshot())
+        .as("nothing changed")
+        .isEqualTo(before);
+  }
+
+  /**
+   * When set, the registry refuses to record overdue proceeds with this message, as the
+   * user-management chaincode answers a refusal.
+   */
+  String overdueRefusal;
+
   /** The fake participant registry behind the cross-chaincode calls. */
   private Chaincode.Response registry(String chaincode, List<String> args) {
     registryCalls++;
     if (args.get(0).equals("ParticipantContract:recordOverdueProceeds")) {
+      if (overdueRefusal != null) {
+        return new Chaincode.Response(
+            Chaincode.Response.Status.INTERNAL_SERVER_ERROR, overdueRefusal, null);
+      }
       overdueRecorded.add(args.get(1) + "/" + args.get(2));
       exporterStatus.put(args.get(1), "DELINQUENT");
       return new Chaincode.Response(
