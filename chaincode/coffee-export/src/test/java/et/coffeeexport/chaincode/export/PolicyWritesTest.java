@@ -1,0 +1,130 @@
+package et.coffeeexport.chaincode.export;
+
+import static et.coffeeexport.domain.Organisation.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import et.coffeeexport.chaincode.support.EndorsementPolicies;
+import et.coffeeexport.chaincode.testing.InMemoryLedger;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportStatus;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each key kind gets exactly the key-level policy chaincode/README.md gives it, written when the
+ * key is: a key without one falls back to the chaincode's two-of-six and so could be rewritten by
+ * any two members.
+ */
+class PolicyWritesTest {
+  private final ExportWorld world = new ExportWorld();
+
+  private static String key(String... parts) {
+    return "\u0000" + String.join("\u0000", parts) + "\u0000";
+  }
+
+  @Test
+  void everyEntryOfTheDecisionTrailNeedsAllSixToChange() {
+    world.exportAt("EXP-PT", ExportStatus.FX_APPROVED);
+    int decisions = world.read("EXP-PT").decisions();
+    assertThat(decisions).isEqualTo(5);
+    for (int sequence = 1; sequence <= decisions; sequence++) {
+      String entry = key(Keys.DECISION, "EXP-PT", String.format("%06d", sequence));
+      assertThat(world.ledger.keys()).contains(entry);
+      assertThat(world.ledger.policyOf(entry))
+          .as("decision %d", sequence)
+          .isEqualTo(EndorsementPolicies.everyMember());
+    }
+  }
+
+  @Test
+  void theDecisionRecordOfAnOverdueMarkingNeedsAllSixToChange() {
+    world.exportAt("EXP-PO", ExportStatus.SHIPPED);
+    world.take("EXP-PO", ExportAction.MARK_REPATRIATION_OVERDUE, world.officer(NATIONAL_BANK));
+    int decisions = world.read("EXP-PO").decisions();
+    String entry = key(Keys.DECISION, "EXP-PO", String.format("%06d", decisions));
+    assertThat(world.ledger.keys()).contains(entry);
+    assertThat(world.ledger.policyOf(entry)).isEqualTo(EndorsementPolicies.everyMember());
+  }
+
+  @Test
+  void everyDocumentAnchorNeedsAllSixToChange() {
+    world.create("EXP-PD");
+    for (String type : new String[] {"SALES_CONTRACT", "QUALITY_CERTIFICATE", "BILL_OF_LADING"}) {
+      String anchor = key(Keys.DOCUMENT, "EXP-PD", type, "0001");
+      assertThat(world.ledger.keys()).contains(anchor);
+      assertThat(world.ledger.policyOf(anchor))
+          .as(type)
+          .isEqualTo(EndorsementPolicies.everyMember());
+    }
+  }
+
+  @Test
+  void anExportPermitNeedsNationalBankAndCustomsToChange() {
+    world.exportAt("EXP-PP", ExportStatus.FX_APPROVED);
+    String permit = key(Keys.PERMIT, world.read("EXP-PP").fact("exportPermitNumber"));
+    assertThat(world.ledger.keys()).contains(permit);
+    assertThat(world.ledger.policyOf(permit))
+        .isEqualTo(EndorsementPolicies.allPeersOf(EnumSet.of(NATIONAL_BANK, CUSTOM_AUTHORITIES)));
+  }
+
+  @Test
+  void filingCreatesTheOversightKeySoThatItsPolicyHoldsFromTheStart() {
+    world.create("EXP-PV");
+    String oversight = key(Keys.OVERSIGHT, "EXP-PV");
+    // Fabric keeps a key-level policy only with a key that exists.
+    assertThat(world.ledger.keys()).contains(oversight);
+    assertThat(world.ledger.policyOf(oversight))
+        .isEqualTo(
+            EndorsementPolicies.entitledWithWitness(ExportLifecycle.organisationsOverseeing()));
+  }
+
+  @Test
+  void aStatusChangeMovesTheExportFromOneStatusIndexToTheNext() {
+    world.create("EXP-PS");
+    String submitted = key(Keys.BY_STATUS, "SUBMITTED", "EXP-PS");
+    String verified = key(Keys.BY_STATUS, "BANK_VERIFIED", "EXP-PS");
+    assertThat(world.ledger.keys()).contains(submitted).doesNotContain(verified);
+    world.take("EXP-PS", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK));
+    assertThat(world.ledger.keys()).contains(verified).doesNotContain(submitted);
+    var anyone = world.officer(ECX);
+    assertThat(
+            world.ledger.<String>evaluate(
+                anyone, ctx -> world.queries.queryByStatus(ctx, "SUBMITTED", 10, "")))
+        .contains("\"count\":0");
+    assertThat(
+            world.ledger.<String>evaluate(
+                anyone, ctx -> world.queries.queryByStatus(ctx, "BANK_VERIFIED", 10, "")))
+        .contains("\"count\":1", "\"exportId\":\"EXP-PS\"");
+  }
+
+  @Test
+  void everyRuleSetVersionAndTheCurrentOneNeedEctaAndNationalBank() {
+    byte[] directive = EndorsementPolicies.allPeersOf(EnumSet.of(ECTA, NATIONAL_BANK));
+    assertThat(world.ledger.policyOf(key(Keys.RULE_SET, "000001"))).isEqualTo(directive);
+    assertThat(world.ledger.policyOf(key(Keys.RULE_SET, "current"))).isEqualTo(directive);
+  }
+
+  @Test
+  void coSigningStatesTheMinimumPricesPolicyEvenWhereTheProposalLeftNone() {
+    world.ledger.submit(
+        world.officer(ECTA),
+        ctx ->
+            world.rules.proposePriceFloor(
+                ctx,
+                "{\"grade\":\"G3\",\"origin\":\"LIMU\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-10-01\",\"minPricePerLbUsd\":2.80,\"cosigned\":false}"));
+    String floor = key(Keys.FLOOR, "G3", "LIMU", "WASHED", "2026-10-01");
+    byte[] directive = EndorsementPolicies.allPeersOf(EnumSet.of(ECTA, NATIONAL_BANK));
+    assertThat(world.ledger.policyOf(floor)).isEqualTo(directive);
+    // A proposal recorded before key-level policies existed (an earlier chaincode version): the
+    // co-signature, which puts the price in force, gives it its policy.
+    InMemoryLedger.Snapshot legacy = world.ledger.snapshot();
+    legacy.policies().remove(floor);
+    world.ledger.restore(legacy);
+    assertThat(world.ledger.policyOf(floor)).isNull();
+    world.ledger.submit(
+        world.officer(NATIONAL_BANK),
+        ctx -> world.rules.cosignPriceFloor(ctx, "G3", "LIMU", "WASHED", "2026-10-01"));
+    assertThat(world.ledger.policyOf(floor)).isEqualTo(directive);
+  }
+}
