@@ -185,12 +185,20 @@ class ExportLedgerIT {
         exportId,
         "{\"reasons\":[\"contract date missing on page 2\"]}");
     assertThat(status(exportId)).isEqualTo("RETURNED_FOR_AMENDMENT");
+    // The bank approved the terms: ECTA cannot ask for a new price.
+    assertThatThrownBy(
+            () ->
+                people.exporter.submitPrivately(
+                    "amendExport",
+                    people.terms("3.50"),
+                    Consortium.TERMS_ENDORSERS,
+                    exportId,
+                    people.request()))
+        .isInstanceOfSatisfying(
+            GatewayException.class, e -> assertThat(details(e)).contains("AMENDMENT_NOT_ALLOWED"));
+    assertThat(status(exportId)).isEqualTo("RETURNED_FOR_AMENDMENT");
     people.exporter.submitPrivately(
-        "amendExport",
-        people.terms("3.50"),
-        Consortium.TERMS_ENDORSERS,
-        exportId,
-        people.request());
+        "amendExport", Map.of(), Consortium.TERMS_ENDORSERS, exportId, people.request());
     settle();
     assertThat(status(exportId)).isEqualTo("BANK_VERIFIED");
     step("ecta", "approveCompliance", exportId, "{}");
