@@ -139,7 +139,22 @@ public final class InMemoryLedger {
               .computeIfAbsent(key, k -> new ArrayList<>())
               .add(new Modification(stub.getTxId(), stub.getTxTimestamp(), value));
         });
-    policies.putAll(stub.policyWrites);
+    // A key's policy lives with its value, as a peer commits it (Fabric's validation.prepareTxOps):
+    // deleting a key drops its policy, and a policy written for a key that does not exist after
+    // this transaction is dropped, so a contract that sets a policy without writing the key leaves
+    // the key governed by the chaincode's policy.
+    stub.writes.forEach(
+        (key, value) -> {
+          if (value == null) {
+            policies.remove(key);
+          }
+        });
+    stub.policyWrites.forEach(
+        (key, policy) -> {
+          if (state.containsKey(key)) {
+            policies.put(key, policy);
+          }
+        });
     stub.privateWrites.forEach(
         (collection, writes) ->
             privateData.computeIfAbsent(collection, c -> new TreeMap<>()).putAll(writes));

@@ -219,4 +219,23 @@ class InputLimitsTest {
                             ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":3"))))
         .hasMessage("INVALID_ARGUMENT: the next rule set version is 2");
   }
+
+  private static String tables(int count) {
+    StringBuilder refs = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      refs.append(i == 1 ? "" : ",").append("\"table-").append(i).append(":v1\"");
+    }
+    return "{\"decisionTables\":[" + refs + "]}";
+  }
+
+  @Test
+  void aDecisionNamesAtMostTenDecisionTables() {
+    world.create("EXP-DT");
+    world.refused("INVALID_ARGUMENT", () -> verifyWith("EXP-DT", tables(11)));
+    verifyWith("EXP-DT", tables(10));
+    assertThat(world.lastDecision("EXP-DT").ruleApplied())
+        .hasSize(11)
+        .startsWith("ruleset:1", "dmn:table-1:v1")
+        .endsWith("dmn:table-10:v1");
+  }
 }

@@ -127,4 +127,37 @@ class PolicyWritesTest {
         ctx -> world.rules.cosignPriceFloor(ctx, "G3", "LIMU", "WASHED", "2026-10-01"));
     assertThat(world.ledger.policyOf(floor)).isEqualTo(directive);
   }
+
+  @Test
+  void theFirstRuleSetCreatesEveryOrganisationsSealWithItsOwnPeersPolicy() {
+    for (var organisation : et.coffeeexport.domain.Organisation.values()) {
+      String seal = key(Keys.SEAL, organisation.name());
+      // A peer keeps a key's policy only while the key exists: the seal is created, not only
+      // given a policy.
+      assertThat(world.ledger.keys()).as(organisation.name()).contains(seal);
+      assertThat(world.ledger.policyOf(seal))
+          .as(organisation.name())
+          .isEqualTo(EndorsementPolicies.ownPeer(organisation));
+    }
+    world.ledger.submit(
+        world.supervisor(ECTA),
+        ctx ->
+            world.rules.publishRuleSet(
+                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    assertThat(world.ledger.lastWriteSet().keySet())
+        .as("later rule sets leave the seals alone")
+        .noneMatch(k -> k.startsWith("\u0000" + Keys.SEAL + "\u0000"));
+  }
+
+  @Test
+  void likeAPeerTheTestLedgerKeepsNoPolicyForAKeyThatDoesNotExist() {
+    String nowhere = key("nowhere", "1");
+    world.ledger.submit(
+        world.officer(ECTA),
+        ctx -> {
+          ctx.getStub().setStateValidationParameter(nowhere, EndorsementPolicies.everyMember());
+          return null;
+        });
+    assertThat(world.ledger.policyOf(nowhere)).isNull();
+  }
 }
