@@ -38,13 +38,21 @@ final class Keys {
     return stub.createCompositeKey(BY_EXPORTER, exporterId, exportId).toString();
   }
 
-  /** Zero-padded so that the trail reads back in order. */
+  /**
+   * Zero-padded so that the trail reads back in order. The transaction id makes every entry a new
+   * key: an entry, once written, takes all six organisations to change, so a transaction simulated
+   * on a stale copy of the trail must meet a read conflict (and be retried), not that policy.
+   */
   static String decision(ChaincodeStub stub, String exportId, int sequence) {
-    return stub.createCompositeKey(DECISION, exportId, String.format("%06d", sequence)).toString();
+    return stub.createCompositeKey(
+            DECISION, exportId, String.format("%06d", sequence), stub.getTxId())
+        .toString();
   }
 
+  /** Versions in order; the transaction id for the same reason as a decision's. */
   static String document(ChaincodeStub stub, String exportId, String type, int version) {
-    return stub.createCompositeKey(DOCUMENT, exportId, type, String.format("%04d", version))
+    return stub.createCompositeKey(
+            DOCUMENT, exportId, type, String.format("%04d", version), stub.getTxId())
         .toString();
   }
 
