@@ -220,8 +220,9 @@ public final class LedgerBenchmark {
 
   /**
    * The next organisation endorses on its own peer, which may not have the previous block yet (it
-   * then sees the export one status behind), or two writers may collide (MVCC): both are retried
-   * after a pause.
+   * then sees the export one status behind), its witness may be a block ahead or behind it (the two
+   * endorsements then differ), or two writers may collide (MVCC): all are retried after a pause, as
+   * the connector retries them.
    */
   private static void retrying(Call call) throws Exception {
     for (int attempt = 1; ; attempt++) {
@@ -234,6 +235,7 @@ public final class LedgerBenchmark {
             text.contains("ILLEGAL_TRANSITION")
                 || text.contains("MVCC")
                 || text.contains("PHANTOM")
+                || text.contains("ProposalResponsePayloads do not match")
                 || text.contains("NOT_FOUND");
         if (!transient_ || attempt == 40) {
           throw e;
