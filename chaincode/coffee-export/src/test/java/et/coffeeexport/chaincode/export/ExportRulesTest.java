@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
-import et.coffeeexport.chaincode.testing.InMemoryLedger;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportLifecycle;
@@ -13,7 +12,6 @@ import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,11 +20,7 @@ class ExportRulesTest {
   private final ExportWorld world = new ExportWorld();
 
   private void refused(Runnable transaction, String code) {
-    InMemoryLedger.Snapshot before = world.ledger.snapshot();
-    assertThatThrownBy(transaction::run)
-        .isInstanceOf(ChaincodeException.class)
-        .hasMessageStartingWith(code + ": ");
-    assertThat(world.ledger.snapshot()).as("nothing changed").isEqualTo(before);
+    world.refused(code, transaction);
   }
 
   private void submitRequest(String request, Map<String, byte[]> terms) {

@@ -2,15 +2,12 @@ package et.coffeeexport.chaincode.export;
 
 import static et.coffeeexport.domain.Organisation.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import et.coffeeexport.chaincode.testing.InMemoryLedger;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,11 +19,7 @@ class RulesThatHoldThroughAmendmentsTest {
   private final ExportWorld world = new ExportWorld();
 
   private void refused(Runnable transaction, String code) {
-    InMemoryLedger.Snapshot before = world.ledger.snapshot();
-    assertThatThrownBy(transaction::run)
-        .isInstanceOf(ChaincodeException.class)
-        .hasMessageStartingWith(code + ": ");
-    assertThat(world.ledger.snapshot()).as("nothing changed").isEqualTo(before);
+    world.refused(code, transaction);
   }
 
   private String amend(String exportId, String request, Map<String, byte[]> terms) {
