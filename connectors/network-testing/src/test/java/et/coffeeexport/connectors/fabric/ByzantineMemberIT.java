@@ -224,6 +224,22 @@ class ByzantineMemberIT {
             + "\"paymentReference\":\"X\",\"pricePerLbUsd\":0.01,\"salt\":\"forged\"}";
 
     String exportKey = key("export", waitingForEcx);
+    // Trail entries and anchors are keyed by the transaction that wrote them, as the ledger says.
+    String ectaDecisionTx = "";
+    for (var d : JSON.readTree(read("customs", "readHistory", waitingForEcx)).path("decisions")) {
+      if (d.path("sequence").asInt() == 3) {
+        ectaDecisionTx = d.path("txId").asText();
+      }
+    }
+    String salesContractTx = "";
+    for (var a :
+        JSON.readTree(
+            query(
+                "customs", "coffee-export", "DocumentContract", "listDocuments", waitingForEcx))) {
+      if (a.path("type").asText().equals("SALES_CONTRACT") && a.path("version").asInt() == 1) {
+        salesContractTx = a.path("txId").asText();
+      }
+    }
     // exports
     out.add(
         create(
@@ -310,13 +326,13 @@ class ByzantineMemberIT {
         overwrite(
             "ECTA's decision on the export waiting for ECX turned into a rejection",
             "coffee-export",
-            key("decision", waitingForEcx, "000003"),
+            key("decision", waitingForEcx, "000003", ectaDecisionTx),
             decision));
     out.add(
         create(
             "ECX's own decision appended to the trail without a witness",
             "coffee-export",
-            key("decision", waitingForEcx, "000004"),
+            key("decision", waitingForEcx, "000004", "f".repeat(64)),
             decision.replace("REJECT_COMPLIANCE", "CERTIFY_QUALITY").replace("Ecta", "Ecx")));
     out.add(
         overwrite(
@@ -328,13 +344,13 @@ class ByzantineMemberIT {
         overwrite(
             "the exporter's sales contract anchor of someone else's export replaced",
             "coffee-export",
-            key("document", waitingForEcx, "SALES_CONTRACT", "0001"),
+            key("document", waitingForEcx, "SALES_CONTRACT", "0001", salesContractTx),
             anchor));
     out.add(
         create(
             "a new version of the sales contract of someone else's export anchored",
             "coffee-export",
-            key("document", waitingForEcx, "SALES_CONTRACT", "0002"),
+            key("document", waitingForEcx, "SALES_CONTRACT", "0002", "f".repeat(64)),
             anchor));
     // the participant registry
     out.add(
