@@ -17,9 +17,12 @@ public final class Deadlines {
    * late.
    */
   public static boolean reportedLate(Instant signedAt, Instant reportedAt, RuleSet rules) {
-    return Duration.between(signedAt, reportedAt)
-            .compareTo(Duration.ofHours(rules.contractReportingHours()))
-        > 0;
+    return reportedAt.isAfter(contractReportDue(signedAt, rules));
+  }
+
+  /** The last moment a contract signed at {@code signedAt} may be reported. */
+  public static Instant contractReportDue(Instant signedAt, RuleSet rules) {
+    return signedAt.plus(Duration.ofHours(rules.contractReportingHours()));
   }
 
   /** The last day of shipment, counted from the day ECTA registered the contract. */

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.fabric.ExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.domain.RuleSet;
 import et.coffeeexport.identity.wallet.StoredIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +23,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class FilingDelegates {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false);
 
   @Bean
   JavaDelegate fileExport(LedgerSteps steps, Deadlines deadlines, ExportLedger ledger) {
@@ -58,20 +62,29 @@ class FilingDelegates {
                         "readExport",
                         exportId)));
       }
-      JsonNode rules =
-          read(
-              ledger.evaluate(
-                  LedgerCall.of(
-                      exporter.org(), exporter, "coffee-export", "RuleContract", "readRuleSet")));
+      RuleSet rules =
+          JSON.treeToValue(
+              read(
+                  ledger.evaluate(
+                      LedgerCall.of(
+                          exporter.org(),
+                          exporter,
+                          "coffee-export",
+                          "RuleContract",
+                          "readRuleSet"))),
+              RuleSet.class);
+      // The domain's deadlines from the dates the ledger recorded, never this machine's clock.
       Instant signed = Instant.parse(export.path("request").path("contractSignedAt").asText());
       deadlines.contractReport(
-          execution, signed.plusSeconds(3600L * rules.path("contractReportingHours").asLong()));
-      // Provisional until ECTA registers the contract and the ledger records the real dates.
+          execution, et.coffeeexport.domain.Deadlines.contractReportDue(signed, rules));
+      // Provisional until ECTA registers the contract and the ledger records the real dates:
+      // counted from the filing's ledger time, as the chaincode counts from the registration's.
       LocalDate shipmentDue =
-          LocalDate.now(ZoneOffset.UTC).plusDays(rules.path("shipmentPeriodDays").asLong());
+          et.coffeeexport.domain.Deadlines.shipmentDue(
+              Instant.parse(export.path("createdAt").asText()), rules);
       deadlines.shipment(execution, shipmentDue);
       deadlines.repatriation(
-          execution, shipmentDue.plusMonths(rules.path("repatriationPeriodMonths").asLong()));
+          execution, et.coffeeexport.domain.Deadlines.repatriationDue(shipmentDue, rules));
     };
   }
 
