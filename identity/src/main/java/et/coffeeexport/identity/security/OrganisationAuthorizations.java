@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 class OrganisationAuthorizations {
   private static final Logger log = LoggerFactory.getLogger(OrganisationAuthorizations.class);
   static final List<String> ORGANISATION_GROUPS =
-      List.of(
-          "commercial-bank", "national-bank", "ecta", "ecx", "shipping-line", "custom-authorities");
+      java.util.Arrays.stream(et.coffeeexport.domain.Organisation.values())
+          .map(et.coffeeexport.domain.Organisation::realmGroup)
+          .toList();
   static final String ANALYSTS = "process-analysts";
 
   private final AuthorizationService authorizations;

@@ -74,7 +74,8 @@ class ShipmentController {
       String variable,
       JsonNode body) {
     var officer = exports.exporter(Exporters.username(token));
-    if (!"shippingline".equals(officer.org()) || "exporter".equals(officer.role())) {
+    if (!et.coffeeexport.domain.Organisation.SHIPPING_LINE.networkName().equals(officer.org())
+        || "exporter".equals(officer.role())) {
       throw new org.springframework.security.access.AccessDeniedException(
           "tracking is reported by Shipping Line's officers");
     }
