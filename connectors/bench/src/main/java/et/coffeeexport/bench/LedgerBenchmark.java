@@ -70,12 +70,7 @@ public final class LedgerBenchmark {
                 seconds,
                 threads(rate),
                 i -> {
-                  people.exporter.submitPrivately(
-                      "createExport",
-                      people.terms("3.45"),
-                      Consortium.TERMS_ENDORSERS,
-                      "EXP-B-" + run + "-" + rate + "-" + i,
-                      people.request());
+                  people.file("EXP-B-" + run + "-" + rate + "-" + i);
                   return 1;
                 }));
         report(results.get(results.size() - 1));
@@ -165,8 +160,7 @@ public final class LedgerBenchmark {
    * transactions committed.
    */
   private static int lifecycle(Consortium p, String id) throws Exception {
-    p.exporter.submitPrivately(
-        "createExport", p.terms("3.45"), Consortium.TERMS_ENDORSERS, id, p.request());
+    p.file(id);
     retrying(() -> p.anchor(p.exporter, id, "SALES_CONTRACT"));
     retrying(() -> p.anchor(p.officer("ecx"), id, "QUALITY_CERTIFICATE"));
     retrying(() -> p.anchor(p.officer("shippingline"), id, "BILL_OF_LADING"));

@@ -118,12 +118,7 @@ class LedgerIdentitiesIT {
     StoredIdentity ecxOfficer = identities.forUser(userId);
     try (Consortium people = Consortium.enrol(NETWORK)) {
       String exportId = "EXP-" + RUN + "-wallet";
-      people.exporter.submitPrivately(
-          "createExport",
-          people.terms("3.45"),
-          Consortium.TERMS_ENDORSERS,
-          exportId,
-          people.request());
+      people.file(exportId);
       people.settle();
       people.anchor(people.exporter, exportId, "SALES_CONTRACT");
       people.anchor(people.officer("ecx"), exportId, "QUALITY_CERTIFICATE");

@@ -157,6 +157,15 @@ public final class Consortium implements AutoCloseable {
         "repatriation", ("{\"amountUsd\":" + amountUsd + "}").getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The exporter files {@code exportId} through the gateway, the terms privately to the
+   * collection's endorsers; returns the stored export.
+   */
+  public String file(String exportId) throws Exception {
+    return exporter.submitPrivately(
+        "createExport", terms("3.45"), TERMS_ENDORSERS, exportId, request());
+  }
+
   /** Commercial Bank records the proceeds of {@code exportId}: the amount privately. */
   public String recordRepatriation(String exportId, String reference, String receivedOn)
       throws Exception {

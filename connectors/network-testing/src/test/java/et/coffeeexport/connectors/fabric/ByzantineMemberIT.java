@@ -80,12 +80,7 @@ class ByzantineMemberIT {
     waitingForEcx = "EXP-" + run + "-ecx";
     waitingForCustoms = "EXP-" + run + "-customs";
     for (String exportId : List.of(waitingForEcx, waitingForCustoms)) {
-      people.exporter.submitPrivately(
-          "createExport",
-          people.terms("3.45"),
-          Consortium.TERMS_ENDORSERS,
-          exportId,
-          people.request());
+      people.file(exportId);
       people.settle();
       people.anchor(people.exporter, exportId, "SALES_CONTRACT");
       people.anchor(people.officer("ecx"), exportId, "QUALITY_CERTIFICATE");

@@ -53,13 +53,7 @@ class ExportLedgerIT {
   }
 
   private static String createExport(String exportId) throws Exception {
-    String created =
-        people.exporter.submitPrivately(
-            "createExport",
-            people.terms("3.45"),
-            Consortium.TERMS_ENDORSERS,
-            exportId,
-            people.request());
+    String created = people.file(exportId);
     settle();
     people.anchor(people.exporter, exportId, "SALES_CONTRACT");
     people.anchor(people.officer("ecx"), exportId, "QUALITY_CERTIFICATE");
