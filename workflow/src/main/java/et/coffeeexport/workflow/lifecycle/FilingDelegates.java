@@ -51,28 +51,10 @@ class FilingDelegates {
         if (e.getMessage() == null || !e.getMessage().startsWith("ALREADY_EXISTS")) {
           throw e;
         }
-        export =
-            read(
-                ledger.evaluate(
-                    LedgerCall.of(
-                        exporter.org(),
-                        exporter,
-                        "coffee-export",
-                        "ExportQueryContract",
-                        "readExport",
-                        exportId)));
+        export = query(ledger, exporter, "ExportQueryContract", "readExport", exportId);
       }
       RuleSet rules =
-          JSON.treeToValue(
-              read(
-                  ledger.evaluate(
-                      LedgerCall.of(
-                          exporter.org(),
-                          exporter,
-                          "coffee-export",
-                          "RuleContract",
-                          "readRuleSet"))),
-              RuleSet.class);
+          JSON.treeToValue(query(ledger, exporter, "RuleContract", "readRuleSet"), RuleSet.class);
       // The domain's deadlines from the dates the ledger recorded, never this machine's clock.
       Instant signed = Instant.parse(export.path("request").path("contractSignedAt").asText());
       deadlines.contractReport(
@@ -103,6 +85,14 @@ class FilingDelegates {
   @Bean
   JavaDelegate recordCancellation(LedgerSteps steps) {
     return execution -> steps.step(execution, "cancelExport", Notes.of(execution));
+  }
+
+  /** A coffee-export query as the exporter, answered as JSON. */
+  private static JsonNode query(
+      ExportLedger ledger, StoredIdentity exporter, String contract, String query, String... args) {
+    return read(
+        ledger.evaluate(
+            LedgerCall.of(exporter.org(), exporter, "coffee-export", contract, query, args)));
   }
 
   private static JsonNode read(byte[] json) {
