@@ -1,13 +1,13 @@
 package et.coffeeexport.connectors.fabric;
 
 /**
- * The ledger as the workflow uses it: submit a transaction and get it confirmed committed exactly
- * once, or evaluate a query.
+ * The connector's one seam to Fabric (behind the typed chaincode clients): submit a transaction and
+ * get it confirmed committed exactly once, or evaluate a query.
  *
  * @see LedgerRefusal business refusals (a chaincode error code), not retryable
  * @see LedgerUnavailable technical failures, safe to retry
  */
-public interface ExportLedger {
+interface ExportLedger {
   /** Endorses, submits and confirms; returns once the transaction is committed valid. */
   Committed submit(LedgerCall call);
 

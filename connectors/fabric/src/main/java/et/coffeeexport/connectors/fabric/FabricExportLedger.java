@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * unreachable the next one is tried, and with a single peer the call waits for it within its
  * budget.
  */
-public final class FabricExportLedger implements ExportLedger, AutoCloseable {
+final class FabricExportLedger implements ExportLedger, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FabricExportLedger.class);
   private static final int MAX_FRESH_ENDORSEMENTS = 5;
 
@@ -42,7 +42,7 @@ public final class FabricExportLedger implements ExportLedger, AutoCloseable {
    * @param profiles each organisation's connection profile
    * @param tlsClient each organisation's TLS client credentials (peers require client certificates)
    */
-  public FabricExportLedger(
+  FabricExportLedger(
       Function<String, OrganisationProfile> profiles,
       Function<String, Credentials> tlsClient,
       LedgerSettings settings) {

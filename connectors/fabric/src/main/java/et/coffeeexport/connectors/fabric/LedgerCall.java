@@ -1,19 +1,20 @@
 package et.coffeeexport.connectors.fabric;
 
+import et.coffeeexport.domain.Organisation;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One transaction to submit or evaluate, on behalf of {@code signatory}, through {@code org}'s own
- * peer.
+ * One transaction to submit or evaluate, on behalf of {@code signatory}, through its organisation's
+ * own peers. Private to the connector: callers use the typed chaincode clients, so chaincode,
+ * contract and transaction names exist only here and in the chaincode.
  *
- * @param org the network organisation whose peer receives the call (the signatory's own)
- * @param transient private inputs (commercial terms), never written to the transaction
+ * @param transientData private inputs (commercial terms, amounts, the step key), never written to
+ *     the transaction
  * @param endorsingOrgs MSP ids that must endorse (collection members for private data); empty lets
  *     the gateway choose from the endorsement policy
  */
-public record LedgerCall(
-    String org,
+record LedgerCall(
     Signatory signatory,
     String chaincode,
     String contract,
@@ -22,38 +23,47 @@ public record LedgerCall(
     Map<String, byte[]> transientData,
     List<String> endorsingOrgs) {
 
-  public LedgerCall {
-    args = List.copyOf(args);
-    transientData = Map.copyOf(transientData);
-    endorsingOrgs = List.copyOf(endorsingOrgs);
-  }
-
-  public static LedgerCall of(
-      String org,
-      Signatory signatory,
-      String chaincode,
-      String contract,
-      String transaction,
-      String... args) {
-    return new LedgerCall(
-        org, signatory, chaincode, contract, transaction, List.of(args), Map.of(), List.of());
-  }
-
   /**
    * Who endorses a transaction that carries private terms or amounts: two members of the private
    * collection (its policy asks for two, and transient data must reach no one else). Commercial
    * Bank is where exporters and the bank act; ECTA is the witness.
    */
-  public static final List<String> TERMS_ENDORSERS = List.of("CommercialBankMSP", "EctaMSP");
+  static final List<Organisation> TERMS_ENDORSERS =
+      List.of(Organisation.COMMERCIAL_BANK, Organisation.ECTA);
 
-  /** The same call with private inputs, endorsed by {@link #TERMS_ENDORSERS}. */
-  public LedgerCall privately(Map<String, byte[]> data) {
-    return privately(data, TERMS_ENDORSERS.toArray(String[]::new));
+  LedgerCall {
+    args = List.copyOf(args);
+    transientData = Map.copyOf(transientData);
+    endorsingOrgs = List.copyOf(endorsingOrgs);
   }
 
-  /** The same call with private inputs, endorsed only by {@code endorsingOrgs}. */
-  public LedgerCall privately(Map<String, byte[]> data, String... endorsingOrgs) {
+  static LedgerCall of(
+      Signatory signatory, String chaincode, String contract, String transaction, String... args) {
     return new LedgerCall(
-        org, signatory, chaincode, contract, transaction, args, data, List.of(endorsingOrgs));
+        signatory, chaincode, contract, transaction, List.of(args), Map.of(), List.of());
+  }
+
+  /** The network name of the organisation whose peers receive the call: the signatory's own. */
+  String org() {
+    return signatory.organisation().networkName();
+  }
+
+  /** The same call with private inputs, endorsed by {@link #TERMS_ENDORSERS}. */
+  LedgerCall privately(Map<String, byte[]> data) {
+    return new LedgerCall(
+        signatory,
+        chaincode,
+        contract,
+        transaction,
+        args,
+        data,
+        TERMS_ENDORSERS.stream().map(Organisation::mspId).toList());
+  }
+
+  /** The same call with more transient inputs, keeping who endorses. */
+  LedgerCall withTransient(String key, byte[] value) {
+    var data = new java.util.HashMap<>(transientData);
+    data.put(key, value);
+    return new LedgerCall(signatory, chaincode, contract, transaction, args, data, endorsingOrgs);
   }
 }

@@ -1,13 +1,25 @@
 package et.coffeeexport.connectors.fabric;
 
+import et.coffeeexport.domain.Organisation;
 import org.hyperledger.fabric.client.identity.Identity;
 import org.hyperledger.fabric.client.identity.Signer;
 
-/** Who signs a transaction: a person's identity from their organisation's CA and its key. */
+/**
+ * Who signs a transaction: a person's (or the platform's) identity from their organisation's CA,
+ * and its key. The organisation is the certificate's MSP, and a call goes through that
+ * organisation's own peers.
+ */
 public interface Signatory {
   Identity identity();
 
   Signer signer();
+
+  /** The member organisation whose CA issued the identity. */
+  default Organisation organisation() {
+    String msp = identity().getMspId();
+    return Organisation.ofMspId(msp)
+        .orElseThrow(() -> new IllegalStateException(msp + " is no member organisation"));
+  }
 
   /** The signatory from enrolled credentials on disk (organisation admins, test people). */
   static Signatory of(Credentials credentials) {
