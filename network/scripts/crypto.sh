@@ -92,7 +92,9 @@ enroll_org() {
   dir=$(org_dir "$org")
   log "enrolling identities of ${NAME[$org]} from ca-$org and tlsca-$org"
   enroll_identity "$org" "$dir/users/Admin@$d" "$org-admin" admin "Admin@$d"
-  enroll_identity "$org" "$dir/users/User1@$d" "$org-user1" client "User1@$d"
+  # The platform's own client identity in the organisation: TLS client of the workflow's peer
+  # connections and signer of the read model's event requests (never of a decision).
+  enroll_identity "$org" "$dir/users/Platform@$d" "$org-platform" client "Platform@$d"
   if [ "$org" = orderer ]; then
     for o in "${ORDERERS[@]}"; do enroll_identity "$org" "$dir/orderers/$o.$d" "$o" orderer "$o.$d"; done
   else

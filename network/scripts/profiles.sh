@@ -32,7 +32,7 @@ for org in "${PEER_ORGS[@]}"; do
       echo "peer.$i.operations=http://${HOST[$org]}:$(peer_ops_port "$org" "$i")"
     done
     identity admin "$(org_dir "$org")/users/Admin@$d"
-    identity user1 "$(org_dir "$org")/users/User1@$d"
+    identity platform "$(org_dir "$org")/users/Platform@$d"
   } >"$dir/$org.properties"
 done
 {

@@ -1,12 +1,14 @@
 package et.coffeeexport.bench;
 
-import et.coffeeexport.connectors.fabric.FabricExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
-import et.coffeeexport.connectors.fabric.LedgerSettings;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.LocalNetwork;
 import et.coffeeexport.connectors.testing.Person;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportSnapshot;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,11 +40,7 @@ public final class LedgerBenchmark {
             new Person(
                 network.profile("commercialbank"),
                 network.profile("commercialbank").credentials("admin"));
-        FabricExportLedger connector =
-            new FabricExportLedger(
-                network::profile,
-                org -> network.profile(org).credentials("admin"),
-                LedgerSettings.DEFAULT)) {
+        Ledger connector = network.connector()) {
       String run = people.run;
       Signatory exporter = Signatory.of(people.exporter.credentials);
       for (int rate : rates) {
@@ -82,16 +80,13 @@ public final class LedgerBenchmark {
                 seconds,
                 threads(rate),
                 i -> {
-                  connector.submit(
-                      LedgerCall.of(
-                              "commercialbank",
-                              exporter,
-                              "coffee-export",
-                              "ExportContract",
-                              "createExport",
-                              "EXP-C-" + run + "-" + rate + "-" + i,
-                              people.request())
-                          .privately(people.terms("3.45")));
+                  connector
+                      .coffeeExport()
+                      .file(
+                          exporter,
+                          "EXP-C-" + run + "-" + rate + "-" + i,
+                          people.request(),
+                          people.termsJson("3.45"));
                   return 1;
                 }));
         report(results.get(results.size() - 1));
@@ -103,7 +98,7 @@ public final class LedgerBenchmark {
               lifecycleRate,
               seconds,
               threads(lifecycleRate * 20),
-              i -> lifecycle(people, "EXP-L-" + run + "-" + i)));
+              i -> lifecycle(people, connector.coffeeExport(), "EXP-L-" + run + "-" + i)));
       report(results.get(results.size() - 1));
     }
     System.out.println();
@@ -159,52 +154,61 @@ public final class LedgerBenchmark {
    * One export from filing to completion, each step by its own organisation; returns the
    * transactions committed.
    */
-  private static int lifecycle(Consortium p, String id) throws Exception {
+  private static int lifecycle(Consortium p, CoffeeExportChaincode ledger, String id)
+      throws Exception {
     p.file(id);
     retrying(() -> p.anchor(p.exporter, id, "SALES_CONTRACT"));
     retrying(() -> p.anchor(p.officer("ecx"), id, "QUALITY_CERTIFICATE"));
     retrying(() -> p.anchor(p.officer("shippingline"), id, "BILL_OF_LADING"));
-    step(p, "commercialbank", "verifyAtBank", id, "{}");
-    step(p, "ecta", "approveCompliance", id, "{}");
-    step(p, "ecx", "certifyQuality", id, Consortium.QUALITY);
-    String fx = step(p, "nationalbank", "approveForeignExchange", id, "{}");
-    String permit = fx.replaceAll(".*\"exportPermitNumber\":\"([^\"]+)\".*", "$1");
+    step(p, ledger, "commercialbank", ExportAction.VERIFY_AT_BANK, id, "{}");
+    step(p, ledger, "ecta", ExportAction.APPROVE_COMPLIANCE, id, "{}");
+    step(p, ledger, "ecx", ExportAction.CERTIFY_QUALITY, id, Consortium.QUALITY);
+    ExportSnapshot fx =
+        step(p, ledger, "nationalbank", ExportAction.APPROVE_FOREIGN_EXCHANGE, id, "{}");
+    String permit = fx.fact(ExportFacts.EXPORT_PERMIT_NUMBER);
     step(
         p,
+        ledger,
         "customs",
-        "clearCustoms",
+        ExportAction.CLEAR_CUSTOMS,
         id,
         "{\"permitNumber\":\"" + permit + "\",\"declarationNumber\":\"DEC-" + id + "\"}");
     step(
         p,
+        ledger,
         "shippingline",
-        "bookShipment",
+        ExportAction.BOOK_SHIPMENT,
         id,
         "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     step(
         p,
+        ledger,
         "shippingline",
-        "ship",
+        ExportAction.SHIP,
         id,
         "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\"" + today + "\"}");
     step(
         p,
+        ledger,
         "shippingline",
-        "confirmArrival",
+        ExportAction.CONFIRM_ARRIVAL,
         id,
         "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
     retrying(() -> p.recordRepatriation(id, "SWIFT-1", today));
     return 13;
   }
 
-  private static String step(Consortium p, String org, String transaction, String id, String json)
+  private static ExportSnapshot step(
+      Consortium p,
+      CoffeeExportChaincode ledger,
+      String org,
+      ExportAction action,
+      String id,
+      String json)
       throws Exception {
-    String[] result = new String[1];
-    retrying(
-        () ->
-            result[0] =
-                p.officer(org).submit("coffee-export", "ExportContract", transaction, id, json));
+    ExportSnapshot[] result = new ExportSnapshot[1];
+    retrying(() -> result[0] = ledger.take(p.signatory(org), action, id, json).export());
     return result[0];
   }
 
@@ -223,7 +227,9 @@ public final class LedgerBenchmark {
       try {
         call.run();
         return;
-      } catch (GatewayException | org.hyperledger.fabric.client.CommitException e) {
+      } catch (GatewayException
+          | org.hyperledger.fabric.client.CommitException
+          | et.coffeeexport.connectors.fabric.LedgerRefusal e) {
         String text = e instanceof GatewayException g ? Consortium.details(g) : e.getMessage();
         boolean transient_ =
             text.contains("ILLEGAL_TRANSITION")

@@ -1,5 +1,6 @@
 package et.coffeeexport.identity.wallet;
 
+import et.coffeeexport.connectors.fabric.Ledger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,10 @@ class WalletConfiguration {
         p.keycloakUrl(), p.realm(), p.clientId(), p.clientSecret(), p.deadline());
   }
 
-  @Bean(destroyMethod = "close")
-  LedgerOfficerRegistry officerRegistry(WalletProperties p) {
-    return new LedgerOfficerRegistry(p.connections());
+  /** Through the application's one {@link Ledger}: no second gateway. */
+  @Bean
+  LedgerOfficerRegistry officerRegistry(Ledger ledger, WalletProperties p) {
+    return new LedgerOfficerRegistry(ledger.userManagement(), p.connections());
   }
 
   @Bean

@@ -8,7 +8,8 @@ import et.coffeeexport.connectors.documents.DocumentSealing;
 import et.coffeeexport.connectors.documents.DocumentStore;
 import et.coffeeexport.connectors.documents.IpfsDocumentStore;
 import et.coffeeexport.connectors.documents.KuboClient;
-import et.coffeeexport.connectors.fabric.FabricExportLedger;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.readmodel.ReadModel;
@@ -29,12 +30,17 @@ import redis.clients.jedis.JedisPooled;
 class ConnectorConfiguration {
 
   @Bean(destroyMethod = "close")
-  FabricExportLedger exportLedger(ConnectorProperties p) {
+  Ledger ledger(ConnectorProperties p) {
     // Profiles are read when an organisation is first used: the application starts without them.
-    return new FabricExportLedger(
+    return Ledger.connect(
         org -> OrganisationProfile.load(p.connections(), org),
-        org -> OrganisationProfile.load(p.connections(), org).credentials("user1"),
+        org -> OrganisationProfile.load(p.connections(), org).credentials("platform"),
         LedgerSettings.DEFAULT);
+  }
+
+  @Bean
+  CoffeeExportChaincode coffeeExport(Ledger ledger) {
+    return ledger.coffeeExport();
   }
 
   @Bean
@@ -43,7 +49,7 @@ class ConnectorConfiguration {
   }
 
   @Bean
-  DocumentStore documentStore(ConnectorProperties p, FabricExportLedger ledger) {
+  DocumentStore documentStore(ConnectorProperties p, CoffeeExportChaincode ledger) {
     return new IpfsDocumentStore(
         new KuboClient(p.ipfsApi(), Duration.ofSeconds(30)),
         DocumentSealing.withKeyFile(p.documentKeyFile()),
@@ -63,7 +69,7 @@ class ConnectorConfiguration {
 
   @Bean
   CachedLedgerReads cachedLedgerReads(
-      FabricExportLedger ledger, JedisPooled redis, ConnectorProperties p) {
+      CoffeeExportChaincode ledger, JedisPooled redis, ConnectorProperties p) {
     return new CachedLedgerReads(ledger, new RedisCache(redis, "exports"), p.cacheTtl());
   }
 

@@ -1,6 +1,7 @@
 package et.coffeeexport.workflow.ledger;
 
 import et.coffeeexport.connectors.cache.CachedLedgerReads;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.readmodel.ExportEventListener;
@@ -24,8 +25,15 @@ class ReadModelFollower implements AutoCloseable {
   private final CachedLedgerReads reads;
   private ExportEventListener listener;
 
-  ReadModelFollower(ConnectorProperties properties, ReadModel readModel, CachedLedgerReads reads) {
+  private final CoffeeExportChaincode ledger;
+
+  ReadModelFollower(
+      ConnectorProperties properties,
+      ReadModel readModel,
+      CachedLedgerReads reads,
+      CoffeeExportChaincode ledger) {
     this.properties = properties;
+    this.ledger = ledger;
     this.readModel = readModel;
     this.reads = reads;
   }
@@ -41,7 +49,7 @@ class ReadModelFollower implements AutoCloseable {
         OrganisationProfile.load(properties.connections(), properties.listenerOrg());
     listener =
         new ExportEventListener(
-            "read-model", readModel, profile, Signatory.of(profile.credentials("user1")));
+            "read-model", readModel, ledger, Signatory.of(profile.credentials("platform")));
     listener.subscribe(
         event -> {
           String exportId = ExportIds.of(event);
@@ -52,7 +60,7 @@ class ReadModelFollower implements AutoCloseable {
     Thread thread = new Thread(listener, "read-model-listener");
     thread.setDaemon(true);
     thread.start();
-    log.info("the read model follows {}'s peer from its checkpoint", properties.listenerOrg());
+    log.info("the read model follows {}'s peers from its checkpoint", properties.listenerOrg());
   }
 
   @Override

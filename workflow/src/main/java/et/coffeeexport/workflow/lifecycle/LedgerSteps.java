@@ -1,55 +1,60 @@
 package et.coffeeexport.workflow.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.cache.CachedLedgerReads;
-import et.coffeeexport.connectors.fabric.Committed;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.Decided;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import et.coffeeexport.identity.wallet.SigningRefused;
 import et.coffeeexport.identity.wallet.StoredIdentity;
-import java.io.IOException;
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What every lifecycle delegate does: find who acts (the user who completed the task, or the
- * exporter who filed), sign with their own ledger identity, submit through the connector, and turn
- * a chaincode refusal into the BPMN error the models catch.
+ * What every ledger step does: find who decided (the user who completed the task, or the exporter
+ * who filed), sign with their own ledger identity, submit through the typed client with the step's
+ * key, follow the deadlines the ledger answered, and turn a chaincode refusal into the BPMN error
+ * the models catch. A technical failure ({@code LedgerUnavailable}) is left to fail the job: the
+ * engine retries it and then raises an incident analysts see.
  */
 @Component
 class LedgerSteps {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final ExportLedger ledger;
+  private final CoffeeExportChaincode ledger;
   private final LedgerIdentities identities;
   private final CachedLedgerReads reads;
+  private final Deadlines deadlines;
 
-  LedgerSteps(ExportLedger ledger, LedgerIdentities identities, CachedLedgerReads reads) {
+  LedgerSteps(
+      CoffeeExportChaincode ledger,
+      LedgerIdentities identities,
+      CachedLedgerReads reads,
+      Deadlines deadlines) {
     this.ledger = ledger;
     this.identities = identities;
     this.reads = reads;
+    this.deadlines = deadlines;
   }
 
-  /** The person acting now: the engine's authenticated user (the one completing the task). */
+  /**
+   * The person deciding now: the engine's authenticated user when the step runs in their request,
+   * else the user {@link Decisions} recorded when they completed the task, else the reporter of the
+   * message, else the exporter of the process.
+   */
   StoredIdentity actor(DelegateExecution execution) {
     var authentication =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    Object reporter = execution.getVariable(LedgerActors.ACTING_USER);
-    if (reporter != null) {
-      // Used once: it names who reported this message, not who acts next.
-      execution.removeVariable(LedgerActors.ACTING_USER);
-    }
     String username =
-        authentication != null
-            ? authentication.getUserId()
-            : reporter != null
-                ? reporter.toString()
-                : (String) execution.getVariable(ExportProcess.EXPORTER_USER);
+        authentication != null ? authentication.getUserId() : Decisions.decider(execution);
+    if (username == null) {
+      username = (String) execution.getVariable(ExportProcess.EXPORTER_USER);
+    }
     try {
       return identities.forUsername(username);
     } catch (SigningRefused e) {
@@ -57,59 +62,55 @@ class LedgerSteps {
     }
   }
 
-  /** Submits {@code transaction} on the export as {@code actor}; returns the chaincode's result. */
-  JsonNode submit(
-      StoredIdentity actor,
-      String contract,
-      String transaction,
-      Map<String, byte[]> transientData,
-      String... args) {
-    LedgerCall call =
-        LedgerCall.of(actor.org(), actor, "coffee-export", contract, transaction, args);
-    if (!transientData.isEmpty()) {
-      call = call.privately(transientData);
-    }
-    try {
-      Committed committed = ledger.submit(call);
-      // Whoever reads this export next sees the write, without waiting for its event.
-      if (args.length > 0) {
-        reads.changed(args[0]);
-      }
-      return JSON.readTree(committed.result());
-    } catch (LedgerRefusal e) {
-      throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
-    } catch (IOException e) {
-      throw new IllegalStateException("the chaincode answered something that is not JSON", e);
-    }
+  String exportId(DelegateExecution execution) {
+    return (String) execution.getVariable(ExportProcess.EXPORT_ID);
   }
 
-  /** The export's private terms, read by the acting officer (a member of the collection). */
-  JsonNode privateTerms(DelegateExecution execution) {
+  /** Takes {@code action} on the process's export as the deciding person. */
+  Decided take(DelegateExecution execution, ExportAction action, String input) {
     StoredIdentity actor = actor(execution);
+    String exportId = exportId(execution);
+    return followed(
+        execution,
+        exportId,
+        () -> ledger.take(actor, action, exportId, input, Decisions.stepKey(execution)));
+  }
+
+  /**
+   * Runs a ledger write and follows what it answered. A refusal becomes the BPMN error the models
+   * catch; the decider's marks are consumed only when the step is done.
+   */
+  Decided followed(DelegateExecution execution, String exportId, Supplier<Decided> write) {
+    Decided decided;
     try {
-      return JSON.readTree(
-          ledger.evaluate(
-              LedgerCall.of(
-                  actor.org(),
-                  actor,
-                  "coffee-export",
-                  "ExportQueryContract",
-                  "readTerms",
-                  (String) execution.getVariable(ExportProcess.EXPORT_ID))));
+      decided = write.get();
     } catch (LedgerRefusal e) {
       throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
-    } catch (IOException e) {
-      throw new IllegalStateException("the chaincode answered something that is not JSON", e);
+    }
+    // Whoever reads this export next sees the write, without waiting for its event.
+    reads.changed(exportId);
+    Decisions.consumed(execution);
+    String shipmentDue = decided.export().fact(ExportFacts.SHIPMENT_DUE);
+    if (shipmentDue != null) {
+      deadlines.shipment(execution, LocalDate.parse(shipmentDue.substring(0, 10)));
+    }
+    String repatriationDue = decided.export().fact(ExportFacts.REPATRIATION_DUE);
+    if (repatriationDue != null) {
+      deadlines.repatriation(execution, LocalDate.parse(repatriationDue.substring(0, 10)));
+    }
+    return decided;
+  }
+
+  /** The export's private terms, read by the deciding officer (a member of the collection). */
+  ExportTerms privateTerms(DelegateExecution execution) {
+    try {
+      return ledger.readTerms(actor(execution), exportId(execution));
+    } catch (LedgerRefusal e) {
+      throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
     }
   }
 
-  JsonNode step(DelegateExecution execution, String transaction, String json) {
-    return submit(
-        actor(execution),
-        "ExportContract",
-        transaction,
-        Map.of(),
-        (String) execution.getVariable(ExportProcess.EXPORT_ID),
-        json == null || json.isBlank() ? "{}" : json);
+  CoffeeExportChaincode ledger() {
+    return ledger;
   }
 }

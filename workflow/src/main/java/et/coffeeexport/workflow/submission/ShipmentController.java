@@ -99,6 +99,7 @@ class ShipmentController {
                 .createMessageCorrelation(message)
                 .processInstanceBusinessKey(exportId)
                 .setVariable(LedgerActors.ACTING_USER, officer.username())
+                .setVariable(LedgerActors.STEP_KEY, java.util.UUID.randomUUID().toString())
                 .setVariable(variable, body.toString())
                 .correlate());
   }

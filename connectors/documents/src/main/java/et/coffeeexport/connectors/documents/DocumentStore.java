@@ -12,19 +12,14 @@ public interface DocumentStore {
    * as {@code uploader}. When storing fails nothing reaches the ledger.
    */
   AnchoredDocument upload(
-      String org,
-      Signatory uploader,
-      String exportId,
-      String type,
-      String contentType,
-      byte[] content);
+      Signatory uploader, String exportId, String type, String contentType, byte[] content);
 
   /**
    * The latest version of the export's document of {@code type}, verified against its anchor.
    *
    * @throws DocumentTampered when what is stored is not what the ledger anchored
    */
-  VerifiedDocument download(String org, Signatory reader, String exportId, String type);
+  VerifiedDocument download(Signatory reader, String exportId, String type);
 
   /** A document as the ledger anchored it. */
   record AnchoredDocument(

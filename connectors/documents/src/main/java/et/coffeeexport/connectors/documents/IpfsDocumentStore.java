@@ -1,11 +1,9 @@
 package et.coffeeexport.connectors.documents;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.Signatory;
-import java.io.IOException;
+import et.coffeeexport.domain.DocumentAnchor;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,10 +15,10 @@ public final class IpfsDocumentStore implements DocumentStore {
   private final KuboClient kubo;
   private final DocumentSealing sealing;
   private final DocumentRules rules;
-  private final ExportLedger ledger;
+  private final CoffeeExportChaincode ledger;
 
   public IpfsDocumentStore(
-      KuboClient kubo, DocumentSealing sealing, DocumentRules rules, ExportLedger ledger) {
+      KuboClient kubo, DocumentSealing sealing, DocumentRules rules, CoffeeExportChaincode ledger) {
     this.kubo = kubo;
     this.sealing = sealing;
     this.rules = rules;
@@ -29,12 +27,7 @@ public final class IpfsDocumentStore implements DocumentStore {
 
   @Override
   public AnchoredDocument upload(
-      String org,
-      Signatory uploader,
-      String exportId,
-      String type,
-      String contentType,
-      byte[] content) {
+      Signatory uploader, String exportId, String type, String contentType, byte[] content) {
     rules.check(content, contentType);
     String sha256 = sha256(content);
     String cid = kubo.addPinned(sealing.seal(content, exportId, type));
@@ -45,34 +38,14 @@ public final class IpfsDocumentStore implements DocumentStore {
     }
     var anchor = JSON.createObjectNode();
     anchor.put("type", type).put("cid", cid).put("sha256", sha256).put("sizeBytes", content.length);
-    var committed =
-        ledger.submit(
-            LedgerCall.of(
-                org,
-                uploader,
-                "coffee-export",
-                "DocumentContract",
-                "anchorDocument",
-                exportId,
-                anchor.toString()));
-    return anchored(read(committed.result()));
+    return anchored(ledger.anchorDocument(uploader, exportId, anchor.toString()));
   }
 
   @Override
-  public VerifiedDocument download(String org, Signatory reader, String exportId, String type) {
-    JsonNode latest = null;
-    for (JsonNode a :
-        read(
-            ledger.evaluate(
-                LedgerCall.of(
-                    org,
-                    reader,
-                    "coffee-export",
-                    "DocumentContract",
-                    "listDocuments",
-                    exportId)))) {
-      if (type.equals(a.path("type").asText())
-          && (latest == null || a.path("version").asInt() > latest.path("version").asInt())) {
+  public VerifiedDocument download(Signatory reader, String exportId, String type) {
+    DocumentAnchor latest = null;
+    for (DocumentAnchor a : ledger.listDocuments(reader, exportId)) {
+      if (type.equals(a.type().name()) && (latest == null || a.version() > latest.version())) {
         latest = a;
       }
     }
@@ -93,14 +66,9 @@ public final class IpfsDocumentStore implements DocumentStore {
     return new VerifiedDocument(anchor, DocumentRules.contentTypeOf(content), content);
   }
 
-  private static AnchoredDocument anchored(JsonNode a) {
+  private static AnchoredDocument anchored(DocumentAnchor a) {
     return new AnchoredDocument(
-        a.path("exportId").asText(),
-        a.path("type").asText(),
-        a.path("version").asInt(),
-        a.path("cid").asText(),
-        a.path("sha256").asText(),
-        a.path("sizeBytes").asLong());
+        a.exportId(), a.type().name(), a.version(), a.cid(), a.sha256(), a.sizeBytes());
   }
 
   static String sha256(byte[] content) {
@@ -108,14 +76,6 @@ public final class IpfsDocumentStore implements DocumentStore {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode read(byte[] json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new IllegalStateException("the ledger answered something that is not JSON", e);
     }
   }
 }

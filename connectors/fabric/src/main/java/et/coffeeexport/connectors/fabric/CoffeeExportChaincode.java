@@ -7,6 +7,7 @@ import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.ExportTerms;
+import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.domain.RuleSet;
 import java.math.BigDecimal;
@@ -32,6 +33,14 @@ public final class CoffeeExportChaincode {
   private static final String QUERIES = "ExportQueryContract";
   private static final String DOCUMENTS = "DocumentContract";
   private static final String RULES = "RuleContract";
+
+  /**
+   * Who endorses a transaction that carries private terms or amounts: two members of the private
+   * collection (its policy asks for two, and transient data must reach no one else). Commercial
+   * Bank is where exporters and the bank act; ECTA is the witness.
+   */
+  public static final List<Organisation> TERMS_ENDORSERS =
+      List.of(Organisation.COMMERCIAL_BANK, Organisation.ECTA);
 
   /** The transient field the chaincode reads the step key from. */
   static final String STEP = "step";
@@ -81,6 +90,9 @@ public final class CoffeeExportChaincode {
       default -> {
         // taken below
       }
+    }
+    if (action == ExportAction.AMEND) {
+      return amend(signer, exportId, input, null, stepKey);
     }
     String argument = input == null || input.isBlank() ? "{}" : input;
     return decided(
@@ -265,6 +277,16 @@ public final class CoffeeExportChaincode {
     return Arrays.asList(
         Answers.read(
             query(reader, RULES, "listPriceFloors", grade, origin, process), PriceFloor[].class));
+  }
+
+  // --- Events ------------------------------------------------------------------------------
+
+  /**
+   * The chaincode's events from a checkpoint ({@code startBlock} negative: from the first block),
+   * on one of the listener's organisation's peers; the next call after a failure uses the next.
+   */
+  public EventStream events(Signatory listener, long startBlock, String afterTransaction) {
+    return ledger.events(listener, CHAINCODE, startBlock, afterTransaction);
   }
 
   // --- How -----------------------------------------------------------------------------------

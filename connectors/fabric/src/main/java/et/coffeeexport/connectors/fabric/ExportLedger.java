@@ -13,4 +13,13 @@ interface ExportLedger {
 
   /** Evaluates a query on the organisation's peer. */
   byte[] evaluate(LedgerCall call);
+
+  /**
+   * Follows {@code chaincode}'s events on one of {@code listener}'s organisation's peers, from the
+   * block after a checkpoint (or from the first block).
+   *
+   * @param afterTransaction the last transaction already handled in {@code startBlock}, or null
+   */
+  EventStream events(
+      Signatory listener, String chaincode, long startBlock, String afterTransaction);
 }

@@ -1,5 +1,6 @@
 package et.coffeeexport.connectors.fabric;
 
+import et.coffeeexport.domain.RefusalCode;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
       if (status.getCode() != TxValidationCode.MVCC_READ_CONFLICT
           && status.getCode() != TxValidationCode.PHANTOM_READ_CONFLICT) {
         throw new LedgerRefusal(
-            LedgerRefusal.Code.INVALID_TRANSACTION,
+            RefusalCode.INVALID_TRANSACTION,
             call.transaction()
                 + " "
                 + status.getTransactionId()
@@ -108,6 +109,30 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
               }
             })
         .value;
+  }
+
+  @Override
+  public EventStream events(
+      Signatory listener, String chaincode, long startBlock, String afterTransaction) {
+    Peers peers = peersByOrg.computeIfAbsent(listener.organisation().networkName(), connect);
+    ManagedChannel channel = peers.current();
+    Gateway gateway =
+        PeerConnections.gateway(
+            channel, listener.identity(), listener.signer(), settings.deadlines());
+    var request =
+        gateway
+            .getNetwork(peers.channelName)
+            .newChaincodeEventsRequest(chaincode)
+            .startBlock(0)
+            .checkpoint(Checkpoints.at(startBlock, afterTransaction))
+            .build();
+    try {
+      return new EventStream(request.getEvents(), peers::next, gateway);
+    } catch (org.hyperledger.fabric.client.GatewayRuntimeException e) {
+      gateway.close();
+      peers.next();
+      throw new LedgerUnavailable("no chaincode events from " + peers.channelName, null, e);
+    }
   }
 
   private Endorsed endorse(LedgerCall call, Peers peers, Instant deadline) {

@@ -1,5 +1,6 @@
 package et.coffeeexport.connectors.fabric;
 
+import et.coffeeexport.domain.RefusalCode;
 import io.grpc.Status;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,7 +38,7 @@ final class Failures {
     if (!m.find()) {
       return Optional.empty();
     }
-    return Optional.of(new LedgerRefusal(LedgerRefusal.Code.of(m.group(1)), m.group(2).trim()));
+    return Optional.of(new LedgerRefusal(RefusalCode.of(m.group(1)), m.group(2).trim()));
   }
 
   /** Whether the failure says nothing about the transaction itself: try again, maybe elsewhere. */

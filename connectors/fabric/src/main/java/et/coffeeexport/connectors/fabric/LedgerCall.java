@@ -23,14 +23,6 @@ record LedgerCall(
     Map<String, byte[]> transientData,
     List<String> endorsingOrgs) {
 
-  /**
-   * Who endorses a transaction that carries private terms or amounts: two members of the private
-   * collection (its policy asks for two, and transient data must reach no one else). Commercial
-   * Bank is where exporters and the bank act; ECTA is the witness.
-   */
-  static final List<Organisation> TERMS_ENDORSERS =
-      List.of(Organisation.COMMERCIAL_BANK, Organisation.ECTA);
-
   LedgerCall {
     args = List.copyOf(args);
     transientData = Map.copyOf(transientData);
@@ -48,7 +40,9 @@ record LedgerCall(
     return signatory.organisation().networkName();
   }
 
-  /** The same call with private inputs, endorsed by {@link #TERMS_ENDORSERS}. */
+  /**
+   * The same call with private inputs, endorsed by {@link CoffeeExportChaincode#TERMS_ENDORSERS}.
+   */
   LedgerCall privately(Map<String, byte[]> data) {
     return new LedgerCall(
         signatory,
@@ -57,7 +51,7 @@ record LedgerCall(
         transaction,
         args,
         data,
-        TERMS_ENDORSERS.stream().map(Organisation::mspId).toList());
+        CoffeeExportChaincode.TERMS_ENDORSERS.stream().map(Organisation::mspId).toList());
   }
 
   /** The same call with more transient inputs, keeping who endorses. */

@@ -52,7 +52,7 @@ public record OrganisationProfile(
         p);
   }
 
-  /** The enrolled credentials named {@code who} ({@code admin}, {@code user1}). */
+  /** The enrolled credentials named {@code who} ({@code admin}, {@code platform}). */
   public Credentials credentials(String who) {
     return new Credentials(
         mspId,

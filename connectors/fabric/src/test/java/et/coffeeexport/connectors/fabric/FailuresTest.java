@@ -2,6 +2,7 @@ package et.coffeeexport.connectors.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import et.coffeeexport.domain.RefusalCode;
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class FailuresTest {
         Failures.refusal(
                 "chaincode response 500, NOT_AUTHORISED: officer of ECX may not CLEAR_CUSTOMS an export that is FX_APPROVED")
             .orElseThrow();
-    assertThat(refusal.code()).isEqualTo(LedgerRefusal.Code.NOT_AUTHORISED);
+    assertThat(refusal.code()).isEqualTo(RefusalCode.NOT_AUTHORISED);
     assertThat(refusal.getMessage())
         .isEqualTo(
             "NOT_AUTHORISED: officer of ECX may not CLEAR_CUSTOMS an export that is FX_APPROVED");
@@ -22,7 +23,7 @@ class FailuresTest {
   @Test
   void anUnknownCodeIsStillARefusalButNotATypedOne() {
     assertThat(Failures.refusal("chaincode response 500, SOMETHING_NEW: x").orElseThrow().code())
-        .isEqualTo(LedgerRefusal.Code.UNKNOWN);
+        .isEqualTo(RefusalCode.UNKNOWN);
     assertThat(Failures.refusal("connection refused")).isEmpty();
     assertThat(Failures.refusal((String) null)).isEmpty();
   }
@@ -39,7 +40,7 @@ class FailuresTest {
   @Test
   void theConnectorKnowsEveryCodeTheChaincodeUses() {
     for (var code : et.coffeeexport.chaincode.support.ContractError.values()) {
-      assertThat(LedgerRefusal.Code.of(code.name()).name()).isEqualTo(code.name());
+      assertThat(RefusalCode.of(code.name()).name()).isEqualTo(code.name());
     }
   }
 }

@@ -1,8 +1,9 @@
 package et.coffeeexport.connectors.testing;
 
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.Credentials;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.Decided;
+import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.Signatory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,8 +26,13 @@ public final class Consortium implements AutoCloseable {
   public static final String QUALITY =
       "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}";
 
-  /** Who endorses transactions carrying private data: {@link LedgerCall#TERMS_ENDORSERS}. */
-  public static final String[] TERMS_ENDORSERS = LedgerCall.TERMS_ENDORSERS.toArray(String[]::new);
+  /**
+   * Who endorses transactions carrying private data: {@link CoffeeExportChaincode#TERMS_ENDORSERS}.
+   */
+  public static final String[] TERMS_ENDORSERS =
+      CoffeeExportChaincode.TERMS_ENDORSERS.stream()
+          .map(et.coffeeexport.domain.Organisation::mspId)
+          .toArray(String[]::new);
 
   public final LocalNetwork network;
   public final String run;
@@ -139,16 +145,19 @@ public final class Consortium implements AutoCloseable {
 
   /** Commercial terms, with a fresh salt, as transient data. */
   public Map<String, byte[]> terms(String price) {
-    String json =
-        "{\"pricePerLbUsd\":"
-            + price
-            + ",\"buyerId\":\"BUYER-HAMBURG-1\",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
-            + "\"paymentMode\":\"LETTER_OF_CREDIT\",\"paymentReference\":\"LC-"
-            + run
-            + "\",\"salt\":\""
-            + UUID.randomUUID()
-            + "\"}";
-    return Map.of("terms", json.getBytes(StandardCharsets.UTF_8));
+    return Map.of("terms", termsJson(price).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Commercial terms, with a fresh salt, as JSON. */
+  public String termsJson(String price) {
+    return "{\"pricePerLbUsd\":"
+        + price
+        + ",\"buyerId\":\"BUYER-HAMBURG-1\",\"buyerName\":\"Hamburg Roasters GmbH\",\"buyerCountry\":\"DE\","
+        + "\"paymentMode\":\"LETTER_OF_CREDIT\",\"paymentReference\":\"LC-"
+        + run
+        + "\",\"salt\":\""
+        + UUID.randomUUID()
+        + "\"}";
   }
 
   /** A repatriated amount, as the transient data {@code recordRepatriation} takes. */
@@ -213,50 +222,28 @@ public final class Consortium implements AutoCloseable {
     return officers.get(org);
   }
 
-  /**
-   * The exporter filing {@code exportId} through the connector, terms private to Commercial Bank.
-   */
-  public LedgerCall filing(String exportId) {
-    return LedgerCall.of(
-            "commercialbank",
-            Signatory.of(exporter.credentials),
-            "coffee-export",
-            "ExportContract",
-            "createExport",
-            exportId,
-            request())
-        .privately(terms("3.45"));
+  /** The exporter files {@code exportId} through the connector, terms private to the collection. */
+  public Decided file(Ledger ledger, String exportId) {
+    return ledger
+        .coffeeExport()
+        .file(Signatory.of(exporter.credentials), exportId, request(), termsJson("3.45"));
   }
 
   /**
    * How many transactions wrote the export record, by the ledger's history of its key: one per
    * decision, so a write applied twice shows.
    */
-  public int versionsOf(ExportLedger ledger, String exportId) throws java.io.IOException {
-    return new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(
-            ledger.evaluate(
-                LedgerCall.of(
-                    "commercialbank",
-                    Signatory.of(exporter.credentials),
-                    "coffee-export",
-                    "ExportQueryContract",
-                    "readHistory",
-                    exportId)))
-        .path("versions")
+  public int versionsOf(Ledger ledger, String exportId) {
+    return ledger
+        .coffeeExport()
+        .readHistory(Signatory.of(exporter.credentials), exportId)
+        .versions()
         .size();
   }
 
-  /** An officer's step on {@code exportId} through the connector, on their organisation's peer. */
-  public LedgerCall step(String org, String transaction, String exportId, String json) {
-    return LedgerCall.of(
-        org,
-        Signatory.of(officers.get(org).credentials),
-        "coffee-export",
-        "ExportContract",
-        transaction,
-        exportId,
-        json);
+  /** The officer of {@code org} as the connector's signatory. */
+  public Signatory signatory(String org) {
+    return Signatory.of(officers.get(org).credentials);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package et.coffeeexport.connectors.testing;
 
 import et.coffeeexport.connectors.fabric.Credentials;
-import et.coffeeexport.connectors.fabric.FabricExportLedger;
+import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import java.io.IOException;
@@ -47,8 +47,8 @@ public class LocalNetwork {
   }
 
   /** The platform's ledger connector, connecting with each organisation's admin TLS identity. */
-  public FabricExportLedger connector() {
-    return new FabricExportLedger(
+  public Ledger connector() {
+    return Ledger.connect(
         this::profile, org -> profile(org).credentials("admin"), LedgerSettings.DEFAULT);
   }
 

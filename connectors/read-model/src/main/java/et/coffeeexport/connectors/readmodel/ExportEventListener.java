@@ -1,20 +1,15 @@
 package et.coffeeexport.connectors.readmodel;
 
-import et.coffeeexport.connectors.fabric.OrganisationProfile;
-import et.coffeeexport.connectors.fabric.PeerConnections;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.EventStream;
+import et.coffeeexport.connectors.fabric.LedgerUnavailable;
 import et.coffeeexport.connectors.fabric.Signatory;
-import io.grpc.ManagedChannel;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.hyperledger.fabric.client.ChaincodeEvent;
-import org.hyperledger.fabric.client.Checkpoint;
-import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.client.Gateway;
-import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,25 +21,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExportEventListener implements Runnable, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ExportEventListener.class);
-  static final String CHAINCODE = "coffee-export";
 
   private final String name;
   private final ReadModel readModel;
-  private final OrganisationProfile profile;
+  private final CoffeeExportChaincode ledger;
   private final Signatory signatory;
   private final List<Consumer<LedgerEvent>> subscribers = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
-  private volatile CloseableIterator<ChaincodeEvent> events;
+  private volatile EventStream events;
 
   /**
    * @param name the checkpoint's name: one per listener
-   * @param signatory any member of {@code profile}'s organisation (events requests are signed)
+   * @param signatory the platform's own identity in the organisation whose peers it follows (events
+   *     requests are signed); any of that organisation's peers answers
    */
   public ExportEventListener(
-      String name, ReadModel readModel, OrganisationProfile profile, Signatory signatory) {
+      String name, ReadModel readModel, CoffeeExportChaincode ledger, Signatory signatory) {
     this.name = name;
     this.readModel = readModel;
-    this.profile = profile;
+    this.ledger = ledger;
     this.signatory = signatory;
   }
 
@@ -56,25 +51,15 @@ public final class ExportEventListener implements Runnable, AutoCloseable {
   public void run() {
     Duration backoff = Duration.ofMillis(200);
     while (running) {
-      ManagedChannel channel = PeerConnections.open(profile, 0, profile.credentials("user1"));
-      try (Gateway gateway =
-          PeerConnections.gateway(
-              channel,
-              signatory.identity(),
-              signatory.signer(),
-              PeerConnections.CallDeadlines.DEFAULT)) {
-        follow(gateway);
+      try {
+        follow();
         backoff = Duration.ofMillis(200);
-      } catch (GatewayRuntimeException e) {
+      } catch (LedgerUnavailable e) {
         if (running) {
-          log.warn(
-              "chaincode events interrupted ({}); resuming from the checkpoint",
-              e.getStatus().getCode());
+          log.warn("{}; resuming from the checkpoint on the next peer", e.getMessage());
         }
       } catch (IllegalStateException e) {
         log.warn("{}; resuming from the checkpoint", e.getMessage());
-      } finally {
-        channel.shutdownNow();
       }
       pause(backoff);
       backoff =
@@ -84,22 +69,18 @@ public final class ExportEventListener implements Runnable, AutoCloseable {
     }
   }
 
-  private void follow(Gateway gateway) {
+  private void follow() {
     Optional<ReadModel.Checkpoint> from = readModel.checkpoint(name);
-    var request =
-        gateway
-            .getNetwork(profile.channel())
-            .newChaincodeEventsRequest(CHAINCODE)
-            .startBlock(0)
-            .checkpoint(checkpointOf(from))
-            .build();
-    try (CloseableIterator<ChaincodeEvent> iterator = request.getEvents()) {
-      events = iterator;
-      while (running && iterator.hasNext()) {
-        ChaincodeEvent e = iterator.next();
+    try (EventStream stream =
+        ledger.events(
+            signatory,
+            from.map(ReadModel.Checkpoint::blockNumber).orElse(-1L),
+            from.map(ReadModel.Checkpoint::transactionId).orElse(null))) {
+      events = stream;
+      while (running && stream.hasNext()) {
+        EventStream.Event e = stream.next();
         LedgerEvent event =
-            new LedgerEvent(
-                e.getBlockNumber(), e.getTransactionId(), e.getEventName(), e.getPayload());
+            new LedgerEvent(e.blockNumber(), e.transactionId(), e.name(), e.payload());
         try {
           if (readModel.apply(name, event)) {
             subscribers.forEach(s -> s.accept(event));
@@ -110,21 +91,6 @@ public final class ExportEventListener implements Runnable, AutoCloseable {
         }
       }
     }
-  }
-
-  private static Checkpoint checkpointOf(Optional<ReadModel.Checkpoint> from) {
-    return new Checkpoint() {
-      @Override
-      public java.util.OptionalLong getBlockNumber() {
-        return from.map(c -> java.util.OptionalLong.of(c.blockNumber()))
-            .orElse(java.util.OptionalLong.empty());
-      }
-
-      @Override
-      public Optional<String> getTransactionId() {
-        return from.map(ReadModel.Checkpoint::transactionId);
-      }
-    };
   }
 
   private void pause(Duration d) {

@@ -1,5 +1,7 @@
 package et.coffeeexport.connectors.readmodel;
 
+import et.coffeeexport.connectors.fabric.Ledger;
+import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.fabric.Signatory;
 import java.nio.file.Files;
@@ -23,14 +25,21 @@ public final class ReadModelListenerMain {
     database.setUrl(args[2]);
     database.setUser(args[3]);
     database.setPassword(Files.readString(Path.of(args[4])).trim());
-    OrganisationProfile profile = OrganisationProfile.load(Path.of(args[0]), args[1]);
-    var listener =
-        new ExportEventListener(
-            "read-model",
-            new ReadModel(database),
-            profile,
-            Signatory.of(profile.credentials("user1")));
-    Runtime.getRuntime().addShutdownHook(new Thread(listener::close));
-    listener.run();
+    Path connections = Path.of(args[0]);
+    OrganisationProfile profile = OrganisationProfile.load(connections, args[1]);
+    try (Ledger ledger =
+        Ledger.connect(
+            org -> OrganisationProfile.load(connections, org),
+            org -> OrganisationProfile.load(connections, org).credentials("platform"),
+            LedgerSettings.DEFAULT)) {
+      var listener =
+          new ExportEventListener(
+              "read-model",
+              new ReadModel(database),
+              ledger.coffeeExport(),
+              Signatory.of(profile.credentials("platform")));
+      Runtime.getRuntime().addShutdownHook(new Thread(listener::close));
+      listener.run();
+    }
   }
 }

@@ -1,11 +1,8 @@
 package et.coffeeexport.connectors.readmodel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.ExportPage;
 import et.coffeeexport.connectors.fabric.Signatory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +13,15 @@ import java.util.Map;
  * status and its number of decisions ({@code STATUS/decisions}). An empty report means they agree.
  */
 public final class Reconciliation {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 100;
 
   private final ReadModel readModel;
-  private final ExportLedger ledger;
-  private final String org;
+  private final CoffeeExportChaincode ledger;
   private final Signatory reader;
 
-  public Reconciliation(ReadModel readModel, ExportLedger ledger, String org, Signatory reader) {
+  public Reconciliation(ReadModel readModel, CoffeeExportChaincode ledger, Signatory reader) {
     this.readModel = readModel;
     this.ledger = ledger;
-    this.org = org;
     this.reader = reader;
   }
 
@@ -62,33 +56,10 @@ public final class Reconciliation {
     Map<String, String> exports = new HashMap<>();
     String bookmark = "";
     do {
-      byte[] page =
-          ledger.evaluate(
-              LedgerCall.of(
-                  org,
-                  reader,
-                  "coffee-export",
-                  "ExportQueryContract",
-                  "queryByExporter",
-                  exporterId,
-                  String.valueOf(PAGE),
-                  bookmark));
-      JsonNode json = read(page);
-      for (JsonNode x : json.path("exports")) {
-        exports.put(
-            x.path("exportId").asText(),
-            x.path("status").asText() + "/" + x.path("decisions").asInt());
-      }
-      bookmark = json.path("count").asInt() < PAGE ? "" : json.path("bookmark").asText("");
+      ExportPage page = ledger.queryByExporter(reader, exporterId, PAGE, bookmark);
+      page.exports().forEach(x -> exports.put(x.exportId(), x.status() + "/" + x.decisions()));
+      bookmark = page.count() < PAGE ? "" : page.bookmark();
     } while (!bookmark.isEmpty());
     return exports;
-  }
-
-  private static JsonNode read(byte[] bytes) {
-    try {
-      return JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new IllegalStateException("the ledger answered something that is not JSON", e);
-    }
   }
 }
