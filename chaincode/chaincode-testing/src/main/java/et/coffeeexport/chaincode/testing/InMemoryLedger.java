@@ -84,6 +84,66 @@ public final class InMemoryLedger {
     return submit(caller, Map.of(), transaction);
   }
 
+  /**
+   * A transaction simulated and endorsed but not yet committed (Fabric's execute phase); {@link
+   * #validateAndCommit} orders and validates it.
+   */
+  public static final class Endorsement<T> {
+    private final TxStub stub;
+    private final T result;
+
+    private Endorsement(TxStub stub, T result) {
+      this.stub = stub;
+      this.result = result;
+    }
+
+    /** What the transaction answered its client. */
+    public T result() {
+      return result;
+    }
+
+    /** The keys the simulation wrote. */
+    public java.util.Set<String> writes() {
+      return java.util.Collections.unmodifiableSet(stub.writes.keySet());
+    }
+
+    /** The keys the simulation read with {@code getState}. */
+    public java.util.Set<String> reads() {
+      return java.util.Collections.unmodifiableSet(stub.reads.keySet());
+    }
+  }
+
+  /**
+   * Simulates {@code transaction} as {@code caller} against the committed state, as an endorsing
+   * peer does, without committing it: several endorsements can be made against the same state and
+   * committed later, in any order, with {@link #validateAndCommit}.
+   */
+  public <T> Endorsement<T> endorse(
+      TestIdentity caller, Map<String, byte[]> transientData, Function<Context, T> transaction) {
+    TxStub stub = begin(caller, transientData);
+    return new Endorsement<>(stub, transaction.apply(new Context(stub)));
+  }
+
+  /**
+   * Validates an endorsement as a peer does at commit (Fabric's MVCC check, for point reads): when
+   * a key it read was committed again since it was read, the transaction is invalid ({@code
+   * MVCC_READ_CONFLICT}) and writes nothing; otherwise it commits. Returns whether it committed.
+   */
+  public boolean validateAndCommit(Endorsement<?> endorsement) {
+    TxStub stub = endorsement.stub;
+    boolean current =
+        stub.reads.entrySet().stream().allMatch(read -> version(read.getKey()) == read.getValue());
+    if (current) {
+      commit(stub);
+    }
+    return current;
+  }
+
+  /** How many times {@code key} was committed: the version a read records. */
+  int version(String key) {
+    return history.getOrDefault(key, List.of()).size();
+  }
+
   /** Runs a read-only query as {@code caller}; nothing it writes is kept. */
   public <T> T evaluate(TestIdentity caller, Function<Context, T> query) {
     return query.apply(new Context(begin(caller, Map.of())));

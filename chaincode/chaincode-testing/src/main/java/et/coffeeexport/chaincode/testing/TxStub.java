@@ -29,6 +29,10 @@ final class TxStub implements ChaincodeStub {
   private final Instant timestamp;
   private final Map<String, byte[]> transientData;
   private final BiFunction<String, List<String>, Chaincode.Response> otherChaincodes;
+
+  /** The committed version of each key read by {@link #getState}: the read set. */
+  final Map<String, Integer> reads = new TreeMap<>();
+
   final Map<String, byte[]> writes = new TreeMap<>();
   final Map<String, byte[]> policyWrites = new TreeMap<>();
   final Map<String, Map<String, byte[]>> privateWrites = new TreeMap<>();
@@ -86,6 +90,7 @@ final class TxStub implements ChaincodeStub {
 
   @Override
   public byte[] getState(String key) {
+    reads.putIfAbsent(key, ledger.version(key));
     byte[] value = ledger.state.get(key);
     return value == null ? new byte[0] : value.clone();
   }

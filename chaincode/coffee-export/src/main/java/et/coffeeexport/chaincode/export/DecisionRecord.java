@@ -1,5 +1,6 @@
 package et.coffeeexport.chaincode.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.Stage;
@@ -17,6 +18,8 @@ import java.util.SortedMap;
  * @param ruleApplied the rule version the decision applied ({@code ruleset:3}, {@code
  *     floor:G2/SIDAMA/WASHED/...})
  * @param details what the decision recorded (grade, permit number, ...)
+ * @param step the workflow's step key the decision was submitted with (transient {@code step}),
+ *     absent from the JSON without one
  */
 record DecisionRecord(
     String exportId,
@@ -34,4 +37,5 @@ record DecisionRecord(
     String at,
     List<String> reasons,
     List<String> ruleApplied,
-    SortedMap<String, String> details) {}
+    SortedMap<String, String> details,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String step) {}

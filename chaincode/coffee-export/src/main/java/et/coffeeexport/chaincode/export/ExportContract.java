@@ -27,6 +27,12 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  * The {@code coffee-export} chaincode's lifecycle transactions, one per step of DOMAIN.md. Each
  * refuses with a stable code (see {@code ContractError}) and then writes nothing; each accepted
  * step appends a decision to the export's trail and emits one event.
+ *
+ * <p>Every lifecycle transaction takes an optional step key as transient data {@code step} (1-64 of
+ * {@code [A-Za-z0-9._:-]}; the workflow passes its job id): a step its key shows as taken already
+ * by the same caller is answered with the export as it stands, writes nothing and emits no event;
+ * the key reused for another action or by another caller is {@code STEP_KEY_REUSED} ({@link
+ * Steps}).
  */
 @Contract(
     name = "ExportContract",
@@ -45,6 +51,10 @@ public final class ExportContract implements ContractInterface {
   public String createExport(Context ctx, String exportId, String requestJson) {
     requireId(exportId);
     Transitions t = new Transitions(ctx);
+    var replayed = t.replayed(exportId, ExportAction.SUBMIT);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
     ExportRequest request = CanonicalJson.parse(requestJson, ExportRequest.class, "request");
     RuleSet rules = t.store.currentRules();
     requireValid(request, rules);
@@ -318,6 +328,10 @@ public final class ExportContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String amendExport(Context ctx, String exportId, String requestJson) {
     Transitions t = new Transitions(ctx);
+    var replayed = t.replayed(exportId, ExportAction.AMEND);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
     ExportRequest request = CanonicalJson.parse(requestJson, ExportRequest.class, "request");
     ExportRecord export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();

@@ -22,6 +22,11 @@ final class ForeignExchangeApproval {
   }
 
   String approve(String exportId, List<String> reasons) {
+    // A retried recommendation is a replay too, not a second approval by the same officer.
+    var replayed = t.replayed(exportId, ExportAction.APPROVE_FOREIGN_EXCHANGE);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
     ExportRecord export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
     // Refuse strangers before reading the terms; the terms name the buyer the registry is asked

@@ -17,6 +17,7 @@ final class Keys {
   static final String PERMIT = "permit";
   static final String FLOOR = "floor";
   static final String RULE_SET = "ruleset";
+  static final String STEP = "step";
   static final String TERMS_COLLECTION = "exportTerms";
 
   private Keys() {}
@@ -63,6 +64,14 @@ final class Keys {
    */
   static String seal(ChaincodeStub stub, String organisation) {
     return stub.createCompositeKey(SEAL, organisation).toString();
+  }
+
+  /**
+   * The step record of a workflow step ({@code Steps}): one per export and step key, so that the
+   * same step submitted again is recognised, and two submissions of it conflict at commit.
+   */
+  static String step(ChaincodeStub stub, String exportId, String stepKey) {
+    return stub.createCompositeKey(STEP, exportId, stepKey).toString();
   }
 
   static String permit(ChaincodeStub stub, String permitNumber) {

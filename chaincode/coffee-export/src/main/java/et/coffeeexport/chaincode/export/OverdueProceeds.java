@@ -26,6 +26,10 @@ final class OverdueProceeds {
    */
   String mark(String exportId) {
     ExportContract.requireId(exportId);
+    var replayed = t.replayed(exportId, ExportAction.MARK_REPATRIATION_OVERDUE);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
     ExportRecord export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
     ExportState unchanged = t.allowed(export, ExportAction.MARK_REPATRIATION_OVERDUE, rules);

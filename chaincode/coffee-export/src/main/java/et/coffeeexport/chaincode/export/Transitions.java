@@ -15,6 +15,7 @@ import et.coffeeexport.domain.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -29,6 +30,7 @@ final class Transitions {
   final ExportStore store;
   final Registry registry;
   final Caller caller;
+  final Steps steps;
   private final List<String> workflowDecisions = new ArrayList<>();
 
   Transitions(Context ctx) {
@@ -36,6 +38,7 @@ final class Transitions {
     this.store = new ExportStore(stub);
     this.caller = Caller.of(ctx);
     this.registry = new Registry(stub, caller);
+    this.steps = new Steps(stub, store, caller);
   }
 
   /** A stage's own checks and what it records; throws a chaincode error to refuse. */
@@ -58,10 +61,23 @@ final class Transitions {
     return this;
   }
 
-  /** Takes {@code action} on the export; returns the stored export as JSON. */
+  /**
+   * Takes {@code action} on the export; returns the stored export as JSON. A step the transient
+   * step key shows as taken already is answered, not taken again ({@link Steps}).
+   */
   String take(String exportId, ExportAction action, List<String> reasons, Step step) {
     ExportContract.requireId(exportId);
-    return take(store.export(exportId), store.currentRules(), action, reasons, step);
+    return replayed(exportId, action)
+        .orElseGet(() -> take(store.export(exportId), store.currentRules(), action, reasons, step));
+  }
+
+  /**
+   * The export as it stands if this transaction's step key already took {@code action} on it; empty
+   * if the transaction must decide. Transactions that do not go through {@link #take(String,
+   * ExportAction, List, Step)} ask this first, before anything that could refuse on state.
+   */
+  Optional<String> replayed(String exportId, ExportAction action) {
+    return steps.replayed(exportId, action);
   }
 
   /** Takes {@code action} on an export and rule set this transaction has already read. */
@@ -149,7 +165,7 @@ final class Transitions {
     }
   }
 
-  /** Appends to the decision trail. */
+  /** Appends to the decision trail, and records the transaction's step key with the entry. */
   void record(
       ExportRecord before,
       ExportRecord after,
@@ -181,7 +197,9 @@ final class Transitions {
             now(),
             List.copyOf(reasons),
             applied,
-            new TreeMap<>(outcome.facts())));
+            new TreeMap<>(outcome.facts()),
+            steps.pendingKey()));
+    steps.record(after.exportId(), after.decisions());
   }
 
   byte[] emit(String event, byte[] payload) {

@@ -155,8 +155,13 @@ final class ExportWorld {
    * proceeds overdue happens the day after they were due.
    */
   String take(String exportId, ExportAction action, TestIdentity caller) {
+    return take(exportId, action, caller, Map.of());
+  }
+
+  /** {@link #take(String, ExportAction, TestIdentity)} with more transient data (a step key). */
+  String take(String exportId, ExportAction action, TestIdentity caller, Map<String, byte[]> more) {
     if (action != ExportAction.MARK_REPATRIATION_OVERDUE) {
-      return takeNow(exportId, action, caller);
+      return takeNow(exportId, action, caller, more);
     }
     java.time.Instant clock = ledger.time();
     String due = read(exportId).fact(et.coffeeexport.domain.ExportFacts.REPATRIATION_DUE);
@@ -168,74 +173,82 @@ final class ExportWorld {
               .toInstant());
     }
     try {
-      return takeNow(exportId, action, caller);
+      return takeNow(exportId, action, caller, more);
     } finally {
       ledger.setTime(clock);
     }
   }
 
-  private String takeNow(String exportId, ExportAction action, TestIdentity caller) {
+  private String takeNow(
+      String exportId, ExportAction action, TestIdentity caller, Map<String, byte[]> more) {
+    return ledger.submit(caller, transientFor(action, more), transaction(exportId, action));
+  }
+
+  /** The transient data {@code action} carries (terms, an amount), with {@code more}. */
+  static Map<String, byte[]> transientFor(ExportAction action, Map<String, byte[]> more) {
     boolean carriesTerms = action == ExportAction.SUBMIT || action == ExportAction.AMEND;
     Map<String, byte[]> privately =
-        carriesTerms
-            ? terms()
-            : action == ExportAction.RECORD_REPATRIATION ? repatriatedAmount() : Map.of();
-    return ledger.submit(
-        caller,
-        privately,
-        ctx ->
-            switch (action) {
-              case SUBMIT -> exports.createExport(ctx, exportId, request());
-              case VERIFY_AT_BANK -> exports.verifyAtBank(ctx, exportId, "{}");
-              case APPROVE_COMPLIANCE ->
-                  exports.approveCompliance(ctx, exportId, "{\"reasons\":[\"licence valid\"]}");
-              case CERTIFY_QUALITY ->
-                  exports.certifyQuality(
-                      ctx,
-                      exportId,
-                      "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}");
-              case APPROVE_FOREIGN_EXCHANGE, RECOMMEND_FOREIGN_EXCHANGE ->
-                  exports.approveForeignExchange(ctx, exportId, "{}");
-              case MARK_REPATRIATION_OVERDUE -> exports.markRepatriationOverdue(ctx, exportId);
-              case CLEAR_CUSTOMS ->
-                  exports.clearCustoms(
-                      ctx,
-                      exportId,
-                      "{\"permitNumber\":\""
-                          + permitOf(exportId)
-                          + "\",\"declarationNumber\":\"DEC-2026-9\"}");
-              case BOOK_SHIPMENT ->
-                  exports.bookShipment(
-                      ctx,
-                      exportId,
-                      "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
-              case SHIP ->
-                  exports.ship(
-                      ctx,
-                      exportId,
-                      "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\""
-                          + ledger.time().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-                          + "\"}");
-              case RECORD_TRACKING_MILESTONE ->
-                  exports.recordTrackingMilestone(
-                      ctx,
-                      exportId,
-                      "{\"event\":\"TRANSHIPPED\",\"location\":\"Djibouti\",\"at\":\"2026-11-28T10:00:00Z\"}");
-              case CONFIRM_ARRIVAL ->
-                  exports.confirmArrival(
-                      ctx, exportId, "{\"port\":\"Hamburg\",\"arrivedOn\":\"2026-12-20\"}");
-              case RECORD_REPATRIATION ->
-                  exports.recordRepatriation(
-                      ctx, exportId, "{\"reference\":\"SWIFT-1\",\"receivedOn\":\"2027-01-10\"}");
-              case RETURN_FOR_AMENDMENT ->
-                  exports.returnForAmendment(
-                      ctx, exportId, "{\"reasons\":[\"price clause unclear\"]}");
-              case AMEND -> exports.amendExport(ctx, exportId, request());
-              case REJECT ->
-                  exports.rejectExport(ctx, exportId, "{\"reasons\":[\"forged contract\"]}");
-              case CANCEL ->
-                  exports.cancelExport(ctx, exportId, "{\"reasons\":[\"buyer withdrew\"]}");
-            });
+        new HashMap<>(
+            carriesTerms
+                ? terms()
+                : action == ExportAction.RECORD_REPATRIATION ? repatriatedAmount() : Map.of());
+    privately.putAll(more);
+    return privately;
+  }
+
+  /** The transaction that takes {@code action} on the export, with valid arguments for it. */
+  java.util.function.Function<org.hyperledger.fabric.contract.Context, String> transaction(
+      String exportId, ExportAction action) {
+    return ctx ->
+        switch (action) {
+          case SUBMIT -> exports.createExport(ctx, exportId, request());
+          case VERIFY_AT_BANK -> exports.verifyAtBank(ctx, exportId, "{}");
+          case APPROVE_COMPLIANCE ->
+              exports.approveCompliance(ctx, exportId, "{\"reasons\":[\"licence valid\"]}");
+          case CERTIFY_QUALITY ->
+              exports.certifyQuality(
+                  ctx,
+                  exportId,
+                  "{\"lotReference\":\"LOT-77\",\"physicalScore\":35,\"cupScore\":52,\"moisturePercent\":10.5,\"defectsPer300g\":4,\"screenSize\":15}");
+          case APPROVE_FOREIGN_EXCHANGE, RECOMMEND_FOREIGN_EXCHANGE ->
+              exports.approveForeignExchange(ctx, exportId, "{}");
+          case MARK_REPATRIATION_OVERDUE -> exports.markRepatriationOverdue(ctx, exportId);
+          case CLEAR_CUSTOMS ->
+              exports.clearCustoms(
+                  ctx,
+                  exportId,
+                  "{\"permitNumber\":\""
+                      + permitOf(exportId)
+                      + "\",\"declarationNumber\":\"DEC-2026-9\"}");
+          case BOOK_SHIPMENT ->
+              exports.bookShipment(
+                  ctx,
+                  exportId,
+                  "{\"bookingNumber\":\"BK-1\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU1234567\"]}");
+          case SHIP ->
+              exports.ship(
+                  ctx,
+                  exportId,
+                  "{\"billOfLadingNumber\":\"BL-1\",\"billOfLadingDate\":\""
+                      + ledger.time().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                      + "\"}");
+          case RECORD_TRACKING_MILESTONE ->
+              exports.recordTrackingMilestone(
+                  ctx,
+                  exportId,
+                  "{\"event\":\"TRANSHIPPED\",\"location\":\"Djibouti\",\"at\":\"2026-11-28T10:00:00Z\"}");
+          case CONFIRM_ARRIVAL ->
+              exports.confirmArrival(
+                  ctx, exportId, "{\"port\":\"Hamburg\",\"arrivedOn\":\"2026-12-20\"}");
+          case RECORD_REPATRIATION ->
+              exports.recordRepatriation(
+                  ctx, exportId, "{\"reference\":\"SWIFT-1\",\"receivedOn\":\"2027-01-10\"}");
+          case RETURN_FOR_AMENDMENT ->
+              exports.returnForAmendment(ctx, exportId, "{\"reasons\":[\"price clause unclear\"]}");
+          case AMEND -> exports.amendExport(ctx, exportId, request());
+          case REJECT -> exports.rejectExport(ctx, exportId, "{\"reasons\":[\"forged contract\"]}");
+          case CANCEL -> exports.cancelExport(ctx, exportId, "{\"reasons\":[\"buyer withdrew\"]}");
+        };
   }
 
   /** The repatriated amount, as transient data. */

@@ -34,7 +34,12 @@ public enum ContractError {
    */
   AMENDMENT_NOT_ALLOWED,
   /** The buyer is on ECTA's blacklist. */
-  BUYER_BLACKLISTED;
+  BUYER_BLACKLISTED,
+  /**
+   * The step key (transient {@code step}) already recorded a decision of another action or another
+   * caller on this export: a key names one step of one person, never a second one.
+   */
+  STEP_KEY_REUSED;
 
   /** The exception to throw from a transaction; the transaction then writes nothing. */
   public ChaincodeException exception(String detail) {
