@@ -8,7 +8,7 @@ import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.Organisation;
-import et.coffeeexport.domain.RejectionCode;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.Stage;
 import et.coffeeexport.domain.Transition;
@@ -224,7 +224,7 @@ class DualEnforcementTest {
       return accepted.next();
     }
     Decision.Rejected r = (Decision.Rejected) d;
-    if (r.code() != RejectionCode.AMENDMENT_ROUNDS_EXCEEDED) {
+    if (r.code() != RefusalCode.AMENDMENT_ROUNDS_EXCEEDED) {
       violations.add(where + ": " + action + " by " + actor + " from " + state + " -> " + r.code());
     }
     return null;

@@ -10,7 +10,7 @@ public sealed interface Decision {
   record Accepted(ExportState next, Stage stage) implements Decision {}
 
   /** The transition is refused and nothing changes. */
-  record Rejected(RejectionCode code, String reason) implements Decision {}
+  record Rejected(RefusalCode code, String reason) implements Decision {}
 
   default boolean isAccepted() {
     return this instanceof Accepted;

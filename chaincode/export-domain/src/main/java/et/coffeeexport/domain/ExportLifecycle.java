@@ -70,7 +70,7 @@ public final class ExportLifecycle {
         TRANSITIONS.stream().filter(t -> t.action() == action && t.from() == from).toList();
     if (candidates.isEmpty()) {
       return new Decision.Rejected(
-          RejectionCode.ILLEGAL_TRANSITION,
+          RefusalCode.ILLEGAL_TRANSITION,
           from == null
               ? action + " needs an existing export"
               : "cannot " + action + " an export that is " + from);
@@ -78,7 +78,7 @@ public final class ExportLifecycle {
     Transition allowed = candidates.stream().filter(t -> t.permits(actor)).findFirst().orElse(null);
     if (allowed == null) {
       return new Decision.Rejected(
-          RejectionCode.NOT_AUTHORISED,
+          RefusalCode.NOT_AUTHORISED,
           actor.role()
               + " of "
               + actor.organisation()
@@ -92,7 +92,7 @@ public final class ExportLifecycle {
       case RETURN_FOR_AMENDMENT -> {
         if (current.amendmentRounds() >= maxAmendmentRounds) {
           yield new Decision.Rejected(
-              RejectionCode.AMENDMENT_ROUNDS_EXCEEDED,
+              RefusalCode.AMENDMENT_ROUNDS_EXCEEDED,
               "the export was already returned "
                   + current.amendmentRounds()
                   + " times (limit "

@@ -61,13 +61,13 @@ class ExportLifecycleTest {
   @Test
   void refusesCustomsTakingEcxsStep() {
     var rejected = reject(at(ECTA_APPROVED), CERTIFY_QUALITY, officerOf(CUSTOM_AUTHORITIES));
-    assertThat(rejected.code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
+    assertThat(rejected.code()).isEqualTo(RefusalCode.NOT_AUTHORISED);
   }
 
   @Test
   void refusesSkippingAStage() {
     var rejected = reject(at(BANK_VERIFIED), CERTIFY_QUALITY, officerOf(ECX));
-    assertThat(rejected.code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
+    assertThat(rejected.code()).isEqualTo(RefusalCode.ILLEGAL_TRANSITION);
   }
 
   @Test
@@ -86,7 +86,7 @@ class ExportLifecycleTest {
       s = accept(accept(s, RETURN_FOR_AMENDMENT, officerOf(COMMERCIAL_BANK)), AMEND, EXPORTER);
     }
     var rejected = reject(s, RETURN_FOR_AMENDMENT, officerOf(COMMERCIAL_BANK));
-    assertThat(rejected.code()).isEqualTo(RejectionCode.AMENDMENT_ROUNDS_EXCEEDED);
+    assertThat(rejected.code()).isEqualTo(RefusalCode.AMENDMENT_ROUNDS_EXCEEDED);
     assertThat(
             ExportLifecycle.decide(s, RETURN_FOR_AMENDMENT, officerOf(COMMERCIAL_BANK), ROUNDS + 1)
                 .isAccepted())
@@ -113,12 +113,12 @@ class ExportLifecycleTest {
   void exporterMayCancelOnlyBeforeClearanceButRegulatorsUntilShipment() {
     assertThat(accept(at(FX_APPROVED), CANCEL, EXPORTER).status()).isEqualTo(CANCELLED);
     assertThat(reject(at(CUSTOMS_CLEARED), CANCEL, EXPORTER).code())
-        .isEqualTo(RejectionCode.NOT_AUTHORISED);
+        .isEqualTo(RefusalCode.NOT_AUTHORISED);
     assertThat(accept(at(SHIPMENT_BOOKED), CANCEL, officerOf(ECTA)).status()).isEqualTo(CANCELLED);
     assertThat(accept(at(SHIPMENT_BOOKED), CANCEL, officerOf(NATIONAL_BANK)).status())
         .isEqualTo(CANCELLED);
     assertThat(reject(at(SUBMITTED), CANCEL, officerOf(ECX)).code())
-        .isEqualTo(RejectionCode.NOT_AUTHORISED);
+        .isEqualTo(RefusalCode.NOT_AUTHORISED);
   }
 
   @Test
@@ -128,7 +128,7 @@ class ExportLifecycleTest {
                 .status())
         .isEqualTo(ECTA_APPROVED);
     assertThat(reject(at(SUBMITTED), VERIFY_AT_BANK, EXPORTER).code())
-        .isEqualTo(RejectionCode.NOT_AUTHORISED);
+        .isEqualTo(RefusalCode.NOT_AUTHORISED);
   }
 
   @Test
@@ -151,11 +151,11 @@ class ExportLifecycleTest {
     assertThat(reject(null, VERIFY_AT_BANK, officerOf(COMMERCIAL_BANK)))
         .isEqualTo(
             new Decision.Rejected(
-                RejectionCode.ILLEGAL_TRANSITION, "VERIFY_AT_BANK needs an existing export"));
+                RefusalCode.ILLEGAL_TRANSITION, "VERIFY_AT_BANK needs an existing export"));
     assertThat(reject(at(COMPLETED), VERIFY_AT_BANK, officerOf(COMMERCIAL_BANK)))
         .isEqualTo(
             new Decision.Rejected(
-                RejectionCode.ILLEGAL_TRANSITION,
+                RefusalCode.ILLEGAL_TRANSITION,
                 "cannot VERIFY_AT_BANK an export that is COMPLETED"));
   }
 
@@ -201,7 +201,7 @@ class ExportLifecycleTest {
                   .isInstanceOf(Decision.Rejected.class);
               assertThat(((Decision.Rejected) decision).code())
                   .isEqualTo(
-                      anyRowFrom ? RejectionCode.NOT_AUTHORISED : RejectionCode.ILLEGAL_TRANSITION);
+                      anyRowFrom ? RefusalCode.NOT_AUTHORISED : RefusalCode.ILLEGAL_TRANSITION);
             }
           }
         }

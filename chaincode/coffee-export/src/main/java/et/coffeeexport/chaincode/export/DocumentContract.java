@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.DocumentType;
 import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import java.util.List;
 import org.hyperledger.fabric.contract.Context;
@@ -23,18 +24,19 @@ public final class DocumentContract implements ContractInterface {
   record Anchor(DocumentType type, String cid, String sha256, long sizeBytes) {
     Anchor checked() {
       if (type == null) {
-        throw ContractError.INVALID_ARGUMENT.exception(
-            "type must be one of " + List.of(DocumentType.values()));
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "type must be one of " + List.of(DocumentType.values()));
       }
       if (cid == null || !cid.matches("[a-z2-7]{20,100}|Qm[1-9A-HJ-NP-Za-km-z]{44}")) {
-        throw ContractError.INVALID_ARGUMENT.exception(
-            "cid must be an IPFS CID (base32 v1 or base58 v0)");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "cid must be an IPFS CID (base32 v1 or base58 v0)");
       }
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-        throw ContractError.INVALID_ARGUMENT.exception("sha256 must be 64 lower-case hex digits");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "sha256 must be 64 lower-case hex digits");
       }
       if (sizeBytes <= 0 || sizeBytes > 50L * 1024 * 1024) {
-        throw ContractError.INVALID_ARGUMENT.exception("sizeBytes must be 1 byte to 50 MiB");
+        throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "sizeBytes must be 1 byte to 50 MiB");
       }
       return this;
     }
@@ -53,8 +55,8 @@ public final class DocumentContract implements ContractInterface {
     Transitions t = new Transitions(ctx);
     ExportRecord export = t.store.export(exportId);
     if (export.status().isFinal()) {
-      throw ContractError.ILLEGAL_TRANSITION.exception(
-          "export " + exportId + " is " + export.status());
+      throw ContractError.of(
+          RefusalCode.ILLEGAL_TRANSITION, "export " + exportId + " is " + export.status());
     }
     boolean exporterOwn =
         t.caller.role() == Role.EXPORTER && export.exporterId().equals(t.caller.exporterId());
@@ -64,7 +66,8 @@ public final class DocumentContract implements ContractInterface {
             && anchor.type().issuer() != null
             && anchor.type().issuer() == t.caller.organisation();
     if (anchor.type().issuer() == null ? !exporterOwn : !issuerOfficer) {
-      throw ContractError.FORBIDDEN.exception(
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN,
           anchor.type()
               + " is anchored by "
               + (anchor.type().issuer() == null ? "the exporter" : anchor.type().issuer()));

@@ -11,6 +11,7 @@ import et.coffeeexport.domain.ExportRequest;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
 import et.coffeeexport.domain.StatedDates;
 import java.util.List;
@@ -59,13 +60,13 @@ public final class ExportContract implements ContractInterface {
     RuleSet rules = t.store.currentRules();
     requireValid(request, rules);
     if (!request.exporterId().equals(t.caller.exporterId())) {
-      throw ContractError.FORBIDDEN.exception("exporters file requests only for themselves");
+      throw ContractError.of(RefusalCode.FORBIDDEN, "exporters file requests only for themselves");
     }
     ExportState next = t.decide(null, ExportAction.SUBMIT, rules);
     ExportTerms terms = new PrivateTerms(t.stub).fromTransient(rules, true);
     requireDates(StatedDates.contractViolations(request, t.stub.getTxTimestamp(), rules));
     if (t.store.exists(exportId)) {
-      throw ContractError.ALREADY_EXISTS.exception("export " + exportId + " already exists");
+      throw ContractError.of(RefusalCode.ALREADY_EXISTS, "export " + exportId + " already exists");
     }
     t.registry.about(request.exporterId()).buying(terms.buyerId());
     t.registry.requireActiveExporter(request.exporterId());
@@ -155,7 +156,8 @@ public final class ExportContract implements ContractInterface {
               et.coffeeexport.domain.Grading.grade(report.physicalScore(), report.cupScore(), rules)
                   .orElse("UG");
           if (!rules.exportGrades().contains(grade)) {
-            throw ContractError.PRECONDITION_FAILED.exception(
+            throw ContractError.of(
+                RefusalCode.PRECONDITION_FAILED,
                 "grade "
                     + grade
                     + " is not allowed for export under rule set "
@@ -337,7 +339,8 @@ public final class ExportContract implements ContractInterface {
     RuleSet rules = t.store.currentRules();
     requireValid(request, rules);
     if (!request.exporterId().equals(export.exporterId())) {
-      throw ContractError.INVALID_ARGUMENT.exception("an amendment cannot change the exporter");
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, "an amendment cannot change the exporter");
     }
     ExportState next = t.decide(export, ExportAction.AMEND, rules);
     requireDates(StatedDates.contractViolations(request, t.stub.getTxTimestamp(), rules));
@@ -352,7 +355,7 @@ public final class ExportContract implements ContractInterface {
             request,
             termsChanged);
     if (!refused.isEmpty()) {
-      throw ContractError.AMENDMENT_NOT_ALLOWED.exception(String.join("; ", refused));
+      throw ContractError.of(RefusalCode.AMENDMENT_NOT_ALLOWED, String.join("; ", refused));
     }
     if (termsChanged) {
       t.registry.about(export.exporterId()).buying(terms.buyerId());
@@ -423,21 +426,21 @@ public final class ExportContract implements ContractInterface {
 
   private static void requireDates(List<String> violations) {
     if (!violations.isEmpty()) {
-      throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", violations));
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, String.join("; ", violations));
     }
   }
 
   private static void requireValid(ExportRequest request, RuleSet rules) {
     var violations = request.violations(rules);
     if (!violations.isEmpty()) {
-      throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", violations));
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, String.join("; ", violations));
     }
   }
 
   static void requireId(String exportId) {
     if (!Identifiers.isValid(exportId)) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          "exportId must be 1-64 letters, digits, '.', '_' or '-'");
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, "exportId must be 1-64 letters, digits, '.', '_' or '-'");
     }
   }
 }

@@ -6,6 +6,7 @@ import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,8 @@ public final class ExportQueryContract implements ContractInterface {
     try {
       ExportStatus.valueOf(status);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          "status must be one of " + List.of(ExportStatus.values()));
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, "status must be one of " + List.of(ExportStatus.values()));
     }
     return page(ctx, Keys.BY_STATUS, status, pageSize, bookmark);
   }
@@ -80,7 +81,7 @@ public final class ExportQueryContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String queryByExporter(Context ctx, String exporterId, int pageSize, String bookmark) {
     if (!Identifiers.isValid(exporterId)) {
-      throw ContractError.INVALID_ARGUMENT.exception("exporterId must be an identifier");
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "exporterId must be an identifier");
     }
     return page(ctx, Keys.BY_EXPORTER, exporterId, pageSize, bookmark);
   }
@@ -90,7 +91,7 @@ public final class ExportQueryContract implements ContractInterface {
   private static String page(
       Context ctx, String index, String value, int pageSize, String bookmark) {
     if (pageSize < 1 || pageSize > MAX_PAGE) {
-      throw ContractError.INVALID_ARGUMENT.exception("pageSize must be 1-" + MAX_PAGE);
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "pageSize must be 1-" + MAX_PAGE);
     }
     ChaincodeStub stub = ctx.getStub();
     ExportStore store = new ExportStore(stub);
@@ -156,7 +157,8 @@ public final class ExportQueryContract implements ContractInterface {
                 .exporterId()
                 .equals(caller.exporterId());
     if (!member && !ownExporter) {
-      throw ContractError.FORBIDDEN.exception(
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN,
           "the terms are private to " + PrivateTerms.HOLDERS + " and the exporter");
     }
   }

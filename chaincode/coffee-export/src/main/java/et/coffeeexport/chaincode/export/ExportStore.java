@@ -7,6 +7,7 @@ import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class ExportStore {
   ExportRecord export(String exportId) {
     byte[] bytes = stub.getState(Keys.export(stub, exportId));
     if (bytes == null || bytes.length == 0) {
-      throw ContractError.NOT_FOUND.exception("export " + exportId + " does not exist");
+      throw ContractError.of(RefusalCode.NOT_FOUND, "export " + exportId + " does not exist");
     }
     return CanonicalJson.fromBytes(bytes, ExportRecord.class).overseen(oversight(exportId));
   }
@@ -150,8 +151,8 @@ final class ExportStore {
   RuleSet currentRules() {
     byte[] bytes = stub.getState(Keys.ruleSet(stub, "current"));
     if (bytes == null || bytes.length == 0) {
-      throw ContractError.PRECONDITION_FAILED.exception(
-          "no rule set is in force; ECTA must publish one");
+      throw ContractError.of(
+          RefusalCode.PRECONDITION_FAILED, "no rule set is in force; ECTA must publish one");
     }
     return CanonicalJson.fromBytes(bytes, RuleSet.class);
   }

@@ -5,6 +5,7 @@ import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.RuleSet;
 import java.util.List;
@@ -44,7 +45,8 @@ final class ForeignExchangeApproval {
     }
     if (highValue
         && (t.caller.role() != Role.SUPERVISOR || recommendedBy.equals(t.caller.certificateId()))) {
-      throw ContractError.FOUR_EYES_REQUIRED.exception(
+      throw ContractError.of(
+          RefusalCode.FOUR_EYES_REQUIRED,
           "above "
               + rules.fourEyesThresholdUsd()
               + " USD a supervisor other than the recommending officer must approve");
@@ -58,7 +60,8 @@ final class ForeignExchangeApproval {
           t.registry.requireActiveExporter(e.exporterId());
           t.registry.requireBuyerNotBlacklisted(terms.buyerId());
           if (!r.allowedPaymentModes().contains(terms.paymentMode())) {
-            throw ContractError.PRECONDITION_FAILED.exception(
+            throw ContractError.of(
+                RefusalCode.PRECONDITION_FAILED,
                 terms.paymentMode() + " is not allowed by rule set " + r.version());
           }
           String grade = e.fact(ExportFacts.GRADE);

@@ -1,6 +1,7 @@
 package et.coffeeexport.chaincode.export;
 
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.RefusalCode;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,8 +11,8 @@ final class Inputs {
 
   static String required(String value, String name, int maxLength) {
     if (value == null || value.isBlank() || value.length() > maxLength) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          name + " must be 1-" + maxLength + " characters");
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, name + " must be 1-" + maxLength + " characters");
     }
     return value;
   }
@@ -20,7 +21,7 @@ final class Inputs {
     try {
       return java.time.LocalDate.parse(required(value, name, 10)).toString();
     } catch (java.time.format.DateTimeParseException e) {
-      throw ContractError.INVALID_ARGUMENT.exception(name + " must be an ISO-8601 date");
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, name + " must be an ISO-8601 date");
     }
   }
 
@@ -29,12 +30,13 @@ final class Inputs {
     List<String> checked(boolean requiredReasons) {
       List<String> list = reasons == null ? List.of() : reasons;
       if (requiredReasons && list.isEmpty()) {
-        throw ContractError.INVALID_ARGUMENT.exception("reasons must name at least one reason");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "reasons must name at least one reason");
       }
       if (list.size() > 20
           || list.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 500)) {
-        throw ContractError.INVALID_ARGUMENT.exception(
-            "reasons must be at most 20 texts of 1-500 characters");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "reasons must be at most 20 texts of 1-500 characters");
       }
       return List.copyOf(list);
     }
@@ -48,7 +50,8 @@ final class Inputs {
     List<String> list = refs == null ? List.of() : refs;
     if (list.size() > 10
         || list.stream().anyMatch(r -> r == null || !r.matches("[a-z0-9-]{1,40}:v[0-9]{1,6}"))) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "decisionTables must be at most 10 references of the form key:vN");
     }
     return List.copyOf(list);
@@ -72,8 +75,8 @@ final class Inputs {
           || defectsPer300g > 300
           || screenSize < 8
           || screenSize > 20) {
-        throw ContractError.INVALID_ARGUMENT.exception(
-            "moisture 0-30 %, defects 0-300 per 300 g, screen 8-20");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "moisture 0-30 %, defects 0-300 per 300 g, screen 8-20");
       }
       return this;
     }
@@ -92,8 +95,8 @@ final class Inputs {
       required(bookingNumber, "bookingNumber", 64);
       required(vessel, "vessel", 100);
       if (containers == null || containers.isEmpty() || containers.size() > 200) {
-        throw ContractError.INVALID_ARGUMENT.exception(
-            "containers must list 1-200 container numbers");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "containers must list 1-200 container numbers");
       }
       containers.forEach(c -> required(c, "container number", 20));
       return this;
@@ -138,8 +141,8 @@ final class Inputs {
   record RepatriatedAmount(BigDecimal amountUsd) {
     RepatriatedAmount checked() {
       if (amountUsd == null || amountUsd.signum() <= 0 || amountUsd.scale() > 2) {
-        throw ContractError.INVALID_ARGUMENT.exception(
-            "amountUsd must be a positive amount in cents at most");
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT, "amountUsd must be a positive amount in cents at most");
       }
       return this;
     }

@@ -6,6 +6,7 @@ import et.coffeeexport.domain.Deadlines;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportState;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +39,8 @@ final class OverdueProceeds {
     }
     LocalDate due = LocalDate.parse(export.fact(ExportFacts.REPATRIATION_DUE));
     if (!Deadlines.passed(due, t.stub.getTxTimestamp())) {
-      throw ContractError.PRECONDITION_FAILED.exception(
-          "proceeds are not overdue before " + due.plusDays(1));
+      throw ContractError.of(
+          RefusalCode.PRECONDITION_FAILED, "proceeds are not overdue before " + due.plusDays(1));
     }
     // The registry checks the officer and marks the exporter: the transaction's one call to it.
     t.registry.recordOverdueProceeds(export.exporterId(), exportId);

@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.RefusalCode;
 import java.util.EnumSet;
 
 /**
@@ -26,7 +27,8 @@ final class Permits {
     if (t.store.state(Keys.permit(t.stub, number)).length > 0) {
       // Issuing over an existing permit would revive a used one: never, whatever the number's
       // derivation.
-      throw ContractError.ALREADY_EXISTS.exception("export permit " + number + " exists already");
+      throw ContractError.of(
+          RefusalCode.ALREADY_EXISTS, "export permit " + number + " exists already");
     }
     String key = Keys.permit(t.stub, number);
     t.stub.putState(key, CanonicalJson.toBytes(new Permit(number, exportId, t.now(), null, null)));
@@ -41,15 +43,17 @@ final class Permits {
   void consume(String permitNumber, String exportId) {
     byte[] bytes = t.store.state(Keys.permit(t.stub, permitNumber));
     if (bytes.length == 0) {
-      throw ContractError.NOT_FOUND.exception("no export permit " + permitNumber);
+      throw ContractError.of(RefusalCode.NOT_FOUND, "no export permit " + permitNumber);
     }
     Permit permit = CanonicalJson.fromBytes(bytes, Permit.class);
     if (permit.usedAt() != null) {
-      throw ContractError.PERMIT_ALREADY_USED.exception(
+      throw ContractError.of(
+          RefusalCode.PERMIT_ALREADY_USED,
           "permit " + permitNumber + " was used in " + permit.usedInTx());
     }
     if (!permit.exportId().equals(exportId)) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "permit " + permitNumber + " was issued for another export");
     }
     Permit used =

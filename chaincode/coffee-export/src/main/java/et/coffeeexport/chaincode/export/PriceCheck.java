@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportRequest;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.PriceFloor;
+import et.coffeeexport.domain.RefusalCode;
 import java.time.LocalDate;
 
 /** The minimum export price check, against the co-signed floor in force on the contract date. */
@@ -26,7 +27,8 @@ final class PriceCheck {
         PriceFloor.inForce(t.store.floors(grade, request.origin(), request.process()), day)
             .orElseThrow(
                 () ->
-                    ContractError.PRECONDITION_FAILED.exception(
+                    ContractError.of(
+                        RefusalCode.PRECONDITION_FAILED,
                         "no co-signed minimum price for "
                             + grade
                             + "/"
@@ -36,7 +38,8 @@ final class PriceCheck {
                             + " on "
                             + day));
     if (!floor.admits(terms.pricePerLbUsd())) {
-      throw ContractError.PRICE_BELOW_MINIMUM.exception(
+      throw ContractError.of(
+          RefusalCode.PRICE_BELOW_MINIMUM,
           "the contract price is below the minimum of "
               + floor.minPricePerLbUsd()
               + " USD/lb ("

@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,8 @@ final class PrivateTerms {
     byte[] bytes = stub.getTransient() == null ? null : stub.getTransient().get(TRANSIENT_KEY);
     if (bytes == null) {
       if (required) {
-        throw ContractError.INVALID_ARGUMENT.exception(
+        throw ContractError.of(
+            RefusalCode.INVALID_ARGUMENT,
             "the terms must be passed as transient data '" + TRANSIENT_KEY + "'");
       }
       return null;
@@ -49,7 +51,7 @@ final class PrivateTerms {
         CanonicalJson.parse(new String(bytes, StandardCharsets.UTF_8), ExportTerms.class, "terms");
     var violations = terms.violations(rules);
     if (!violations.isEmpty()) {
-      throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", violations));
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, String.join("; ", violations));
     }
     return terms;
   }
@@ -65,7 +67,8 @@ final class PrivateTerms {
   ExportTerms read(String exportId) {
     byte[] bytes = stub.getPrivateData(Keys.TERMS_COLLECTION, exportId);
     if (bytes == null || bytes.length == 0) {
-      throw ContractError.NOT_FOUND.exception("no terms of export " + exportId + " on this peer");
+      throw ContractError.of(
+          RefusalCode.NOT_FOUND, "no terms of export " + exportId + " on this peer");
     }
     return CanonicalJson.fromBytes(bytes, ExportTerms.class);
   }
@@ -75,7 +78,8 @@ final class PrivateTerms {
     byte[] bytes =
         stub.getTransient() == null ? null : stub.getTransient().get(REPATRIATION_TRANSIENT_KEY);
     if (bytes == null) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "the repatriated amount must be passed as transient data '"
               + REPATRIATION_TRANSIENT_KEY
               + "'");
@@ -99,7 +103,7 @@ final class PrivateTerms {
             Keys.TERMS_COLLECTION,
             stub.createCompositeKey(REPATRIATION_TRANSIENT_KEY, exportId).toString());
     if (bytes == null || bytes.length == 0) {
-      throw ContractError.NOT_FOUND.exception("no repatriated amount of export " + exportId);
+      throw ContractError.of(RefusalCode.NOT_FOUND, "no repatriated amount of export " + exportId);
     }
     return CanonicalJson.fromBytes(bytes, Inputs.RepatriatedAmount.class);
   }

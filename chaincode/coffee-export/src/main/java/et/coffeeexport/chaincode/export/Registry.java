@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import java.util.List;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -51,8 +52,8 @@ final class Registry {
   /** Fails when the buyer is on ECTA's blacklist. */
   void requireBuyerNotBlacklisted(String buyerId) {
     if ("BLACKLISTED".equals(buying(buyerId).standings().buyer())) {
-      throw ContractError.BUYER_BLACKLISTED.exception(
-          "buyer " + buyerId + " is on ECTA's blacklist");
+      throw ContractError.of(
+          RefusalCode.BUYER_BLACKLISTED, "buyer " + buyerId + " is on ECTA's blacklist");
     }
   }
 
@@ -70,13 +71,13 @@ final class Registry {
     if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
       String message = String.valueOf(response.getMessage());
       int colon = message.indexOf(':');
-      ContractError code = ContractError.PRECONDITION_FAILED;
-      for (ContractError e : ContractError.values()) {
+      RefusalCode code = RefusalCode.PRECONDITION_FAILED;
+      for (RefusalCode e : RefusalCode.values()) {
         if (colon > 0 && message.substring(0, colon).endsWith(e.name())) {
           code = e;
         }
       }
-      throw code.exception("the participant registry refused: " + message);
+      throw ContractError.of(code, "the participant registry refused: " + message);
     }
   }
 
@@ -84,7 +85,8 @@ final class Registry {
   void requireActiveExporter(String exporterId) {
     String status = about(exporterId).standings().exporter();
     if (!"ACTIVE".equals(status)) {
-      throw ContractError.EXPORTER_NOT_ACTIVE.exception("exporter " + exporterId + " is " + status);
+      throw ContractError.of(
+          RefusalCode.EXPORTER_NOT_ACTIVE, "exporter " + exporterId + " is " + status);
     }
   }
 
@@ -92,7 +94,8 @@ final class Registry {
   void requireActiveOfficer(Caller officer) {
     String status = standings().officer();
     if (!"ACTIVE".equals(status)) {
-      throw ContractError.OFFICER_NOT_ACTIVE.exception(
+      throw ContractError.of(
+          RefusalCode.OFFICER_NOT_ACTIVE,
           "officer " + officer.enrollmentId() + " of " + officer.mspId() + " is " + status);
     }
   }

@@ -6,6 +6,7 @@ import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.RuleSet;
 import org.hyperledger.fabric.contract.Context;
@@ -31,19 +32,19 @@ public final class RuleContract implements ContractInterface {
     Caller caller = Caller.of(ctx);
     if (caller.organisation() != Organisation.ECTA
         || !(caller.admin() || caller.role() == Role.SUPERVISOR)) {
-      throw ContractError.FORBIDDEN.exception("only ECTA supervisors publish rule sets");
+      throw ContractError.of(RefusalCode.FORBIDDEN, "only ECTA supervisors publish rule sets");
     }
     RuleSet rules = CanonicalJson.parse(ruleSetJson, RuleSet.class, "ruleSet");
     if (!rules.violations().isEmpty()) {
-      throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", rules.violations()));
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, String.join("; ", rules.violations()));
     }
     ExportStore store = new ExportStore(ctx.getStub());
     byte[] current = store.state(Keys.ruleSet(ctx.getStub(), "current"));
     int currentVersion =
         current.length == 0 ? 0 : CanonicalJson.fromBytes(current, RuleSet.class).version();
     if (rules.version() != currentVersion + 1) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          "the next rule set version is " + (currentVersion + 1));
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, "the next rule set version is " + (currentVersion + 1));
     }
     store.saveRules(rules);
     if (currentVersion == 0) {
@@ -71,7 +72,8 @@ public final class RuleContract implements ContractInterface {
     requireOfficerOf(ctx, Organisation.ECTA, "propose minimum prices");
     PriceFloor proposed = CanonicalJson.parse(floorJson, PriceFloor.class, "floor");
     if (!proposed.violations().isEmpty()) {
-      throw ContractError.INVALID_ARGUMENT.exception(String.join("; ", proposed.violations()));
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, String.join("; ", proposed.violations()));
     }
     ChaincodeStub stub = ctx.getStub();
     String key =
@@ -82,7 +84,8 @@ public final class RuleContract implements ContractInterface {
             proposed.process(),
             proposed.effectiveDate());
     if (new ExportStore(stub).state(key).length > 0) {
-      throw ContractError.ALREADY_EXISTS.exception(
+      throw ContractError.of(
+          RefusalCode.ALREADY_EXISTS,
           "a minimum price for that grade, origin, process and date exists");
     }
     PriceFloor entry =
@@ -112,13 +115,14 @@ public final class RuleContract implements ContractInterface {
         Keys.floor(stub, grade, origin, process, Inputs.date(effectiveDate, "effectiveDate"));
     byte[] stored = new ExportStore(stub).state(key);
     if (stored.length == 0) {
-      throw ContractError.NOT_FOUND.exception(
+      throw ContractError.of(
+          RefusalCode.NOT_FOUND,
           "no proposed minimum price for that grade, origin, process and date");
     }
     PriceFloor floor = CanonicalJson.fromBytes(stored, PriceFloor.class);
     if (floor.cosigned()) {
-      throw ContractError.ALREADY_EXISTS.exception(
-          "minimum price " + floor.id() + " is already co-signed");
+      throw ContractError.of(
+          RefusalCode.ALREADY_EXISTS, "minimum price " + floor.id() + " is already co-signed");
     }
     PriceFloor cosigned =
         new PriceFloor(
@@ -151,7 +155,7 @@ public final class RuleContract implements ContractInterface {
     Transitions t = new Transitions(ctx);
     if (t.caller.organisation() != organisation
         || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
-      throw ContractError.FORBIDDEN.exception("only " + organisation + " officers " + what);
+      throw ContractError.of(RefusalCode.FORBIDDEN, "only " + organisation + " officers " + what);
     }
     t.registry.requireActiveOfficer(t.caller);
   }

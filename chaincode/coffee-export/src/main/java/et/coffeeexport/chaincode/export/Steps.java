@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.RefusalCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,8 @@ final class Steps {
     }
     StepRecord done = CanonicalJson.fromBytes(bytes, StepRecord.class);
     if (done.action() != action) {
-      throw ContractError.STEP_KEY_REUSED.exception(
+      throw ContractError.of(
+          RefusalCode.STEP_KEY_REUSED,
           "step "
               + stepKey
               + " of export "
@@ -88,7 +90,8 @@ final class Steps {
     }
     if (!done.organisation().equals(caller.mspId())
         || !done.decidedBy().equals(caller.certificateId())) {
-      throw ContractError.STEP_KEY_REUSED.exception(
+      throw ContractError.of(
+          RefusalCode.STEP_KEY_REUSED,
           "step " + stepKey + " of export " + exportId + " was taken by someone else");
     }
     return Optional.of(ExportStore.utf8(CanonicalJson.toBytes(store.export(exportId))));
@@ -126,7 +129,8 @@ final class Steps {
     }
     String key = new String(raw, StandardCharsets.UTF_8);
     if (!VALID.matcher(key).matches()) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "transient step must be 1-64 letters, digits, '.', '_', ':' or '-'");
     }
     return key;

@@ -9,6 +9,7 @@ import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.RuleSet;
 import et.coffeeexport.domain.Stage;
@@ -130,13 +131,13 @@ final class Transitions {
       registry.about(export.exporterId());
     }
     if (caller.organisation() == null || caller.role() == null) {
-      throw ContractError.FORBIDDEN.exception(
-          "the caller's certificate names no member organisation and role");
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN, "the caller's certificate names no member organisation and role");
     }
     if (caller.role() == Role.EXPORTER
         && export != null
         && !export.exporterId().equals(caller.exporterId())) {
-      throw ContractError.FORBIDDEN.exception("exporters act only on their own exports");
+      throw ContractError.of(RefusalCode.FORBIDDEN, "exporters act only on their own exports");
     }
     Decision decision =
         ExportLifecycle.decide(
@@ -145,7 +146,7 @@ final class Transitions {
             caller.actor(),
             rules.maxAmendmentRounds());
     if (decision instanceof Decision.Rejected rejected) {
-      throw ContractError.valueOf(rejected.code().name()).exception(rejected.reason());
+      throw ContractError.of(rejected.code(), rejected.reason());
     }
     return ((Decision.Accepted) decision).next();
   }
@@ -160,7 +161,8 @@ final class Transitions {
       }
     }
     if (!missing.isEmpty()) {
-      throw ContractError.PRECONDITION_FAILED.exception(
+      throw ContractError.of(
+          RefusalCode.PRECONDITION_FAILED,
           action + " needs these documents anchored first: " + missing);
     }
   }

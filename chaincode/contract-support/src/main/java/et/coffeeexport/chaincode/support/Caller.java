@@ -2,6 +2,7 @@ package et.coffeeexport.chaincode.support;
 
 import et.coffeeexport.domain.Actor;
 import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import javax.security.auth.x500.X500Principal;
 import org.hyperledger.fabric.contract.ClientIdentity;
@@ -50,7 +51,7 @@ public record Caller(
   /** Fails with {@code FORBIDDEN} unless the caller is a member of {@code required}. */
   public void requireOrganisation(Organisation required, String what) {
     if (organisation != required) {
-      throw ContractError.FORBIDDEN.exception("only " + required + " may " + what);
+      throw ContractError.of(RefusalCode.FORBIDDEN, "only " + required + " may " + what);
     }
   }
 }

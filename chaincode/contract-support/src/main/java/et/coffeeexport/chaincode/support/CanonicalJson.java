@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import et.coffeeexport.domain.RefusalCode;
 
 /**
  * JSON that is byte-identical on every endorsing peer: properties and map entries sorted by key, no
@@ -41,7 +42,7 @@ public final class CanonicalJson {
 
   /**
    * Parses a JSON object supplied by a caller; anything else is a {@link
-   * ContractError#INVALID_ARGUMENT}.
+   * RefusalCode#INVALID_ARGUMENT}.
    */
   public static ObjectNode parseObject(String json, String what) {
     try {
@@ -52,26 +53,27 @@ public final class CanonicalJson {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // fall through to the stable error below: the parser's message is not part of the contract
     }
-    throw ContractError.INVALID_ARGUMENT.exception(what + " must be a JSON object");
+    throw ContractError.of(RefusalCode.INVALID_ARGUMENT, what + " must be a JSON object");
   }
 
   /**
    * Parses a caller's JSON argument into {@code type}: at most 64 KiB, no unknown or duplicate
-   * properties. Anything else is an {@link ContractError#INVALID_ARGUMENT} naming the argument.
+   * properties. Anything else is an {@link RefusalCode#INVALID_ARGUMENT} naming the argument.
    */
   public static <T> T parse(String json, Class<T> type, String what) {
     if (json == null || json.length() > MAX_INPUT_BYTES) {
-      throw ContractError.INVALID_ARGUMENT.exception(what + " must be present and at most 64 KiB");
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, what + " must be present and at most 64 KiB");
     }
     try {
       T value = MAPPER.readValue(json, type);
       if (value == null) {
-        throw ContractError.INVALID_ARGUMENT.exception(what + " must be a JSON object");
+        throw ContractError.of(RefusalCode.INVALID_ARGUMENT, what + " must be a JSON object");
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          what + " is not valid: " + e.getOriginalMessage());
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, what + " is not valid: " + e.getOriginalMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExporterStanding;
 import et.coffeeexport.domain.Identifiers;
 import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,8 +37,8 @@ public final class ParticipantContract implements ContractInterface {
         checked(CanonicalJson.parse(profileJson, Participants.ExporterProfile.class, "profile"));
     String key = r.key(EXPORTER, exporterId);
     if (r.exists(key)) {
-      throw ContractError.ALREADY_EXISTS.exception(
-          "exporter " + exporterId + " is already registered");
+      throw ContractError.of(
+          RefusalCode.ALREADY_EXISTS, "exporter " + exporterId + " is already registered");
     }
     var exporter =
         new Participants.Exporter(
@@ -63,7 +64,8 @@ public final class ParticipantContract implements ContractInterface {
     Participants.Exporter exporter =
         r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
     if (!exporter.effectiveStanding().mayBecome(to, r.caller.organisation())) {
-      throw ContractError.FORBIDDEN.exception(
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN,
           r.caller.organisation()
               + " may not change an exporter from "
               + exporter.effectiveStanding()
@@ -157,7 +159,7 @@ public final class ParticipantContract implements ContractInterface {
     requireId(enrollmentId, "enrollmentId");
     Role parsed = Role.fromAttribute(role);
     if (parsed != Role.OFFICER && parsed != Role.SUPERVISOR) {
-      throw ContractError.INVALID_ARGUMENT.exception("role must be officer or supervisor");
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "role must be officer or supervisor");
     }
     requireId(userId, "userId");
     var officer =
@@ -252,8 +254,8 @@ public final class ParticipantContract implements ContractInterface {
         || !country.matches("[A-Z]{2}")
         || reason == null
         || reason.isBlank()) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          "name, an ISO alpha-2 country and a reason are required");
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, "name, an ISO alpha-2 country and a reason are required");
     }
     var buyer = new Participants.Buyer(buyerId, name, country, reason, true, r.now());
     return r.put(r.key(BUYER, buyerId), buyer, "BuyerBlacklisted", EnumSet.of(Organisation.ECTA));
@@ -281,7 +283,7 @@ public final class ParticipantContract implements ContractInterface {
   private static Registry officerOf(Context ctx, Organisation organisation, String what) {
     Registry r = new Registry(ctx);
     if (r.caller.organisation() != organisation) {
-      throw ContractError.FORBIDDEN.exception("only " + organisation + " may " + what);
+      throw ContractError.of(RefusalCode.FORBIDDEN, "only " + organisation + " may " + what);
     }
     r.requireActiveOfficer();
     return r;
@@ -290,8 +292,8 @@ public final class ParticipantContract implements ContractInterface {
   private static Registry adminOf(Context ctx) {
     Registry r = new Registry(ctx);
     if (!r.caller.admin() || r.caller.organisation() == null) {
-      throw ContractError.FORBIDDEN.exception(
-          "only an organisation's administrator manages its officers");
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN, "only an organisation's administrator manages its officers");
     }
     return r;
   }
@@ -312,7 +314,8 @@ public final class ParticipantContract implements ContractInterface {
       ok = false;
     }
     if (!ok) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "profile needs name, licenceNumber, competenceCertificateNumber, competenceCertificateExpiry (date), a 10-digit tin and a positive capitalEtb");
     }
     return p;
@@ -322,7 +325,8 @@ public final class ParticipantContract implements ContractInterface {
     try {
       return ExporterStanding.valueOf(value);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "standing must be one of " + List.of(ExporterStanding.values()));
     }
   }
@@ -333,7 +337,8 @@ public final class ParticipantContract implements ContractInterface {
     if (r.reasons() == null
         || r.reasons().isEmpty()
         || r.reasons().stream().anyMatch(s -> s == null || s.isBlank() || s.length() > 500)) {
-      throw ContractError.INVALID_ARGUMENT.exception(
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
           "reasons must name at least one reason of 1-500 characters");
     }
     return List.copyOf(r.reasons());
@@ -341,8 +346,8 @@ public final class ParticipantContract implements ContractInterface {
 
   static void requireId(String value, String name) {
     if (!Identifiers.isValid(value)) {
-      throw ContractError.INVALID_ARGUMENT.exception(
-          name + " must be 1-64 letters, digits, '.', '_' or '-'");
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT, name + " must be 1-64 letters, digits, '.', '_' or '-'");
     }
   }
 }

@@ -5,6 +5,7 @@ import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -33,7 +34,7 @@ final class Registry {
   <T> T read(String key, Class<T> type, String what) {
     byte[] bytes = stub.getState(key);
     if (bytes == null || bytes.length == 0) {
-      throw ContractError.NOT_FOUND.exception(what + " is not registered");
+      throw ContractError.of(RefusalCode.NOT_FOUND, what + " is not registered");
     }
     return CanonicalJson.fromBytes(bytes, type);
   }
@@ -58,12 +59,14 @@ final class Registry {
   void requireActiveOfficer() {
     if (caller.organisation() == null
         || (caller.role() != Role.OFFICER && caller.role() != Role.SUPERVISOR)) {
-      throw ContractError.FORBIDDEN.exception("only officers of a member organisation may do this");
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN, "only officers of a member organisation may do this");
     }
     String key =
         key(ParticipantContract.OFFICER, caller.mspId(), String.valueOf(caller.enrollmentId()));
     if (!exists(key) || !read(key, Participants.Officer.class, "officer").active()) {
-      throw ContractError.OFFICER_NOT_ACTIVE.exception(
+      throw ContractError.of(
+          RefusalCode.OFFICER_NOT_ACTIVE,
           "officer "
               + caller.enrollmentId()
               + " of "

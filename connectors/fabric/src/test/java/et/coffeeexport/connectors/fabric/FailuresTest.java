@@ -38,9 +38,11 @@ class FailuresTest {
   }
 
   @Test
-  void theConnectorKnowsEveryCodeTheChaincodeUses() {
-    for (var code : et.coffeeexport.chaincode.support.ContractError.values()) {
-      assertThat(RefusalCode.of(code.name()).name()).isEqualTo(code.name());
+  void everyCodeOfTheOneListComesBackTyped() {
+    for (var code : RefusalCode.values()) {
+      assertThat(
+              Failures.refusal("chaincode response 500, " + code + ": detail").orElseThrow().code())
+          .isEqualTo(code);
     }
   }
 }
