@@ -47,8 +47,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
       Function<String, OrganisationProfile> profiles,
       Function<String, Credentials> tlsClient,
       LedgerSettings settings) {
-    this.settings = settings;
-    this.connect =
+    this(
         org -> {
           OrganisationProfile profile = profiles.apply(org);
           List<ManagedChannel> channels = new ArrayList<>();
@@ -56,7 +55,26 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
             channels.add(PeerConnections.open(profile, i, tlsClient.apply(org)));
           }
           return new Peers(profile.channel(), channels);
-        };
+        },
+        settings);
+  }
+
+  /**
+   * Over channels opened elsewhere (tests: a fake gateway in the same JVM).
+   *
+   * @param peerChannels an organisation's network name to one channel per peer, peer0 first
+   * @param channelName the Fabric channel every organisation's calls go to
+   */
+  FabricExportLedger(
+      Function<String, List<ManagedChannel>> peerChannels,
+      String channelName,
+      LedgerSettings settings) {
+    this(org -> new Peers(channelName, peerChannels.apply(org)), settings);
+  }
+
+  private FabricExportLedger(Function<String, Peers> connect, LedgerSettings settings) {
+    this.settings = settings;
+    this.connect = connect;
   }
 
   @Override
