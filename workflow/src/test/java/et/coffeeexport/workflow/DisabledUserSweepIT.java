@@ -41,7 +41,8 @@ class DisabledUserSweepIT {
     String userId =
         keycloak.createUser(
             "it-sweep-" + run, "It-" + UUID.randomUUID(), "shipping-line", "officer");
-    try (var registry = new LedgerOfficerRegistry(NETWORK.connections)) {
+    try (var ledger = NETWORK.connector()) {
+      var registry = new LedgerOfficerRegistry(ledger.userManagement(), NETWORK.connections);
       var identities =
           new LedgerIdentities(
               wallet,

@@ -2,8 +2,9 @@ package et.coffeeexport.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import et.coffeeexport.connectors.fabric.LedgerCall;
 import et.coffeeexport.connectors.testing.RealNetwork;
+import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.identity.wallet.CertificateAuthorities;
 import et.coffeeexport.identity.wallet.KeyEncryptionKey;
 import et.coffeeexport.identity.wallet.KeycloakDirectory;
@@ -55,6 +56,8 @@ public final class WorkflowBenchmark {
                   .body());
       taskOf.put(id, tasks.get(0).get("id").asText());
     }
+    var officer = identities(network).forUsername("commercial-bank.officer");
+    var ledger = network.connector();
     Result workflow =
         run(
             viaWorkflow,
@@ -65,23 +68,16 @@ public final class WorkflowBenchmark {
               if (done.statusCode() / 100 != 2) {
                 throw new IllegalStateException(done.body());
               }
+              // The ledger step runs in a job after the completion: the decision is taken when
+              // the ledger shows it.
+              awaitStatus(ledger, officer, id, ExportStatus.BANK_VERIFIED);
             });
-    var officer = identities(network).forUsername("commercial-bank.officer");
-    try (var ledger = network.connector()) {
+    try (ledger) {
       Result connector =
           run(
               direct,
               concurrency,
-              id ->
-                  ledger.submit(
-                      LedgerCall.of(
-                          "commercialbank",
-                          officer,
-                          "coffee-export",
-                          "ExportContract",
-                          "verifyAtBank",
-                          id,
-                          "{}")));
+              id -> ledger.coffeeExport().take(officer, ExportAction.VERIFY_AT_BANK, id, "{}"));
       System.out.println();
       System.out.printf(
           "%-44s %6s %8s %8s %8s%n", "verifyAtBank (bank intake)", "n", "tx/s", "p50 ms", "p99 ms");
@@ -92,6 +88,22 @@ public final class WorkflowBenchmark {
           workflow.p(50) / connector.p(50), workflow.p(99) / connector.p(99));
     }
     System.exit(0);
+  }
+
+  /** Polls the ledger (every 20 ms) until the export has {@code status}. */
+  private static void awaitStatus(
+      et.coffeeexport.connectors.fabric.Ledger ledger,
+      et.coffeeexport.connectors.fabric.Signatory reader,
+      String exportId,
+      ExportStatus status)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (ledger.coffeeExport().readExport(reader, exportId).status() != status) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(exportId + " did not reach " + status + " within 60 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   private interface Step {
@@ -167,6 +179,6 @@ public final class WorkflowBenchmark {
             "camunda-identity-service",
             Files.readString(secrets.resolve("keycloak-client-identity")).trim(),
             Duration.ofSeconds(10)),
-        new LedgerOfficerRegistry(network.connections));
+        new LedgerOfficerRegistry(network.connector().userManagement(), network.connections));
   }
 }

@@ -1,12 +1,21 @@
 package et.coffeeexport.identity.wallet;
 
+import static et.coffeeexport.domain.ExportAction.APPROVE_COMPLIANCE;
+import static et.coffeeexport.domain.ExportAction.APPROVE_FOREIGN_EXCHANGE;
+import static et.coffeeexport.domain.ExportAction.CERTIFY_QUALITY;
+import static et.coffeeexport.domain.ExportAction.CLEAR_CUSTOMS;
+import static et.coffeeexport.domain.ExportAction.VERIFY_AT_BANK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import et.coffeeexport.connectors.fabric.OrganisationProfile;
-import et.coffeeexport.connectors.fabric.PeerConnections;
+import et.coffeeexport.connectors.fabric.Ledger;
+import et.coffeeexport.connectors.fabric.LedgerRefusal;
+import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
+import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.identity.KeycloakAdmin;
 import et.coffeeexport.identity.enrolment.CaRefusal;
 import java.net.URI;
@@ -19,7 +28,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import org.hyperledger.fabric.client.GatewayException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +47,7 @@ class LedgerIdentitiesIT {
   private static PGSimpleDataSource database;
   private static CertificateAuthorities cas;
   private static LedgerOfficerRegistry registry;
+  private static Ledger ledger;
   private static LedgerIdentities identities;
   private static Wallet wallet;
 
@@ -55,7 +64,8 @@ class LedgerIdentitiesIT {
     database.setPassword(read(secrets.resolve("postgres-workflow")));
     wallet = new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek")));
     cas = new CertificateAuthorities(NETWORK.connections, secrets, Duration.ofSeconds(10));
-    registry = new LedgerOfficerRegistry(NETWORK.connections);
+    ledger = NETWORK.connector();
+    registry = new LedgerOfficerRegistry(ledger.userManagement(), NETWORK.connections);
     var directory =
         new KeycloakDirectory(
             URI.create("http://localhost:8180"),
@@ -68,8 +78,8 @@ class LedgerIdentitiesIT {
 
   @AfterAll
   static void close() {
-    if (registry != null) {
-      registry.close();
+    if (ledger != null) {
+      ledger.close();
     }
   }
 
@@ -123,30 +133,26 @@ class LedgerIdentitiesIT {
       people.anchor(people.exporter, exportId, "SALES_CONTRACT");
       people.anchor(people.officer("ecx"), exportId, "QUALITY_CERTIFICATE");
       people.settle();
-      people
-          .officer("commercialbank")
-          .submit("coffee-export", "ExportContract", "verifyAtBank", exportId, "{}");
+      var lifecycle = ledger.coffeeExport();
+      lifecycle.take(people.signatory("commercialbank"), VERIFY_AT_BANK, exportId, "{}");
       people.settle();
-      people
-          .officer("ecta")
-          .submit("coffee-export", "ExportContract", "approveCompliance", exportId, "{}");
+      lifecycle.take(people.signatory("ecta"), APPROVE_COMPLIANCE, exportId, "{}");
       people.settle();
 
-      submitAs(ecxOfficer, "ecx", "certifyQuality", exportId, Consortium.QUALITY);
+      lifecycle.take(ecxOfficer, CERTIFY_QUALITY, exportId, Consortium.QUALITY);
       people.settle();
-      String fx =
-          people
-              .officer("nationalbank")
-              .submit("coffee-export", "ExportContract", "approveForeignExchange", exportId, "{}");
+      String permit =
+          lifecycle
+              .take(people.signatory("nationalbank"), APPROVE_FOREIGN_EXCHANGE, exportId, "{}")
+              .export()
+              .fact(ExportFacts.EXPORT_PERMIT_NUMBER);
       people.settle();
-      String permit = fx.replaceAll(".*\"exportPermitNumber\":\"([^\"]+)\".*", "$1");
 
       assertThatThrownBy(
               () ->
-                  submitAs(
+                  lifecycle.take(
                       ecxOfficer,
-                      "ecx",
-                      "clearCustoms",
+                      CLEAR_CUSTOMS,
                       exportId,
                       "{\"permitNumber\":\""
                           + permit
@@ -154,13 +160,9 @@ class LedgerIdentitiesIT {
                           + RUN
                           + "\"}"))
           .isInstanceOfSatisfying(
-              GatewayException.class,
-              e -> assertThat(Consortium.details(e)).contains("NOT_AUTHORISED"));
-      String export =
-          people
-              .officer("customs")
-              .evaluate("coffee-export", "ExportQueryContract", "readExport", exportId);
-      assertThat(export).contains("\"status\":\"FX_APPROVED\"");
+              LedgerRefusal.class, e -> assertThat(e.code()).isEqualTo(RefusalCode.NOT_AUTHORISED));
+      assertThat(lifecycle.readExport(people.signatory("customs"), exportId).status())
+          .isEqualTo(ExportStatus.FX_APPROVED);
     }
   }
 
@@ -180,19 +182,12 @@ class LedgerIdentitiesIT {
     // Even with the key in hand, the ledger refuses the inactive officer...
     assertThatThrownBy(
             () ->
-                submitTo(
-                    identity,
-                    "ecta",
-                    "user-management",
-                    "ParticipantContract",
-                    "blacklistBuyer",
-                    "BUYER-" + RUN,
-                    "Probe Buyer",
-                    "DE",
-                    "probe"))
+                ledger
+                    .userManagement()
+                    .blacklistBuyer(identity, "BUYER-" + RUN, "Probe Buyer", "DE", "probe"))
         .isInstanceOfSatisfying(
-            GatewayException.class,
-            e -> assertThat(Consortium.details(e)).contains("OFFICER_NOT_ACTIVE"));
+            LedgerRefusal.class,
+            e -> assertThat(e.code()).isEqualTo(RefusalCode.OFFICER_NOT_ACTIVE));
     // ...and the CA issues the revoked identity no new certificate.
     var ca = cas.of("ecta");
     String secret =
@@ -219,44 +214,13 @@ class LedgerIdentitiesIT {
         "it-" + name + "-" + RUN, "It-" + UUID.randomUUID() + "-pw", group, role);
   }
 
-  private static String officerStatus(String org, StoredIdentity identity) throws Exception {
-    OrganisationProfile profile = NETWORK.profile(org);
-    try (var person =
-        new et.coffeeexport.connectors.testing.Person(profile, profile.credentials("admin"))) {
-      return person.evaluate(
-          "user-management",
-          "ParticipantContract",
-          "officerStatus",
-          identity.mspId(),
-          identity.enrollmentId());
-    }
-  }
-
-  private static void submitAs(StoredIdentity who, String org, String transaction, String... args)
-      throws Exception {
-    submitTo(who, org, "coffee-export", "ExportContract", transaction, args);
-  }
-
-  private static void submitTo(
-      StoredIdentity who,
-      String org,
-      String chaincode,
-      String contract,
-      String transaction,
-      String... args)
-      throws Exception {
-    OrganisationProfile profile = NETWORK.profile(org);
-    var channel = PeerConnections.open(profile, 0, profile.credentials("admin"));
-    try (var gateway =
-        PeerConnections.gateway(
-            channel, who.identity(), who.signer(), PeerConnections.CallDeadlines.DEFAULT)) {
-      gateway
-          .getNetwork(profile.channel())
-          .getContract(chaincode, contract)
-          .submitTransaction(transaction, args);
-    } finally {
-      channel.shutdownNow();
-    }
+  private static String officerStatus(String org, StoredIdentity identity) {
+    return ledger
+        .userManagement()
+        .officerStatus(
+            Signatory.of(NETWORK.profile(org).credentials("admin")),
+            identity.mspId(),
+            identity.enrollmentId());
   }
 
   private static X509Certificate certificate(String pem) throws Exception {

@@ -1,14 +1,13 @@
 package et.coffeeexport.workflow.documents;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import et.coffeeexport.connectors.cache.CachedLedgerReads;
 import et.coffeeexport.connectors.documents.DocumentStore;
 import et.coffeeexport.connectors.documents.DocumentTampered;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.Signatory;
+import et.coffeeexport.domain.DocumentAnchor;
 import et.coffeeexport.identity.wallet.StoredIdentity;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -23,10 +22,11 @@ import org.springframework.stereotype.Component;
 public class ExportDocumentsView {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CachedLedgerReads reads;
-  private final ExportLedger ledger;
+  private final CoffeeExportChaincode ledger;
   private final DocumentStore documents;
 
-  ExportDocumentsView(CachedLedgerReads reads, ExportLedger ledger, DocumentStore documents) {
+  ExportDocumentsView(
+      CachedLedgerReads reads, CoffeeExportChaincode ledger, DocumentStore documents) {
     this.reads = reads;
     this.ledger = ledger;
     this.documents = documents;
@@ -35,46 +35,32 @@ public class ExportDocumentsView {
   /** {@code {"export": {...}, "documents": [{type, version, cid, sha256, verified}]}}. */
   public ObjectNode of(StoredIdentity reader, String exportId) throws IOException {
     ObjectNode view = JSON.createObjectNode();
-    view.set("export", JSON.readTree(reads.export(reader.org(), reader, exportId)));
+    view.set("export", JSON.valueToTree(reads.export(reader, exportId)));
     var list = view.putArray("documents");
-    for (JsonNode anchor : latestAnchors(reader, exportId).values()) {
+    for (DocumentAnchor anchor : latestAnchors(reader, exportId).values()) {
       ObjectNode d = list.addObject();
-      d.put("type", anchor.path("type").asText());
-      d.put("version", anchor.path("version").asInt());
-      d.put("cid", anchor.path("cid").asText());
-      d.put("sha256", anchor.path("sha256").asText());
-      d.put("verified", verified(reader, exportId, anchor.path("type").asText()));
+      d.put("type", anchor.type().name());
+      d.put("version", anchor.version());
+      d.put("cid", anchor.cid());
+      d.put("sha256", anchor.sha256());
+      d.put("verified", verified(reader, exportId, anchor.type().name()));
     }
     return view;
   }
 
   private boolean verified(Signatory reader, String exportId, String type) {
     try {
-      documents.download(((StoredIdentity) reader).org(), reader, exportId, type);
+      documents.download(reader, exportId, type);
       return true;
     } catch (DocumentTampered e) {
       return false;
     }
   }
 
-  private Map<String, JsonNode> latestAnchors(StoredIdentity reader, String exportId)
-      throws IOException {
-    Map<String, JsonNode> latest = new LinkedHashMap<>();
-    JsonNode anchors =
-        JSON.readTree(
-            ledger.evaluate(
-                LedgerCall.of(
-                    reader.org(),
-                    reader,
-                    "coffee-export",
-                    "DocumentContract",
-                    "listDocuments",
-                    exportId)));
-    for (JsonNode a : anchors) {
-      latest.merge(
-          a.path("type").asText(),
-          a,
-          (x, y) -> x.path("version").asInt() >= y.path("version").asInt() ? x : y);
+  private Map<String, DocumentAnchor> latestAnchors(StoredIdentity reader, String exportId) {
+    Map<String, DocumentAnchor> latest = new LinkedHashMap<>();
+    for (DocumentAnchor a : ledger.listDocuments(reader, exportId)) {
+      latest.merge(a.type().name(), a, (x, y) -> x.version() >= y.version() ? x : y);
     }
     return latest;
   }

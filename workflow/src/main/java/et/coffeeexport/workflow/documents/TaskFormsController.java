@@ -39,7 +39,7 @@ class TaskFormsController {
   ResponseEntity<byte[]> document(
       @PathVariable String exportId, @PathVariable String type, Principal principal) {
     StoredIdentity reader = reader(principal);
-    var document = documents.download(reader.org(), reader, exportId, type);
+    var document = documents.download(reader, exportId, type);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.contentType()))
         .header("Content-Disposition", "inline; filename=\"" + exportId + "-" + type + "\"")

@@ -34,7 +34,7 @@ class DecisionTables {
       DelegateExecution execution,
       ExportAction action,
       String json,
-      java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> privateTerms) {
+      java.util.function.Supplier<et.coffeeexport.domain.ExportTerms> privateTerms) {
     ObjectNode input = parse(json);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     switch (action) {
@@ -64,7 +64,7 @@ class DecisionTables {
                         "decisionDate", today))
                 .evaluate();
         Object minimum = result.isEmpty() ? null : result.getSingleEntry();
-        double price = privateTerms.get().path("pricePerLbUsd").asDouble();
+        double price = privateTerms.get().pricePerLbUsd().doubleValue();
         if (minimum == null || price < ((Number) minimum).doubleValue()) {
           throw new BpmnError(
               et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,

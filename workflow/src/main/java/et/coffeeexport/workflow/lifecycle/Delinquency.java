@@ -1,8 +1,7 @@
 package et.coffeeexport.workflow.lifecycle;
 
 import et.coffeeexport.bpmn.ExportProcess;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,12 +17,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("markExporterDelinquent")
 class Delinquency implements JavaDelegate {
-  private final ExportLedger ledger;
+  private final CoffeeExportChaincode ledger;
   private final LedgerIdentities identities;
   private final String signer;
 
   Delinquency(
-      ExportLedger ledger,
+      CoffeeExportChaincode ledger,
       LedgerIdentities identities,
       @Value("${coffee-export.lifecycle.delinquency-signer:national-bank.supervisor}")
           String signer) {
@@ -37,14 +36,7 @@ class Delinquency implements JavaDelegate {
     var nbe = identities.forUsername(signer);
     String exportId = (String) execution.getVariable(ExportProcess.EXPORT_ID);
     try {
-      ledger.submit(
-          LedgerCall.of(
-              nbe.org(),
-              nbe,
-              "coffee-export",
-              "ExportContract",
-              "markRepatriationOverdue",
-              exportId));
+      ledger.markRepatriationOverdue(nbe, exportId);
     } catch (LedgerRefusal e) {
       // Nothing in the model waits for this refusal: the timer's job fails, is retried, and
       // becomes an incident analysts see in Cockpit, instead of an error nothing catches.

@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.cache.CachedLedgerReads;
 import et.coffeeexport.connectors.documents.DocumentStore;
-import et.coffeeexport.connectors.fabric.ExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.ExportHistory;
 import et.coffeeexport.domain.Actor;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportState;
-import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import et.coffeeexport.identity.wallet.StoredIdentity;
-import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,7 +34,7 @@ class ExporterExports {
 
   private final LedgerIdentities identities;
   private final CachedLedgerReads reads;
-  private final ExportLedger ledger;
+  private final CoffeeExportChaincode ledger;
   private final DocumentStore documents;
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -44,7 +43,7 @@ class ExporterExports {
   ExporterExports(
       LedgerIdentities identities,
       CachedLedgerReads reads,
-      ExportLedger ledger,
+      CoffeeExportChaincode ledger,
       DocumentStore documents,
       TaskService tasks,
       RuntimeService runtime,
@@ -63,26 +62,18 @@ class ExporterExports {
   }
 
   /** The export as the ledger holds it, if it is this exporter's. */
-  JsonNode export(StoredIdentity exporter, String exportId) {
-    JsonNode export = read(reads.export(exporter.org(), exporter, exportId));
-    String owner = export.path("exporterId").asText();
+  ExportSnapshot export(StoredIdentity exporter, String exportId) {
+    ExportSnapshot export = reads.export(exporter, exportId);
+    String owner = export.exporterId();
     if ("exporter".equals(exporter.role()) && !owner.equals(exporterIdOf(exporter))) {
       throw new ApiProblems.NotFound("no export " + exportId);
     }
     return export;
   }
 
-  JsonNode history(StoredIdentity exporter, String exportId) {
+  ExportHistory history(StoredIdentity exporter, String exportId) {
     export(exporter, exportId);
-    return read(
-        ledger.evaluate(
-            LedgerCall.of(
-                exporter.org(),
-                exporter,
-                "coffee-export",
-                "ExportQueryContract",
-                "readHistory",
-                exportId)));
+    return ledger.readHistory(exporter, exportId);
   }
 
   /** Completes the exporter's amendment task with the amended request. */
@@ -105,14 +96,7 @@ class ExporterExports {
 
   /** Cancels when the state machine lets the exporter do it now; the chaincode checks again. */
   void cancel(StoredIdentity exporter, String exportId, JsonNode notes) {
-    JsonNode export = export(exporter, exportId);
-    ExportState state =
-        new ExportState(
-            ExportStatus.valueOf(export.path("status").asText()),
-            export.hasNonNull("returnedFrom")
-                ? ExportStatus.valueOf(export.path("returnedFrom").asText())
-                : null,
-            export.path("amendmentRounds").asInt());
+    ExportState state = export(exporter, exportId).state();
     var decision =
         ExportLifecycle.decide(
             state,
@@ -137,23 +121,15 @@ class ExporterExports {
   DocumentStore.AnchoredDocument upload(
       StoredIdentity exporter, String exportId, String type, String contentType, byte[] content) {
     export(exporter, exportId);
-    return documents.upload(exporter.org(), exporter, exportId, type, contentType, content);
+    return documents.upload(exporter, exportId, type, contentType, content);
   }
 
   DocumentStore.VerifiedDocument download(StoredIdentity exporter, String exportId, String type) {
     export(exporter, exportId);
-    return documents.download(exporter.org(), exporter, exportId, type);
+    return documents.download(exporter, exportId, type);
   }
 
   private static String exporterIdOf(StoredIdentity exporter) {
     return CertificateAttributes.of(exporter.certificatePem()).getOrDefault("exporterId", "");
-  }
-
-  private static JsonNode read(byte[] json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new IllegalStateException("the ledger answered something that is not JSON", e);
-    }
   }
 }

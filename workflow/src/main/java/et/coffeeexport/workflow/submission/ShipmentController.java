@@ -6,7 +6,6 @@ import et.coffeeexport.domain.Actor;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportState;
-import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
@@ -79,12 +78,7 @@ class ShipmentController {
       throw new org.springframework.security.access.AccessDeniedException(
           "tracking is reported by Shipping Line's officers");
     }
-    JsonNode export = exports.export(officer, exportId);
-    ExportState state =
-        new ExportState(
-            ExportStatus.valueOf(export.path("status").asText()),
-            null,
-            export.path("amendmentRounds").asInt());
+    ExportState state = exports.export(officer, exportId).state();
     if (!ExportLifecycle.decide(
             state, action, new Actor(Organisation.SHIPPING_LINE, Role.OFFICER), Integer.MAX_VALUE)
         .isAccepted()) {

@@ -1,6 +1,8 @@
 package et.coffeeexport.workflow.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import et.coffeeexport.connectors.fabric.ExportHistory;
+import et.coffeeexport.domain.ExportSnapshot;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -44,12 +46,12 @@ class SubmissionController {
   }
 
   @GetMapping("/{exportId}")
-  JsonNode export(@PathVariable String exportId, JwtAuthenticationToken token) {
+  ExportSnapshot export(@PathVariable String exportId, JwtAuthenticationToken token) {
     return exports.export(exporter(token), exportId);
   }
 
   @GetMapping("/{exportId}/history")
-  JsonNode history(@PathVariable String exportId, JwtAuthenticationToken token) {
+  ExportHistory history(@PathVariable String exportId, JwtAuthenticationToken token) {
     return exports.history(exporter(token), exportId);
   }
 

@@ -9,6 +9,7 @@ import et.coffeeexport.connectors.cache.IdempotencyKeys;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.domain.ExportRequest;
 import et.coffeeexport.domain.ExportTerms;
+import et.coffeeexport.domain.RefusalCode;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -125,7 +126,7 @@ class Submissions {
       String message = variable == null ? "UNKNOWN: refused" : String.valueOf(variable.getValue());
       int colon = message.indexOf(':');
       throw new LedgerRefusal(
-          LedgerRefusal.Code.of(colon > 0 ? message.substring(0, colon) : "UNKNOWN"),
+          RefusalCode.of(colon > 0 ? message.substring(0, colon) : "UNKNOWN"),
           colon > 0 ? message.substring(colon + 1).trim() : message);
     }
   }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.bpmn.ExportProcess;
-import et.coffeeexport.connectors.fabric.ExportLedger;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.Ledger;
+import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -46,8 +48,21 @@ class ModelConsistencyTest {
             Deadlines.class,
             Delinquency.class,
             LedgerSteps.class,
+            LedgerStep.class,
             DecisionTables.class)
-        .withBean(ExportLedger.class, () -> fake(ExportLedger.class))
+        .withBean(
+            CoffeeExportChaincode.class,
+            // Connects lazily: no peer is dialled while the context is checked.
+            () ->
+                Ledger.connect(
+                        org -> {
+                          throw new IllegalStateException("no network in this test");
+                        },
+                        org -> {
+                          throw new IllegalStateException("no network in this test");
+                        },
+                        LedgerSettings.DEFAULT)
+                    .coffeeExport())
         .withBean(TaskService.class, () -> fake(TaskService.class))
         .withBean(
             et.coffeeexport.connectors.cache.CachedLedgerReads.class,

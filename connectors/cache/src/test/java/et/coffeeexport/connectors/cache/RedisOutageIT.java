@@ -2,11 +2,10 @@ package et.coffeeexport.connectors.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import et.coffeeexport.connectors.fabric.LedgerCall;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
-import java.nio.charset.StandardCharsets;
+import et.coffeeexport.domain.ExportAction;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
@@ -37,13 +36,13 @@ class RedisOutageIT {
       Signatory exporter = Signatory.of(people.exporter.credentials);
       Signatory bank = Signatory.of(people.officer("commercialbank").credentials);
       var cache = new RedisCache(redis, "it-" + people.run);
-      var reads = new CachedLedgerReads(ledger, cache, Duration.ofMinutes(5));
+      var reads = new CachedLedgerReads(ledger.coffeeExport(), cache, Duration.ofMinutes(5));
       var keys = new IdempotencyKeys(redis, Duration.ofHours(24));
       String exportId = "EXP-" + people.run + "-cache";
-      ledger.submit(people.filing(exportId));
+      people.file(ledger, exportId);
       people.anchor(people.exporter, exportId, "SALES_CONTRACT");
 
-      assertThat(status(reads.export(ORG, exporter, exportId))).isEqualTo("SUBMITTED");
+      assertThat(status(reads.export(exporter, exportId))).isEqualTo("SUBMITTED");
       assertThat(cache.get("export:" + exportId)).as("cached after the first read").isPresent();
       String key = UUID.randomUUID().toString();
       assertThat(keys.claim("exports", key, "request-1")).isEqualTo(IdempotencyKeys.Claim.NEW);
@@ -53,11 +52,9 @@ class RedisOutageIT {
       NETWORK.kill9("redis");
       try {
         // A submission, and the event's eviction that cannot reach Redis.
-        ledger.submit(
-            LedgerCall.of(
-                ORG, bank, "coffee-export", "ExportContract", "verifyAtBank", exportId, "{}"));
+        ledger.coffeeExport().take(bank, ExportAction.VERIFY_AT_BANK, exportId, "{}");
         reads.changed(exportId);
-        assertThat(status(reads.export(ORG, exporter, exportId))).isEqualTo("BANK_VERIFIED");
+        assertThat(status(reads.export(exporter, exportId))).isEqualTo("BANK_VERIFIED");
         assertThat(keys.claim("exports", UUID.randomUUID().toString(), "r"))
             .isEqualTo(IdempotencyKeys.Claim.UNKNOWN);
         assertThat(cache.failures()).isPositive();
@@ -69,13 +66,12 @@ class RedisOutageIT {
         assertThat(restart.waitFor()).isZero();
       }
       // Redis kept the entry from before the outage (append-only file); it must not be served.
-      assertThat(status(reads.export(ORG, exporter, exportId))).isEqualTo("BANK_VERIFIED");
-      assertThat(status(reads.export(ORG, exporter, exportId))).isEqualTo("BANK_VERIFIED");
+      assertThat(status(reads.export(exporter, exportId))).isEqualTo("BANK_VERIFIED");
+      assertThat(status(reads.export(exporter, exportId))).isEqualTo("BANK_VERIFIED");
     }
   }
 
-  private static String status(byte[] export) {
-    return new String(export, StandardCharsets.UTF_8)
-        .replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1");
+  private static String status(et.coffeeexport.domain.ExportSnapshot export) {
+    return export.status().name();
   }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import et.coffeeexport.connectors.fabric.FabricExportLedger;
-import et.coffeeexport.connectors.fabric.LedgerCall;
+import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
@@ -29,10 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DocumentStoreIT {
   @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ORG = "commercialbank";
 
   private static Consortium people;
-  private static FabricExportLedger ledger;
+  private static Ledger ledger;
   private static KuboClient kubo;
   private static IpfsDocumentStore store;
   private static Signatory exporter;
@@ -51,10 +49,10 @@ class DocumentStoreIT {
             kubo,
             DocumentSealing.withKeyFile(NETWORK.state.resolve("secrets/documents-key")),
             new DocumentRules(10L * 1024 * 1024),
-            ledger);
+            ledger.coffeeExport());
     exporter = Signatory.of(people.exporter.credentials);
     exportId = "EXP-" + people.run + "-docs";
-    ledger.submit(people.filing(exportId));
+    people.file(ledger, exportId);
   }
 
   @AfterAll
@@ -68,14 +66,14 @@ class DocumentStoreIT {
   @Test
   void aDocumentIsStoredEncryptedAnchoredAndVerifiedOnDownload() {
     byte[] pdf = pdf("sales contract " + UUID.randomUUID());
-    var anchored = store.upload(ORG, exporter, exportId, "SALES_CONTRACT", "application/pdf", pdf);
+    var anchored = store.upload(exporter, exportId, "SALES_CONTRACT", "application/pdf", pdf);
 
     assertThat(anchored.sha256()).isEqualTo(IpfsDocumentStore.sha256(pdf));
     assertThat(kubo.isPinned(anchored.cid())).isTrue();
     assertThat(new String(kubo.cat(anchored.cid()), StandardCharsets.ISO_8859_1))
         .as("IPFS holds ciphertext only")
         .doesNotContain("sales contract");
-    var downloaded = store.download(ORG, exporter, exportId, "SALES_CONTRACT");
+    var downloaded = store.download(exporter, exportId, "SALES_CONTRACT");
     assertThat(downloaded.content()).isEqualTo(pdf);
     assertThat(downloaded.contentType()).isEqualTo("application/pdf");
     assertThat(downloaded.anchor().cid()).isEqualTo(anchored.cid());
@@ -84,14 +82,14 @@ class DocumentStoreIT {
   @Test
   void tamperedCiphertextInTheNodesBlockstoreIsRefused() throws Exception {
     byte[] pdf = pdf("packing list " + UUID.randomUUID());
-    var anchored = store.upload(ORG, exporter, exportId, "PACKING_LIST", "application/pdf", pdf);
+    var anchored = store.upload(exporter, exportId, "PACKING_LIST", "application/pdf", pdf);
     byte[] sealed = kubo.cat(anchored.cid());
     Path block = blockHolding(sealed);
     byte[] altered = sealed.clone();
     altered[altered.length - 30] ^= 0x01;
     Files.write(block, altered);
     try {
-      assertThatThrownBy(() -> store.download(ORG, exporter, exportId, "PACKING_LIST"))
+      assertThatThrownBy(() -> store.download(exporter, exportId, "PACKING_LIST"))
           .isInstanceOf(DocumentTampered.class);
     } finally {
       Files.write(block, sealed);
@@ -101,24 +99,15 @@ class DocumentStoreIT {
   @Test
   void anAnchorWithAnotherHashMakesTheDownloadAFailureNotASilentServe() {
     byte[] pdf = pdf("invoice " + UUID.randomUUID());
-    var anchored =
-        store.upload(ORG, exporter, exportId, "COMMERCIAL_INVOICE", "application/pdf", pdf);
+    var anchored = store.upload(exporter, exportId, "COMMERCIAL_INVOICE", "application/pdf", pdf);
     var forged = JSON.createObjectNode();
     forged
         .put("type", "COMMERCIAL_INVOICE")
         .put("cid", anchored.cid())
         .put("sha256", IpfsDocumentStore.sha256(pdf("another invoice")))
         .put("sizeBytes", pdf.length);
-    ledger.submit(
-        LedgerCall.of(
-            ORG,
-            exporter,
-            "coffee-export",
-            "DocumentContract",
-            "anchorDocument",
-            exportId,
-            forged.toString()));
-    assertThatThrownBy(() -> store.download(ORG, exporter, exportId, "COMMERCIAL_INVOICE"))
+    ledger.coffeeExport().anchorDocument(exporter, exportId, forged.toString());
+    assertThatThrownBy(() -> store.download(exporter, exportId, "COMMERCIAL_INVOICE"))
         .isInstanceOf(DocumentTampered.class)
         .hasMessageContaining("does not match the SHA-256");
   }
@@ -129,7 +118,6 @@ class DocumentStoreIT {
     assertThatThrownBy(
             () ->
                 store.upload(
-                    ORG,
                     exporter,
                     exportId,
                     "SALES_CONTRACT",
@@ -137,9 +125,7 @@ class DocumentStoreIT {
                     "<html>".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(DocumentRejected.class);
     assertThatThrownBy(
-            () ->
-                store.upload(
-                    ORG, exporter, exportId, "SALES_CONTRACT", "image/png", pdf("not a png")))
+            () -> store.upload(exporter, exportId, "SALES_CONTRACT", "image/png", pdf("not a png")))
         .isInstanceOf(DocumentRejected.class);
     assertThat(anchors()).isEqualTo(before);
   }
@@ -152,12 +138,7 @@ class DocumentStoreIT {
       assertThatThrownBy(
               () ->
                   store.upload(
-                      ORG,
-                      exporter,
-                      exportId,
-                      "SALES_CONTRACT",
-                      "application/pdf",
-                      pdf("while down")))
+                      exporter, exportId, "SALES_CONTRACT", "application/pdf", pdf("while down")))
           .isInstanceOf(DocumentStoreUnavailable.class);
       assertThat(anchors()).isEqualTo(before);
     } finally {
@@ -170,22 +151,13 @@ class DocumentStoreIT {
     assertThat(
             store
                 .upload(
-                    ORG,
-                    exporter,
-                    exportId,
-                    "SALES_CONTRACT",
-                    "application/pdf",
-                    pdf("after restart"))
+                    exporter, exportId, "SALES_CONTRACT", "application/pdf", pdf("after restart"))
                 .version())
         .isGreaterThan(0);
   }
 
   private static int anchors() throws Exception {
-    return JSON.readTree(
-            ledger.evaluate(
-                LedgerCall.of(
-                    ORG, exporter, "coffee-export", "DocumentContract", "listDocuments", exportId)))
-        .size();
+    return ledger.coffeeExport().listDocuments(exporter, exportId).size();
   }
 
   private static Path blockHolding(byte[] content) throws Exception {

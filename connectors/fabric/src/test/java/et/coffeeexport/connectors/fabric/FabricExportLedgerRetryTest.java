@@ -115,7 +115,7 @@ class FabricExportLedgerRetryTest {
     LedgerRefusal refusal = catchThrowableOfType(LedgerRefusal.class, () -> ledger.submit(CALL));
 
     assertThat(refusal).isNotNull();
-    assertThat(refusal.code()).isEqualTo(LedgerRefusal.Code.PRICE_BELOW_MINIMUM);
+    assertThat(refusal.code()).isEqualTo(et.coffeeexport.domain.RefusalCode.PRICE_BELOW_MINIMUM);
     assertThat(refusal.getMessage()).isEqualTo("PRICE_BELOW_MINIMUM: 2.10 USD/lb is below 3.05");
     assertThat(fake.calls(ENDORSE)).hasSize(1);
     assertThat(fake.calls(SUBMIT)).isEmpty();
@@ -161,7 +161,7 @@ class FabricExportLedgerRetryTest {
     LedgerRefusal refusal = catchThrowableOfType(LedgerRefusal.class, () -> ledger.submit(CALL));
 
     assertThat(refusal).isNotNull();
-    assertThat(refusal.code()).isEqualTo(LedgerRefusal.Code.INVALID_TRANSACTION);
+    assertThat(refusal.code()).isEqualTo(et.coffeeexport.domain.RefusalCode.INVALID_TRANSACTION);
     assertThat(refusal.getMessage()).contains("ENDORSEMENT_POLICY_FAILURE");
     assertThat(fake.calls(ENDORSE)).hasSize(1);
     assertThat(fake.calls(SUBMIT)).hasSize(1);

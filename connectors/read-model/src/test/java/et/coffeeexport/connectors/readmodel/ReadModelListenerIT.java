@@ -2,10 +2,10 @@ package et.coffeeexport.connectors.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import et.coffeeexport.connectors.fabric.LedgerCall;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
+import et.coffeeexport.domain.ExportAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +61,7 @@ class ReadModelListenerIT {
         for (int i = 0; i < EXPORTS; i++) {
           String id = "EXP-" + people.run + "-rm" + i;
           ids.add(id);
-          ledger.submit(people.filing(id));
+          people.file(ledger, id);
           if (i < EXPORTS / 2) {
             people.anchor(people.exporter, id, "SALES_CONTRACT");
           }
@@ -77,19 +77,11 @@ class ReadModelListenerIT {
           }
         }
         for (String id : ids.subList(0, EXPORTS / 2)) {
-          ledger.submit(
-              LedgerCall.of(
-                  "commercialbank",
-                  bank,
-                  "coffee-export",
-                  "ExportContract",
-                  "verifyAtBank",
-                  id,
-                  "{}"));
+          ledger.coffeeExport().take(bank, ExportAction.VERIFY_AT_BANK, id, "{}");
         }
         awaitApplied(readModel, people.exporterId, EXPORTS);
         Instant deadline = Instant.now().plusSeconds(60);
-        var reconciliation = new Reconciliation(readModel, ledger, "commercialbank", exporter);
+        var reconciliation = new Reconciliation(readModel, ledger.coffeeExport(), exporter);
         while (!reconciliation.exportsOf(people.exporterId).isEmpty()
             && Instant.now().isBefore(deadline)) {
           Thread.sleep(200);
