@@ -48,7 +48,7 @@ final class ProcessHarness {
   ProcessHarness() {
     Mocks.reset();
     for (String bean :
-        List.of("fileExport", "recordStageApproval", "ledgerStep", "recordRepatriation")) {
+        List.of("fileExport", "recordStageApproval", "ledgerStep", "recordProceeds")) {
       Mocks.register(bean, ledgerWriter(bean));
     }
     Mocks.register(

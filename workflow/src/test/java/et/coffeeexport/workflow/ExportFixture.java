@@ -51,18 +51,18 @@ final class ExportFixture {
     String id = keycloak.createUser(username, password, "exporters", "exporter");
     exporterUserId = id;
     keycloak.setAttribute(id, "exporterId", exporterId);
-    people
-        .officer("ecta")
-        .submit(
-            "user-management",
-            "ParticipantContract",
-            "registerExporter",
-            exporterId,
+    try (var ledger = network.connector()) {
+      ledger
+          .userManagement()
+          .registerExporter(
+              people.signatory("ecta"),
+              exporterId,
             "{\"name\":\"Guji Highlands\",\"licenceNumber\":\"LIC-E2E-"
                 + people.run
                 + "\",\"competenceCertificateNumber\":\"CC-E2E-"
                 + people.run
                 + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0098765432\",\"capitalEtb\":20000000}");
+    }
     people.settle();
     exporterToken = RealmLogin.accessToken(username, password, "");
     for (String officer :

@@ -20,7 +20,7 @@ class ShippingDelegates {
    * transient data, and only the reference and date go into the public arguments.
    */
   @Bean
-  JavaDelegate recordRepatriation(LedgerSteps steps) {
+  JavaDelegate recordProceeds(LedgerSteps steps) {
     return execution -> {
       JsonNode form = readForm((String) execution.getVariable("repatriationJson"));
       if (!form.path("amountUsd").isNumber()) {
