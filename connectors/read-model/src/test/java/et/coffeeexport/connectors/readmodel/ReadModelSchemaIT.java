@@ -3,6 +3,7 @@ package et.coffeeexport.connectors.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import et.coffeeexport.connectors.testing.TestSchema;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,6 +101,60 @@ class ReadModelSchemaIT {
     var readModel = new ReadModel(schema.database);
     assertThat(readModel.export("EXP-OLD")).isPresent();
     assertThat(readModel.checkpoint("read-model")).contains(new ReadModel.Checkpoint(41, "tx-old"));
+  }
+
+  @Test
+  void appliesEachEventByItsNameAndSkipsAnUnknownOneMovingTheCheckpoint() throws Exception {
+    ReadModelSchema.migrate(schema.database);
+    var readModel = new ReadModel(schema.database);
+    String export =
+        """
+        {"exportId":"EXP-1","exporterId":"EXPORTER-1","status":"SUBMITTED","decisions":1,
+         "amendmentRounds":0,"request":{"grade":"G1","destinationCountry":"DE","quantityKg":600},
+         "facts":{},"createdAt":"2026-12-01T10:00:00Z","updatedAt":"2026-12-01T10:00:00Z"}
+        """;
+    assertThat(readModel.apply("rm", event(10, "tx-1", "ExportSubmitted", export))).isTrue();
+    assertThat(readModel.apply("rm", event(10, "tx-1", "ExportSubmitted", export)))
+        .as("the same transaction again")
+        .isFalse();
+    String verified =
+        export
+            .replace("\"SUBMITTED\",\"decisions\":1", "\"BANK_VERIFIED\",\"decisions\":2")
+            .replace(
+                "\"updatedAt\":\"2026-12-01T10:00:00Z\"", "\"updatedAt\":\"2026-12-01T10:01:40Z\"");
+    String anchor =
+        """
+        {"exportId":"EXP-1","type":"SALES_CONTRACT","version":1,"cid":"bafy1","sha256":"ab",
+         "sizeBytes":10}
+        """;
+    assertThat(readModel.apply("rm", event(11, "tx-2", "DocumentAnchored", anchor))).isTrue();
+    assertThat(readModel.apply("rm", event(12, "tx-3", "ExportVerifiedAtBank", verified))).isTrue();
+    assertThat(readModel.apply("rm", event(13, "tx-4", "RuleSetPublished", "{\"version\":2}")))
+        .isTrue();
+    String teleported = verified.replace("\"BANK_VERIFIED\"", "\"COMPLETED\"");
+    assertThat(readModel.apply("rm", event(14, "tx-5", "ExportTeleported", teleported)))
+        .as("an unknown name is skipped")
+        .isFalse();
+
+    assertThat(readModel.export("EXP-1").orElseThrow())
+        .isEqualTo(new ReadModel.ExportView("EXP-1", "EXPORTER-1", "BANK_VERIFIED", 2, 2));
+    assertThat(readModel.exportsWaitingIn("COMPLIANCE")).hasSize(1);
+    assertThat(readModel.checkpoint("rm")).contains(new ReadModel.Checkpoint(14, "tx-5"));
+    assertThat(
+            rows(
+                schema.database,
+                "SELECT event_name || ':' || coalesce(export_id, '-')"
+                    + " FROM export_event ORDER BY block_number"))
+        .containsExactly(
+            "ExportSubmitted:EXP-1",
+            "DocumentAnchored:EXP-1",
+            "ExportVerifiedAtBank:EXP-1",
+            "RuleSetPublished:-");
+    assertThat(rows(schema.database, "SELECT cid FROM document_view")).containsExactly("bafy1");
+  }
+
+  private static LedgerEvent event(long block, String tx, String name, String payload) {
+    return new LedgerEvent(block, tx, name, payload.getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> tables(DataSource db) throws SQLException {
