@@ -12,6 +12,7 @@ import et.coffeeexport.connectors.fabric.FabricExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.readmodel.ReadModel;
+import et.coffeeexport.connectors.readmodel.ReadModelSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -37,8 +38,10 @@ class ConnectorConfiguration {
         LedgerSettings.DEFAULT);
   }
 
+  /** The read model, over its tables migrated first (its own migrations and history table). */
   @Bean
   ReadModel readModel(DataSource dataSource) {
+    ReadModelSchema.migrate(dataSource);
     return new ReadModel(dataSource);
   }
 
