@@ -11,6 +11,7 @@ import et.coffeeexport.connectors.documents.KuboClient;
 import et.coffeeexport.connectors.fabric.FabricExportLedger;
 import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
+import et.coffeeexport.connectors.readmodel.ExportFigures;
 import et.coffeeexport.connectors.readmodel.ReadModel;
 import et.coffeeexport.connectors.readmodel.ReadModelSchema;
 import java.io.IOException;
@@ -43,6 +44,11 @@ class ConnectorConfiguration {
   ReadModel readModel(DataSource dataSource) {
     ReadModelSchema.migrate(dataSource);
     return new ReadModel(dataSource);
+  }
+
+  @Bean
+  ExportFigures exportFigures(ReadModel readModel) {
+    return new ExportFigures(readModel);
   }
 
   @Bean

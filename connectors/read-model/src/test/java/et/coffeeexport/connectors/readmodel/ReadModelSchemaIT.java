@@ -3,10 +3,13 @@ package et.coffeeexport.connectors.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import et.coffeeexport.connectors.testing.TestSchema;
+import et.coffeeexport.domain.ExportStatus;
+import et.coffeeexport.domain.Stage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -151,6 +154,17 @@ class ReadModelSchemaIT {
             "ExportVerifiedAtBank:EXP-1",
             "RuleSetPublished:-");
     assertThat(rows(schema.database, "SELECT cid FROM document_view")).containsExactly("bafy1");
+
+    var figures = new ExportFigures(readModel);
+    assertThat(figures.exportsIn(ExportStatus.BANK_VERIFIED)).isEqualTo(1);
+    assertThat(figures.exportsIn(ExportStatus.COMPLETED)).isZero();
+    assertThat(figures.averageWaitSeconds(Stage.BANK_INTAKE))
+        .as("filed 10:00:00, verified 10:01:40")
+        .isEqualTo(100.0);
+    assertThat(figures.averageWaitSeconds(Stage.COMPLIANCE)).as("still waiting").isZero();
+    assertThat(figures.shipmentsOverdue(LocalDate.of(2026, 12, 1))).isZero();
+    assertThat(figures.repatriationsOverdue(LocalDate.of(2026, 12, 1))).isZero();
+    assertThat(figures.averageCompletionSeconds()).isZero();
   }
 
   private static LedgerEvent event(long block, String tx, String name, String payload) {
