@@ -57,11 +57,11 @@ final class ExportFixture {
           .registerExporter(
               people.signatory("ecta"),
               exporterId,
-            "{\"name\":\"Guji Highlands\",\"licenceNumber\":\"LIC-E2E-"
-                + people.run
-                + "\",\"competenceCertificateNumber\":\"CC-E2E-"
-                + people.run
-                + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0098765432\",\"capitalEtb\":20000000}");
+              "{\"name\":\"Guji Highlands\",\"licenceNumber\":\"LIC-E2E-"
+                  + people.run
+                  + "\",\"competenceCertificateNumber\":\"CC-E2E-"
+                  + people.run
+                  + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0098765432\",\"capitalEtb\":20000000}");
     }
     people.settle();
     exporterToken = RealmLogin.accessToken(username, password, "");

@@ -17,36 +17,13 @@ import javax.sql.DataSource;
  * with AES-256-GCM under the {@link KeyEncryptionKey}, bound to their row by the associated data.
  */
 public final class Wallet {
-  private static final String SCHEMA =
-      """
-      CREATE TABLE IF NOT EXISTS fabric_identity (
-        user_id        text PRIMARY KEY,
-        username       text NOT NULL,
-        org            text NOT NULL,
-        msp_id         text NOT NULL,
-        enrollment_id  text NOT NULL,
-        role           text NOT NULL,
-        certificate    text NOT NULL,
-        sealed_key     bytea NOT NULL,
-        kek_id         text NOT NULL,
-        active         boolean NOT NULL,
-        enrolled_at    timestamptz NOT NULL DEFAULT now(),
-        revoked_at     timestamptz,
-        UNIQUE (msp_id, enrollment_id))
-      """;
-
   private final DataSource database;
   private final KeyEncryptionKey kek;
 
+  /** Over a database that {@link WalletSchema#migrate} brought up to date. */
   public Wallet(DataSource database, KeyEncryptionKey kek) {
     this.database = database;
     this.kek = kek;
-    try (Connection c = database.getConnection();
-        var s = c.createStatement()) {
-      s.execute(SCHEMA);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the wallet table", e);
-    }
   }
 
   public Optional<StoredIdentity> find(String userId) {

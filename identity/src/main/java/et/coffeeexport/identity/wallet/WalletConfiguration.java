@@ -17,8 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 class WalletConfiguration {
   private static final Logger log = LoggerFactory.getLogger(WalletConfiguration.class);
 
+  /** The wallet, over its table migrated first (its own migrations and history table). */
   @Bean
   Wallet wallet(DataSource dataSource, WalletProperties p) {
+    WalletSchema.migrate(dataSource);
     return new Wallet(dataSource, KeyEncryptionKey.loadOrCreate(p.kekFile()));
   }
 

@@ -62,6 +62,7 @@ class LedgerIdentitiesIT {
     database.setUrl("jdbc:postgresql://127.0.0.1:5432/workflow");
     database.setUser("workflow");
     database.setPassword(read(secrets.resolve("postgres-workflow")));
+    WalletSchema.migrate(database);
     wallet = new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek")));
     cas = new CertificateAuthorities(NETWORK.connections, secrets, Duration.ofSeconds(10));
     ledger = NETWORK.connector();

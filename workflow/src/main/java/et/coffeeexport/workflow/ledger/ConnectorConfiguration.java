@@ -12,7 +12,9 @@ import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
+import et.coffeeexport.connectors.readmodel.ExportFigures;
 import et.coffeeexport.connectors.readmodel.ReadModel;
+import et.coffeeexport.connectors.readmodel.ReadModelSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -43,9 +45,16 @@ class ConnectorConfiguration {
     return ledger.coffeeExport();
   }
 
+  /** The read model, over its tables migrated first (its own migrations and history table). */
   @Bean
   ReadModel readModel(DataSource dataSource) {
+    ReadModelSchema.migrate(dataSource);
     return new ReadModel(dataSource);
+  }
+
+  @Bean
+  ExportFigures exportFigures(ReadModel readModel) {
+    return new ExportFigures(readModel);
   }
 
   @Bean

@@ -10,6 +10,7 @@ import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.domain.ExportRequest;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.RefusalCode;
+import et.coffeeexport.workflow.WorkflowSchema;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,9 +50,7 @@ class Submissions {
     this.history = history;
     this.keys = keys;
     this.jdbc = new JdbcTemplate(db);
-    jdbc.execute(
-        "CREATE TABLE IF NOT EXISTS submission (export_id text PRIMARY KEY, username text NOT NULL,"
-            + " fingerprint text NOT NULL, filed_at timestamptz NOT NULL DEFAULT now())");
+    WorkflowSchema.migrate(db);
   }
 
   /** A filing's outcome: the export, and whether this request repeated an earlier one. */

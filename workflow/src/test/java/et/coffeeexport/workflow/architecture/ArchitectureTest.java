@@ -120,7 +120,9 @@ class ArchitectureTest {
   /** The file's string literals and text blocks, where SQL lives; comments are not code. */
   private static String literals(String source) {
     StringBuilder sql = new StringBuilder();
-    Matcher m = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"", Pattern.DOTALL).matcher(source);
+    Matcher m =
+        Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"", Pattern.DOTALL)
+            .matcher(source);
     while (m.find()) {
       sql.append(m.group(1) != null ? m.group(1) : m.group(2)).append('\n');
     }

@@ -1,12 +1,10 @@
 package et.coffeeexport.connectors.readmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Stage;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger's exports in PostgreSQL, for the queries the ledger answers slowly or not at all
@@ -22,69 +22,13 @@ import javax.sql.DataSource;
  * checkpoint. Written only by {@link ExportEventListener}, one event per database transaction.
  */
 public final class ReadModel {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SCHEMA =
-      """
-      CREATE TABLE IF NOT EXISTS export_view (
-        export_id        text PRIMARY KEY,
-        exporter_id      text NOT NULL,
-        status           text NOT NULL,
-        stage            text,
-        shipment_due     date,
-        repatriation_due date,
-        returned_from    text,
-        amendment_rounds int NOT NULL,
-        destination      text,
-        grade            text,
-        quantity_kg      numeric,
-        decisions        int NOT NULL,
-        events_applied   int NOT NULL,
-        facts            jsonb NOT NULL,
-        created_at       timestamptz,
-        updated_at       timestamptz,
-        block_number     bigint NOT NULL,
-        transaction_id   text NOT NULL);
-      CREATE INDEX IF NOT EXISTS export_view_status ON export_view (status);
-      CREATE INDEX IF NOT EXISTS export_view_exporter ON export_view (exporter_id);
-      CREATE INDEX IF NOT EXISTS export_view_stage ON export_view (stage);
-      CREATE INDEX IF NOT EXISTS export_view_shipment_due ON export_view (shipment_due);
-      CREATE INDEX IF NOT EXISTS export_view_repatriation_due ON export_view (repatriation_due);
-      CREATE TABLE IF NOT EXISTS export_event (
-        transaction_id text PRIMARY KEY,
-        block_number   bigint NOT NULL,
-        event_name     text NOT NULL,
-        export_id      text,
-        status_after   text,
-        stage_after    text,
-        ledger_time    timestamptz,
-        applied_at     timestamptz NOT NULL DEFAULT now());
-      ALTER TABLE export_event ADD COLUMN IF NOT EXISTS stage_after text;
-      ALTER TABLE export_event ADD COLUMN IF NOT EXISTS ledger_time timestamptz;
-      CREATE INDEX IF NOT EXISTS export_event_export ON export_event (export_id, block_number);
-      CREATE TABLE IF NOT EXISTS document_view (
-        export_id      text NOT NULL,
-        document_type  text NOT NULL,
-        cid            text NOT NULL,
-        sha256         text NOT NULL,
-        size_bytes     bigint,
-        transaction_id text NOT NULL,
-        PRIMARY KEY (export_id, document_type, cid));
-      CREATE TABLE IF NOT EXISTS ledger_checkpoint (
-        listener       text PRIMARY KEY,
-        block_number   bigint NOT NULL,
-        transaction_id text);
-      """;
+  private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
 
   private final DataSource database;
 
+  /** Over a database that {@link ReadModelSchema#migrate} brought up to date. */
   public ReadModel(DataSource database) {
     this.database = database;
-    try (Connection c = database.getConnection();
-        var s = c.createStatement()) {
-      s.execute(SCHEMA);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the read model's tables", e);
-    }
   }
 
   DataSource database() {
@@ -94,21 +38,30 @@ public final class ReadModel {
   /**
    * Applies one event and moves the checkpoint past it, in one database transaction: after a crash
    * the listener resumes exactly after the last event applied. An event already applied (its
-   * transaction id is known) changes nothing.
+   * transaction id is known) changes nothing. What an event changes follows from its name ({@link
+   * EventDispatch}); an event of an unknown name is logged and skipped.
    *
-   * @return whether the event was new
+   * @return whether the event was new and applied
    */
   boolean apply(String listener, LedgerEvent event) throws SQLException {
+    EventDispatch dispatch = EventDispatch.of(event);
+    if (dispatch.target() == EventDispatch.Target.SKIP) {
+      log.warn(
+          "skipped chaincode event '{}' (block {}, transaction {}): {}",
+          event.name(),
+          event.blockNumber(),
+          event.transactionId(),
+          dispatch.reason());
+    }
     try (Connection c = database.getConnection()) {
       c.setAutoCommit(false);
       try {
-        JsonNode payload = parse(event);
-        String exportId = payload.path("exportId").asText(null);
-        boolean fresh = recordEvent(c, event, exportId, payload);
-        if (fresh && exportId != null && payload.has("status") && payload.has("decisions")) {
-          upsertExport(c, event, payload);
-        } else if (fresh && exportId != null && payload.has("cid")) {
-          insertDocument(c, event, payload);
+        boolean fresh =
+            dispatch.target() != EventDispatch.Target.SKIP && recordEvent(c, event, dispatch);
+        if (fresh && dispatch.target() == EventDispatch.Target.EXPORT) {
+          upsertExport(c, event, dispatch.payload());
+        } else if (fresh && dispatch.target() == EventDispatch.Target.DOCUMENT) {
+          insertDocument(c, event, dispatch.payload());
         }
         saveCheckpoint(c, listener, event);
         c.commit();
@@ -120,9 +73,11 @@ public final class ReadModel {
     }
   }
 
-  private static boolean recordEvent(Connection c, LedgerEvent e, String exportId, JsonNode payload)
+  private static boolean recordEvent(Connection c, LedgerEvent e, EventDispatch dispatch)
       throws SQLException {
-    String status = payload.path("status").asText(null);
+    JsonNode payload = dispatch.payload();
+    String status =
+        dispatch.target() == EventDispatch.Target.EXPORT ? payload.path("status").asText() : null;
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO export_event (transaction_id, block_number, event_name, export_id,"
@@ -131,7 +86,7 @@ public final class ReadModel {
       s.setString(1, e.transactionId());
       s.setLong(2, e.blockNumber());
       s.setString(3, e.name());
-      s.setString(4, exportId);
+      s.setString(4, dispatch.exportId());
       s.setString(5, status);
       s.setString(6, status == null ? null : stageOf(status));
       s.setString(7, text(payload.path("updatedAt")));
@@ -278,15 +233,6 @@ public final class ReadModel {
 
   /** The listener's position: the last applied event's block and transaction. */
   public record Checkpoint(long blockNumber, String transactionId) {}
-
-  private static JsonNode parse(LedgerEvent event) {
-    try {
-      return event.payload().length == 0 ? JSON.createObjectNode() : JSON.readTree(event.payload());
-    } catch (IOException e) {
-      // An event the read model does not understand is still recorded and checkpointed.
-      return JSON.createObjectNode();
-    }
-  }
 
   /** Which stage the export waits in (null once final), from the one lifecycle. */
   static String stageOf(String status) {

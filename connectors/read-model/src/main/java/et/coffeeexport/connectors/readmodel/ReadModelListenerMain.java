@@ -10,7 +10,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The event listener as a process of its own (the workflow application runs it in-process): {@code
- * ReadModelListenerMain <connections dir> <org> <jdbc url> <db user> <db password file>}.
+ * ReadModelListenerMain <connections dir> <org> <jdbc url> <db user> <db password file>}. It
+ * migrates the read model's tables first ({@link ReadModelSchema}).
  */
 public final class ReadModelListenerMain {
   private ReadModelListenerMain() {}
@@ -25,6 +26,7 @@ public final class ReadModelListenerMain {
     database.setUrl(args[2]);
     database.setUser(args[3]);
     database.setPassword(Files.readString(Path.of(args[4])).trim());
+    ReadModelSchema.migrate(database);
     Path connections = Path.of(args[0]);
     OrganisationProfile profile = OrganisationProfile.load(connections, args[1]);
     try (Ledger ledger =

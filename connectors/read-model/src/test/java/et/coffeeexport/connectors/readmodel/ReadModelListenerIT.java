@@ -40,6 +40,7 @@ class ReadModelListenerIT {
     }
     String url = "jdbc:postgresql://127.0.0.1:5432/workflow?currentSchema=" + schema;
     database.setUrl(url);
+    ReadModelSchema.migrate(database);
     var readModel = new ReadModel(database);
     // Follow from the current height: older runs' events are not this test's business.
     long height = NETWORK.height(NETWORK.profile("commercialbank").peers().get(0)).orElseThrow();
