@@ -37,7 +37,7 @@ class ConnectorConfiguration {
     return Ledger.connect(
         org -> OrganisationProfile.load(p.connections(), org),
         org -> OrganisationProfile.load(p.connections(), org).credentials("platform"),
-        LedgerSettings.DEFAULT);
+        LedgerSettings.DEFAULT.withSubmitBudget(p.submitBudget()));
   }
 
   @Bean

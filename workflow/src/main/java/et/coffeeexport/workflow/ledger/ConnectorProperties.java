@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * node, Redis; and the keys they keep outside those components.
  *
  * @param listenerOrg the organisation whose peer the read model's event listener follows
+ * @param submitBudget how long one ledger step may wait for the ledger, retries included: short,
+ *     because a step runs in a job the engine retries (and then raises an incident), and a job
+ *     holds a job-executor thread and a database connection while it waits
  */
 @ConfigurationProperties("coffee-export.connectors")
 record ConnectorProperties(
@@ -22,4 +25,5 @@ record ConnectorProperties(
     String redisHost,
     int redisPort,
     Path redisPasswordFile,
-    Duration cacheTtl) {}
+    Duration cacheTtl,
+    Duration submitBudget) {}

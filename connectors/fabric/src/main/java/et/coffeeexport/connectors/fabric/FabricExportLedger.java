@@ -122,7 +122,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
             deadline,
             null,
             channel -> {
-              try (Gateway gateway = gateway(channel, call)) {
+              try (Gateway gateway = gateway(channel, call, deadline)) {
                 return proposal(gateway, peers, call).evaluate();
               }
             })
@@ -163,7 +163,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
             deadline,
             null,
             channel -> {
-              try (Gateway gateway = gateway(channel, call)) {
+              try (Gateway gateway = gateway(channel, call, deadline)) {
                 Proposal p =
                     proposal[0] == null
                         ? proposal(gateway, peers, call)
@@ -172,7 +172,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
                 return p.endorse().getBytes();
               }
             });
-    try (Gateway gateway = gateway(peers.current(), call)) {
+    try (Gateway gateway = gateway(peers.current(), call, deadline)) {
       var transaction = gateway.newTransaction(endorsed.value);
       return new Endorsed(
           endorsed.value,
@@ -193,7 +193,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
             deadline,
             txId,
             channel -> {
-              try (Gateway gateway = gateway(channel, call)) {
+              try (Gateway gateway = gateway(channel, call, deadline)) {
                 if (commit[0] == null) {
                   commit[0] = gateway.newTransaction(transaction).submitAsync().getBytes();
                 }
@@ -219,9 +219,13 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
     return builder.build();
   }
 
-  private Gateway gateway(ManagedChannel channel, LedgerCall call) {
+  /** A gateway whose calls end by the budget's deadline, however long each kind may take. */
+  private Gateway gateway(ManagedChannel channel, LedgerCall call, Instant deadline) {
     return PeerConnections.gateway(
-        channel, call.signatory().identity(), call.signatory().signer(), settings.deadlines());
+        channel,
+        call.signatory().identity(),
+        call.signatory().signer(),
+        settings.within(Duration.between(Instant.now(), deadline)));
   }
 
   private interface Step<T> {

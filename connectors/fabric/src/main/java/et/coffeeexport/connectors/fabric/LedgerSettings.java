@@ -20,4 +20,27 @@ public record LedgerSettings(
           Duration.ofSeconds(20),
           Duration.ofMillis(100),
           Duration.ofSeconds(2));
+
+  /** The same settings with another budget per submission. */
+  public LedgerSettings withSubmitBudget(Duration budget) {
+    return new LedgerSettings(deadlines, budget, evaluateBudget, initialBackoff, maxBackoff);
+  }
+
+  /**
+   * The call deadlines, none beyond {@code left}: a call started near the end of a budget must not
+   * outlast it.
+   */
+  PeerConnections.CallDeadlines within(Duration left) {
+    Duration floor = Duration.ofMillis(100);
+    Duration cap = left.compareTo(floor) < 0 ? floor : left;
+    return new PeerConnections.CallDeadlines(
+        min(deadlines.evaluate(), cap),
+        min(deadlines.endorse(), cap),
+        min(deadlines.submit(), cap),
+        min(deadlines.commitStatus(), cap));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
 }

@@ -200,6 +200,32 @@ class FabricExportLedgerRetryTest {
   }
 
   @Test
+  void noCallOutlastsTheBudgetEvenWhenItsOwnDeadlineIsLonger() {
+    Duration budget = Duration.ofSeconds(1);
+    Duration longCalls = Duration.ofSeconds(60);
+    var ledger =
+        ledger(
+            1,
+            new LedgerSettings(
+                new PeerConnections.CallDeadlines(longCalls, longCalls, longCalls, longCalls),
+                budget,
+                budget,
+                Duration.ofMillis(10),
+                Duration.ofMillis(40)));
+    fake.otherwise(ENDORSE, hang());
+
+    long start = System.nanoTime();
+    LedgerUnavailable unavailable =
+        catchThrowableOfType(LedgerUnavailable.class, () -> ledger.submit(CALL));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(unavailable).isNotNull();
+    // Without the cap the first endorsement alone would wait its own 60 s deadline.
+    assertThat(took).as("ended with the budget, not the call's deadline").isLessThan(longCalls);
+    assertThat(new HashSet<>(fake.txIds(ENDORSE))).as("one proposal throughout").hasSize(1);
+  }
+
+  @Test
   void aRejectedSignatureIsNotRetried() {
     var ledger = ledger(2, FAST);
     var impostor = ((TestSignatory) BANKER).impostor();
