@@ -130,38 +130,60 @@ final class ExportFixture {
     return JSON.readTree(call("GET", "/api/exports/" + exportId, exporterToken, null).body());
   }
 
-  /** The officer finds the task of the export and completes it with their own token. */
+  /**
+   * The officer finds the task of the export and completes it with their own token, then waits for
+   * the ledger step after it (it runs asynchronously): done when the ledger counts one more
+   * decision, refused when the task comes back.
+   */
   static void decide(String officer, String exportId, String taskKey, Map<String, String> variables)
       throws Exception {
     String token = tokens.get(officer);
-    JsonNode tasks =
-        JSON.readTree(
-            Workflow.get(
-                    "task?processInstanceBusinessKey=" + exportId + "&taskDefinitionKey=" + taskKey,
-                    token)
-                .body());
+    JsonNode tasks = awaitTasks(token, exportId, taskKey);
     assertThat(tasks).as("%s sees %s of %s", officer, taskKey, exportId).hasSize(1);
+    String taskId = tasks.get(0).get("id").asText();
+    int decisions = status(exportId).path("decisions").asInt();
     ObjectNode body = JSON.createObjectNode();
     ObjectNode vars = body.putObject("variables");
     variables.forEach((k, v) -> vars.putObject(k).put("value", v));
-    var done =
-        Workflow.call(
-            "POST",
-            "task/" + tasks.get(0).get("id").asText() + "/complete",
-            token,
-            body.toString());
+    var done = Workflow.call("POST", "task/" + taskId + "/complete", token, body.toString());
     assertThat(done.statusCode())
         .as("%s completes %s: %s", officer, taskKey, done.body())
         .isIn(200, 204);
-    JsonNode refusal =
-        JSON.readTree(
-            Workflow.get(
-                    "task?processInstanceBusinessKey=" + exportId + "&taskDefinitionKey=" + taskKey,
-                    token)
-                .body());
-    if (refusal.size() > 0 && !taskKey.equals("Review")) {
-      throw new AssertionError(taskKey + " came back: the ledger refused it");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (status(exportId).path("decisions").asInt() > decisions) {
+        return;
+      }
+      JsonNode back = tasksOf(token, exportId, taskKey);
+      if (back.size() > 0 && !back.get(0).get("id").asText().equals(taskId)) {
+        if (!taskKey.equals("Review")) {
+          throw new AssertionError(taskKey + " came back: the ledger refused it");
+        }
+        return;
+      }
+      Thread.sleep(50);
     }
+    throw new AssertionError(
+        "the ledger step after " + taskKey + " of " + exportId + " did not end within 60 s");
+  }
+
+  /** The officer's open tasks of {@code taskKey} on the export, waiting up to 30 s for one. */
+  static JsonNode awaitTasks(String token, String exportId, String taskKey) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonNode tasks = tasksOf(token, exportId, taskKey);
+    while (tasks.size() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      tasks = tasksOf(token, exportId, taskKey);
+    }
+    return tasks;
+  }
+
+  static JsonNode tasksOf(String token, String exportId, String taskKey) throws Exception {
+    return JSON.readTree(
+        Workflow.get(
+                "task?processInstanceBusinessKey=" + exportId + "&taskDefinitionKey=" + taskKey,
+                token)
+            .body());
   }
 
   static HttpResponse<String> upload(String token, String exportId, String type) throws Exception {

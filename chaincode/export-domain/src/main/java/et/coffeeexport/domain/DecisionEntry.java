@@ -14,6 +14,7 @@ import java.util.SortedMap;
  * @param ruleApplied the rule versions the decision applied ({@code ruleset:3}, {@code
  *     floor:G2/SIDAMA/WASHED/...})
  * @param details what the decision recorded (grade, permit number, ...)
+ * @param step the workflow's step key the decision was submitted with, when it was given
  */
 public record DecisionEntry(
     String exportId,
@@ -31,4 +32,5 @@ public record DecisionEntry(
     String at,
     List<String> reasons,
     List<String> ruleApplied,
-    SortedMap<String, String> details) {}
+    SortedMap<String, String> details,
+    String step) {}

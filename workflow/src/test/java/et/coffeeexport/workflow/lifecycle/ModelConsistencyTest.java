@@ -126,6 +126,64 @@ class ModelConsistencyTest {
     }
   }
 
+  /**
+   * Every ledger step runs after an asynchronous continuation with a retry cycle (a failure is a
+   * retried job, then an incident, never a stalled request); the generic step names a domain action
+   * that is one chaincode transaction and, when it records a form, that form's field.
+   */
+  @Test
+  void everyLedgerStepIsAsynchronousAndNamesADomainAction() {
+    for (String resource :
+        List.of("processes/export-lifecycle.bpmn", "processes/stage-review.bpmn")) {
+      var model =
+          org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+              getClass().getClassLoader().getResourceAsStream(resource));
+      for (var task :
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)) {
+        String action = property(task, "ledgerAction");
+        if (action == null) {
+          continue;
+        }
+        assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " is asynchronous").isTrue();
+        assertThat(
+                task.getExtensionElements()
+                    .getElementsQuery()
+                    .filterByType(
+                        org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle
+                            .class)
+                    .list())
+            .as(task.getId() + " has a retry cycle")
+            .hasSize(1);
+        if ("${ledgerStep}".equals(task.getCamundaDelegateExpression())) {
+          var domainAction = et.coffeeexport.domain.ExportAction.valueOf(action);
+          assertThat(domainAction.transaction()).isNotBlank();
+          String input = property(task, LedgerStep.LEDGER_INPUT);
+          if (input != null) {
+            assertThat(models).as(input + " is a form field of the model").contains(input);
+          }
+        }
+      }
+    }
+  }
+
+  private static String property(
+      org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
+      return null;
+    }
+    return element
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+        .list()
+        .stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> name.equals(p.getCamundaName()))
+        .map(p -> p.getCamundaValue())
+        .findFirst()
+        .orElse(null);
+  }
+
   private Set<String> all(Pattern p, int group) {
     Set<String> found = new TreeSet<>();
     Matcher m = p.matcher(models);

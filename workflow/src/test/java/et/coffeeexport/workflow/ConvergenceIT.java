@@ -1,0 +1,255 @@
+package et.coffeeexport.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import et.coffeeexport.connectors.testing.RealNetwork;
+import et.coffeeexport.identity.RealmLogin;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Ledger and engine converge (issue 12), on the running platform: the engine's transaction fails
+ * after the ledger committed a step, and a peer outage during completions. Each ledger step runs in
+ * a job after the officer's completion; a failure there is retried and then becomes an incident.
+ */
+class ConvergenceIT {
+  @RegisterExtension static final RealNetwork NETWORK = new RealNetwork();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void people() throws Exception {
+    if (NETWORK.available()) {
+      ExportFixture.ready(NETWORK);
+    }
+  }
+
+  /**
+   * A database failure right after the ledger step (injected with a trigger that refuses, once, the
+   * next process instance of the export): the job's transaction rolls back although the ledger
+   * committed. The retried job finds its decision on the ledger by its step key: the process moves
+   * on, with one decision on the ledger and no incident.
+   */
+  @Test
+  void anEngineRollbackAfterTheLedgerCommittedConverges() throws Exception {
+    String exportId = filed();
+    String sequence = "it_fault_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection db = database().getConnection()) {
+      execute(db, "CREATE SEQUENCE " + sequence);
+      execute(
+          db,
+          "CREATE FUNCTION "
+              + sequence
+              + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+              + " IF NEW.business_key_ = '"
+              + exportId
+              + "' AND NEW.parent_id_ IS NULL AND nextval('"
+              + sequence
+              + "') = 1 THEN"
+              + " RAISE EXCEPTION 'injected: the engine transaction fails after the ledger step';"
+              + " END IF; RETURN NEW; END $$");
+      execute(
+          db,
+          "CREATE TRIGGER "
+              + sequence
+              + " BEFORE INSERT ON act_ru_execution FOR EACH ROW EXECUTE FUNCTION "
+              + sequence
+              + "()");
+      try {
+        ExportFixture.decide(
+            "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+        JsonNode ecta =
+            ExportFixture.awaitTasks(ExportFixture.tokens.get("ecta.officer"), exportId, "Review");
+        assertThat(ecta).as("ECTA's review is open: the process moved on").hasSize(1);
+        assertThat(
+                count(db, "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " + sequence))
+            .as("the fault was injected")
+            .isGreaterThanOrEqualTo(1);
+        assertThat(
+                count(
+                    db,
+                    "SELECT count(*) FROM act_hi_job_log WHERE job_exception_msg_ LIKE"
+                        + " '%injected: the engine transaction fails%' AND process_instance_id_ IN"
+                        + " (SELECT proc_inst_id_ FROM act_hi_procinst WHERE business_key_ = '"
+                        + exportId
+                        + "')"))
+            .as("the job failed once, after the ledger step")
+            .isGreaterThanOrEqualTo(1);
+        assertThat(incidents(db, exportId)).as("no incident").isZero();
+      } finally {
+        execute(db, "DROP TRIGGER " + sequence + " ON act_ru_execution");
+        execute(db, "DROP FUNCTION " + sequence + "()");
+        execute(db, "DROP SEQUENCE " + sequence);
+      }
+    }
+    assertThat(decisions(exportId, "VERIFY_AT_BANK")).as("one decision on the ledger").isEqualTo(1);
+  }
+
+  /**
+   * Both of Commercial Bank's peers go away while its officer completes three reviews: each
+   * completion answers at once, the engine keeps answering, the steps fail into incidents. With the
+   * peers back, an operator retries the incidents (as Cockpit's "Retry" does) and each export moves
+   * once.
+   */
+  @Test
+  void aPeerOutageDuringCompletionsBecomesIncidentsAndMovesEachExportOnceAfterwards()
+      throws Exception {
+    List<String> exports = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      exports.add(filed());
+    }
+    String officer = ExportFixture.tokens.get("commercial-bank.officer");
+    List<String> peers =
+        NETWORK.profile("commercialbank").peers().stream().map(p -> p.name()).toList();
+    try (Connection db = database().getConnection()) {
+      for (String peer : peers) {
+        NETWORK.kill9(peer);
+      }
+      try {
+        for (String exportId : exports) {
+          String task =
+              ExportFixture.awaitTasks(officer, exportId, "Review").get(0).get("id").asText();
+          long start = System.nanoTime();
+          var done =
+              Workflow.call(
+                  "POST",
+                  "task/" + task + "/complete",
+                  officer,
+                  "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+          double seconds = (System.nanoTime() - start) / 1e9;
+          System.out.printf("FIGURES completion during the outage answered in %.2f s%n", seconds);
+          assertThat(done.statusCode()).as(done.body()).isIn(200, 204);
+        }
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (exports.stream().anyMatch(id -> incidentsOf(db, id) == 0)
+            && System.nanoTime() < deadline) {
+          long start = System.nanoTime();
+          assertThat(Workflow.get("task", officer).statusCode())
+              .as("the engine keeps answering")
+              .isEqualTo(200);
+          System.out.printf(
+              "FIGURES task list during the outage answered in %.3f s%n",
+              (System.nanoTime() - start) / 1e9);
+          Thread.sleep(5000);
+        }
+        for (String exportId : exports) {
+          assertThat(incidents(db, exportId)).as("an incident for " + exportId).isEqualTo(1);
+          assertThat(decisions(exportId, "VERIFY_AT_BANK")).as("nothing on the ledger").isZero();
+        }
+      } finally {
+        NETWORK.cli("start", "nodes");
+      }
+      String admin = RealmLogin.accessToken("admin");
+      for (String exportId : exports) {
+        for (String job : failedJobs(db, exportId)) {
+          var retried = Workflow.call("PUT", "job/" + job + "/retries", admin, "{\"retries\":1}");
+          assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
+        }
+      }
+      for (String exportId : exports) {
+        JsonNode ecta =
+            ExportFixture.awaitTasks(ExportFixture.tokens.get("ecta.officer"), exportId, "Review");
+        assertThat(ecta).as("ECTA's review of " + exportId).hasSize(1);
+        assertThat(incidents(db, exportId)).isZero();
+        assertThat(decisions(exportId, "VERIFY_AT_BANK")).as("the export moved once").isEqualTo(1);
+      }
+    }
+  }
+
+  /** A new export, filed and waiting for Commercial Bank's review. */
+  private static String filed() throws Exception {
+    var filed = ExportFixture.file("conv-" + UUID.randomUUID(), ExportFixture.filing());
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
+    assertThat(
+            ExportFixture.awaitTasks(
+                ExportFixture.tokens.get("commercial-bank.officer"), exportId, "Review"))
+        .hasSize(1);
+    return exportId;
+  }
+
+  /** How many decisions of {@code action} the ledger's trail holds for the export. */
+  private static int decisions(String exportId, String action) throws Exception {
+    JsonNode history =
+        JSON.readTree(
+            ExportFixture.call(
+                    "GET",
+                    "/api/exports/" + exportId + "/history",
+                    ExportFixture.exporterToken,
+                    null)
+                .body());
+    int n = 0;
+    for (JsonNode d : history.path("decisions")) {
+      if (action.equals(d.path("action").asText())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static long incidents(Connection db, String exportId) throws SQLException {
+    return count(
+        db,
+        "SELECT count(*) FROM act_ru_incident WHERE proc_inst_id_ IN (SELECT id_ FROM"
+            + " act_ru_execution WHERE business_key_ = '"
+            + exportId
+            + "')");
+  }
+
+  private static long incidentsOf(Connection db, String exportId) {
+    try {
+      return incidents(db, exportId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> failedJobs(Connection db, String exportId) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (var s =
+        db.prepareStatement(
+            "SELECT id_ FROM act_ru_job WHERE retries_ = 0 AND process_instance_id_ IN"
+                + " (SELECT id_ FROM act_ru_execution WHERE business_key_ = ?)"); ) {
+      s.setString(1, exportId);
+      try (var r = s.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static long count(Connection db, String sql) throws SQLException {
+    try (var s = db.createStatement();
+        var r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private static void execute(Connection db, String sql) throws SQLException {
+    try (var s = db.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static PGSimpleDataSource database() throws Exception {
+    var database = new PGSimpleDataSource();
+    database.setUrl("jdbc:postgresql://127.0.0.1:5432/workflow");
+    database.setUser("workflow");
+    database.setPassword(
+        Files.readString(NETWORK.state.resolve("secrets/postgres-workflow")).trim());
+    return database;
+  }
+}
