@@ -37,23 +37,12 @@ class SubmissionController {
       @RequestBody JsonNode body,
       JwtAuthenticationToken token) {
     Exporters.require(token);
-    var filed = submissions.outcome(submissions.file(Exporters.username(token), key, body));
+    var filed = submissions.file(Exporters.username(token), key, body);
     var response =
-        Map.<String, Object>of(
-            "exportId",
-            filed.exportId(),
-            "repeated",
-            filed.repeated(),
-            "onLedger",
-            filed.onLedger());
-    URI export = URI.create("/api/exports/" + filed.exportId());
-    if (!filed.onLedger()) {
-      // Accepted: the ledger step is retried until it commits, or an incident says why not.
-      return ResponseEntity.accepted().location(export).body(response);
-    }
+        Map.<String, Object>of("exportId", filed.exportId(), "repeated", filed.repeated());
     return filed.repeated()
         ? ResponseEntity.ok(response)
-        : ResponseEntity.created(export).body(response);
+        : ResponseEntity.created(URI.create("/api/exports/" + filed.exportId())).body(response);
   }
 
   @GetMapping("/{exportId}")

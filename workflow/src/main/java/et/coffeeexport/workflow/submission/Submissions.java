@@ -53,19 +53,8 @@ class Submissions {
     WorkflowSchema.migrate(db);
   }
 
-  /**
-   * A filing's outcome: the export, whether this request repeated an earlier one, and whether the
-   * ledger has it yet (filing runs in a job after the request's transaction; a short wait usually
-   * sees it committed).
-   */
-  record Filed(String exportId, boolean repeated, boolean onLedger) {
-    Filed pending() {
-      return new Filed(exportId, repeated, false);
-    }
-  }
-
-  /** How long a filing request waits for the ledger before answering 202 Accepted. */
-  private static final java.time.Duration FILING_WAIT = java.time.Duration.ofSeconds(10);
+  /** A filing's outcome: the export, and whether this request repeated an earlier one. */
+  record Filed(String exportId, boolean repeated) {}
 
   @Transactional
   public Filed file(String username, String idempotencyKey, JsonNode body) {
@@ -99,7 +88,7 @@ class Submissions {
       if (!fingerprint.equals(earlier)) {
         throw new ApiProblems.Conflict("this Idempotency-Key was used for a different request");
       }
-      return new Filed(exportId, true, false);
+      return new Filed(exportId, true);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(ExportProcess.EXPORT_ID, exportId);
@@ -110,51 +99,14 @@ class Submissions {
     BigDecimal value = terms.valueUsd(request.quantityKg());
     variables.put(ExportProcess.VALUE_USD, value.doubleValue());
     variables.put(ExportProcess.PAYMENT_MODE, terms.paymentMode().name());
-    platform.run(() -> runtime.startProcessInstanceByKey(ExportProcess.KEY, exportId, variables));
-    return new Filed(exportId, false, false);
+    platform.run(
+        () ->
+            refusedFiling(
+                runtime.startProcessInstanceByKey(ExportProcess.KEY, exportId, variables).getId()));
+    return new Filed(exportId, false);
   }
 
-  /**
-   * Waits, a short and bounded time, for the filing's ledger step: committed, refused (the
-   * chaincode's reason, as the API's problem), or still pending (then the answer is 202 and the
-   * export's URL tells when it is there). Called after the request's transaction committed.
-   */
-  public Filed outcome(Filed filed) {
-    long deadline = System.nanoTime() + FILING_WAIT.toNanos();
-    while (true) {
-      var instance =
-          history
-              .createHistoricProcessInstanceQuery()
-              .processDefinitionKey(ExportProcess.KEY)
-              .processInstanceBusinessKey(filed.exportId())
-              .singleResult();
-      if (instance != null) {
-        refusedFiling(instance.getId());
-        boolean filedOnLedger =
-            history
-                    .createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId())
-                    .activityId("FileExport")
-                    .finished()
-                    .count()
-                > 0;
-        if (filedOnLedger) {
-          return new Filed(filed.exportId(), filed.repeated(), true);
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        return filed.pending();
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return filed.pending();
-      }
-    }
-  }
-
-  /** If the chaincode refused the filing, say why. */
+  /** The filing ran in this request; if the chaincode refused it, say why (and roll back). */
   private void refusedFiling(String processInstanceId) {
     boolean refused =
         history
