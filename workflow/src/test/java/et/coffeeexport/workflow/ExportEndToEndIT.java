@@ -70,7 +70,7 @@ class ExportEndToEndIT {
             "/api/exports/" + exportId,
             ExportFixture.exporterToken,
             ExportFixture.request().toString());
-    assertThat(amended.statusCode()).as(amended.body()).isEqualTo(204);
+    assertThat(amended.statusCode()).as(amended.body()).isEqualTo(202);
     ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     assertThat(
             ExportFixture.upload(
@@ -141,7 +141,8 @@ class ExportEndToEndIT {
             ExportFixture.tokens.get("shipping-line.officer"),
             "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
     assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(202);
-    assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("ARRIVED");
+    assertThat(ExportFixture.awaitStatus(exportId, "ARRIVED").path("status").asText())
+        .isEqualTo("ARRIVED");
     var late =
         ExportFixture.call(
             "POST",
@@ -380,8 +381,9 @@ class ExportEndToEndIT {
             "/api/exports/" + exportId + "/cancellation",
             ExportFixture.exporterToken,
             "{\"reasons\":[\"buyer withdrew\"]}");
-    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
-    assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+    assertThat(ExportFixture.awaitStatus(exportId, "CANCELLED").path("status").asText())
+        .isEqualTo("CANCELLED");
     JsonNode tasks =
         JSON.readTree(
             Workflow.get(

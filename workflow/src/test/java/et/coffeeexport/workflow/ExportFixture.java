@@ -126,6 +126,17 @@ final class ExportFixture {
         .put("incoterm", "FOB");
   }
 
+  /** The export once the ledger shows it in {@code status} (asynchronous steps), within 60 s. */
+  static JsonNode awaitStatus(String exportId, String status) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonNode export = status(exportId);
+    while (!status.equals(export.path("status").asText()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      export = status(exportId);
+    }
+    return export;
+  }
+
   static JsonNode status(String exportId) throws Exception {
     return JSON.readTree(call("GET", "/api/exports/" + exportId, exporterToken, null).body());
   }

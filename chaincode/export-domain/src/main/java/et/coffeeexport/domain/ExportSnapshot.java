@@ -1,6 +1,8 @@
 package et.coffeeexport.domain;
 
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * An export as every organisation sees it on the ledger, in the form the chaincode stores and
@@ -35,5 +37,71 @@ public record ExportSnapshot(
   /** A fact a stage recorded ({@link ExportFacts}), or null. */
   public String fact(String name) {
     return facts == null ? null : facts.get(name);
+  }
+
+  /** This export after a decision that moved it to {@code next} and recorded {@code more} facts. */
+  public ExportSnapshot decided(ExportState next, Map<String, String> more, String at) {
+    SortedMap<String, String> merged = new TreeMap<>(facts);
+    merged.putAll(more);
+    return new ExportSnapshot(
+        exportId,
+        exporterId,
+        next.status(),
+        next.returnedFrom(),
+        next.amendmentRounds(),
+        request,
+        termsHash,
+        ruleVersion,
+        reportedLate,
+        merged,
+        createdAt,
+        at,
+        decisions + 1);
+  }
+
+  /**
+   * This export as the regulators' oversight amends it: proceeds overdue (a fact), cancelled (at
+   * {@code cancelledAt}, else null), with the oversight's decisions counted.
+   */
+  public ExportSnapshot overseen(
+      boolean repatriationOverdue, String cancelledAt, int oversightDecisions) {
+    SortedMap<String, String> merged = new TreeMap<>(facts);
+    if (repatriationOverdue) {
+      merged.put(ExportFacts.REPATRIATION_OVERDUE, "true");
+    }
+    boolean cancelled = cancelledAt != null;
+    return new ExportSnapshot(
+        exportId,
+        exporterId,
+        cancelled ? ExportStatus.CANCELLED : status,
+        cancelled ? null : returnedFrom,
+        amendmentRounds,
+        request,
+        termsHash,
+        ruleVersion,
+        reportedLate,
+        merged,
+        createdAt,
+        cancelled ? cancelledAt : updatedAt,
+        Math.max(decisions, oversightDecisions));
+  }
+
+  /** This export with an amended request and terms, under rule set {@code version}. */
+  public ExportSnapshot amended(
+      ExportRequest newRequest, String newTermsHash, int version, boolean late) {
+    return new ExportSnapshot(
+        exportId,
+        exporterId,
+        status,
+        returnedFrom,
+        amendmentRounds,
+        newRequest,
+        newTermsHash,
+        version,
+        late,
+        facts,
+        createdAt,
+        updatedAt,
+        decisions);
   }
 }

@@ -1,5 +1,6 @@
 package et.coffeeexport.identity.wallet;
 
+import et.coffeeexport.domain.Role;
 import et.coffeeexport.identity.enrolment.Enrolment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -138,7 +139,7 @@ public final class LedgerIdentities {
           StoredIdentity id = identity.get();
           var ca = cas.of(id.org());
           ca.client.revoke(ca.registrar(), id.enrollmentId(), reason);
-          if (!"exporter".equals(id.role())) {
+          if (id.ledgerRole() != Role.EXPORTER) {
             registry.deactivateOfficer(id.org(), id.enrollmentId());
           }
           wallet.deactivate(c, userId);

@@ -1,6 +1,7 @@
 package et.coffeeexport.identity.wallet;
 
 import et.coffeeexport.connectors.fabric.Signatory;
+import et.coffeeexport.domain.Role;
 import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -40,6 +41,11 @@ public record StoredIdentity(
   @Override
   public Signer signer() {
     return Signers.newPrivateKeySigner(privateKey);
+  }
+
+  /** The role the certificate carries, in the domain's vocabulary (null when none). */
+  public Role ledgerRole() {
+    return Role.fromAttribute(role);
   }
 
   @Override

@@ -52,10 +52,7 @@ class ReadModelFollower implements AutoCloseable {
             "read-model", readModel, ledger, Signatory.of(profile.credentials("platform")));
     listener.subscribe(
         event -> {
-          String exportId = ExportIds.of(event);
-          if (exportId != null) {
-            reads.changed(exportId);
-          }
+          event.exportId().ifPresent(reads::changed);
         });
     Thread thread = new Thread(listener, "read-model-listener");
     thread.setDaemon(true);

@@ -2,6 +2,7 @@ package et.coffeeexport.workflow.lifecycle;
 
 import et.coffeeexport.connectors.fabric.Decided;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
+import et.coffeeexport.domain.Deadlines;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class FilingDelegates {
   @Bean
-  JavaDelegate fileExport(LedgerSteps steps, Deadlines deadlines) {
+  JavaDelegate fileExport(LedgerSteps steps, DeadlineTimers deadlines) {
     return execution -> {
       var exporter = steps.actor(execution);
       String exportId = steps.exportId(execution);
@@ -33,15 +34,12 @@ class FilingDelegates {
       RuleSet rules = ledger.readRuleSet(exporter);
       // The domain's deadlines from the dates the ledger recorded, never this machine's clock.
       Instant signed = Instant.parse(export.request().contractSignedAt());
-      deadlines.contractReport(
-          execution, et.coffeeexport.domain.Deadlines.contractReportDue(signed, rules));
+      deadlines.contractReport(execution, Deadlines.contractReportDue(signed, rules));
       // Provisional until ECTA registers the contract and the ledger records the real dates:
       // counted from the filing's ledger time, as the chaincode counts from the registration's.
-      LocalDate shipmentDue =
-          et.coffeeexport.domain.Deadlines.shipmentDue(Instant.parse(export.createdAt()), rules);
+      LocalDate shipmentDue = Deadlines.shipmentDue(Instant.parse(export.createdAt()), rules);
       deadlines.shipment(execution, shipmentDue);
-      deadlines.repatriation(
-          execution, et.coffeeexport.domain.Deadlines.repatriationDue(shipmentDue, rules));
+      deadlines.repatriation(execution, Deadlines.repatriationDue(shipmentDue, rules));
     };
   }
 

@@ -29,13 +29,13 @@ class LedgerSteps {
   private final CoffeeExportChaincode ledger;
   private final LedgerIdentities identities;
   private final CachedLedgerReads reads;
-  private final Deadlines deadlines;
+  private final DeadlineTimers deadlines;
 
   LedgerSteps(
       CoffeeExportChaincode ledger,
       LedgerIdentities identities,
       CachedLedgerReads reads,
-      Deadlines deadlines) {
+      DeadlineTimers deadlines) {
     this.ledger = ledger;
     this.identities = identities;
     this.reads = reads;

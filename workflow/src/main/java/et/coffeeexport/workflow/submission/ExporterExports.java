@@ -65,7 +65,7 @@ class ExporterExports {
   ExportSnapshot export(StoredIdentity exporter, String exportId) {
     ExportSnapshot export = reads.export(exporter, exportId);
     String owner = export.exporterId();
-    if ("exporter".equals(exporter.role()) && !owner.equals(exporterIdOf(exporter))) {
+    if (exporter.ledgerRole() == Role.EXPORTER && !owner.equals(exporterIdOf(exporter))) {
       throw new ApiProblems.NotFound("no export " + exportId);
     }
     return export;

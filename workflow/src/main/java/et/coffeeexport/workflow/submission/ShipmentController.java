@@ -74,7 +74,7 @@ class ShipmentController {
       JsonNode body) {
     var officer = exports.exporter(Exporters.username(token));
     if (!et.coffeeexport.domain.Organisation.SHIPPING_LINE.networkName().equals(officer.org())
-        || "exporter".equals(officer.role())) {
+        || officer.ledgerRole() == Role.EXPORTER) {
       throw new org.springframework.security.access.AccessDeniedException(
           "tracking is reported by Shipping Line's officers");
     }

@@ -59,14 +59,15 @@ class SubmissionController {
   ResponseEntity<Void> amend(
       @PathVariable String exportId, @RequestBody JsonNode request, JwtAuthenticationToken token) {
     exports.amend(exporter(token), exportId, request);
-    return ResponseEntity.noContent().build();
+    // Accepted: the ledger step runs in a job (retried, then an incident); GET the export.
+    return ResponseEntity.accepted().location(URI.create("/api/exports/" + exportId)).build();
   }
 
   @PostMapping(path = "/{exportId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> cancel(
       @PathVariable String exportId, @RequestBody JsonNode notes, JwtAuthenticationToken token) {
     exports.cancel(exporter(token), exportId, notes);
-    return ResponseEntity.noContent().build();
+    return ResponseEntity.accepted().location(URI.create("/api/exports/" + exportId)).build();
   }
 
   @PostMapping("/{exportId}/documents/{type}")

@@ -69,8 +69,8 @@ class Submissions {
     }
     ObjectNode sealed = salted(body.path("terms"));
     ExportTerms terms = parse(sealed, ExportTerms.class, "terms");
-    String exportId = ExportIds.of(username, idempotencyKey);
-    String fingerprint = ExportIds.sha256(body.toString());
+    String exportId = FilingIds.of(username, idempotencyKey);
+    String fingerprint = FilingIds.sha256(body.toString());
     if (keys.claim("exports", username + ":" + idempotencyKey, fingerprint)
         == IdempotencyKeys.Claim.CONFLICT) {
       throw new ApiProblems.Conflict("this Idempotency-Key was used for a different request");

@@ -45,7 +45,7 @@ class ModelConsistencyTest {
             FilingDelegates.class,
             ShippingDelegates.class,
             ServiceLevels.class,
-            Deadlines.class,
+            DeadlineTimers.class,
             Delinquency.class,
             LedgerSteps.class,
             LedgerStep.class,

@@ -2,8 +2,10 @@ package et.coffeeexport.chaincode.export;
 
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.DocumentAnchor;
 import et.coffeeexport.domain.DocumentType;
 import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.Role;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class DocumentContract implements ContractInterface {
     ExportContract.requireId(exportId);
     Anchor anchor = CanonicalJson.parse(anchorJson, Anchor.class, "anchor").checked();
     Transitions t = new Transitions(ctx);
-    ExportRecord export = t.store.export(exportId);
+    ExportSnapshot export = t.store.export(exportId);
     if (export.status().isFinal()) {
       throw ContractError.of(
           RefusalCode.ILLEGAL_TRANSITION, "export " + exportId + " is " + export.status());

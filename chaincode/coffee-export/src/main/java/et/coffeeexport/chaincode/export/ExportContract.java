@@ -8,6 +8,7 @@ import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportRequest;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
@@ -73,8 +74,8 @@ public final class ExportContract implements ContractInterface {
     t.registry.requireBuyerNotBlacklisted(terms.buyerId());
     String termsHash = new PrivateTerms(t.stub).store(exportId, terms);
     boolean late = t.reportedLate(request, rules);
-    ExportRecord created =
-        new ExportRecord(
+    ExportSnapshot created =
+        new ExportSnapshot(
             exportId,
             request.exporterId(),
             next.status(),
@@ -335,7 +336,7 @@ public final class ExportContract implements ContractInterface {
       return replayed.get();
     }
     ExportRequest request = CanonicalJson.parse(requestJson, ExportRequest.class, "request");
-    ExportRecord export = t.store.export(exportId);
+    ExportSnapshot export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
     requireValid(request, rules);
     if (!request.exporterId().equals(export.exporterId())) {
@@ -363,7 +364,7 @@ public final class ExportContract implements ContractInterface {
     }
     t.registry.requireActiveExporter(export.exporterId());
     String termsHash = termsChanged ? privateTerms.store(exportId, terms) : export.termsHash();
-    ExportRecord after =
+    ExportSnapshot after =
         export
             .amended(request, termsHash, rules.version(), export.reportedLate())
             .decided(next, Map.of(), t.now());

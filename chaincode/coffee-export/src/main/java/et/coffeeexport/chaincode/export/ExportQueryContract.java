@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Identifiers;
@@ -53,7 +54,9 @@ public final class ExportQueryContract implements ContractInterface {
                 m.getTxId(),
                 m.getTimestamp().toString(),
                 m.isDeleted(),
-                m.isDeleted() ? null : CanonicalJson.fromBytes(m.getValue(), ExportRecord.class)));
+                m.isDeleted()
+                    ? null
+                    : CanonicalJson.fromBytes(m.getValue(), ExportSnapshot.class)));
       }
     } catch (Exception e) {
       throw new IllegalStateException("history query failed", e);
@@ -61,7 +64,7 @@ public final class ExportQueryContract implements ContractInterface {
     return Transitions.json(new History(exportId, versions, store.decisions(exportId)));
   }
 
-  record Version(String txId, String at, boolean deleted, ExportRecord value) {}
+  record Version(String txId, String at, boolean deleted, ExportSnapshot value) {}
 
   record History(String exportId, List<Version> versions, List<DecisionRecord> decisions) {}
 
@@ -86,7 +89,7 @@ public final class ExportQueryContract implements ContractInterface {
     return page(ctx, Keys.BY_EXPORTER, exporterId, pageSize, bookmark);
   }
 
-  record Page(List<ExportRecord> exports, String bookmark, int count) {}
+  record Page(List<ExportSnapshot> exports, String bookmark, int count) {}
 
   private static String page(
       Context ctx, String index, String value, int pageSize, String bookmark) {
@@ -95,7 +98,7 @@ public final class ExportQueryContract implements ContractInterface {
     }
     ChaincodeStub stub = ctx.getStub();
     ExportStore store = new ExportStore(stub);
-    List<ExportRecord> exports = new ArrayList<>();
+    List<ExportSnapshot> exports = new ArrayList<>();
     CompositeKey partial = stub.createCompositeKey(index, value);
     try (QueryResultsIteratorWithMetadata<KeyValue> results =
         stub.getStateByPartialCompositeKeyWithPagination(

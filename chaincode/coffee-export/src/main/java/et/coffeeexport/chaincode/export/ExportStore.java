@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
@@ -36,12 +37,17 @@ final class ExportStore {
    * The export as every reader must see it: its record, amended by the regulators' oversight
    * record.
    */
-  ExportRecord export(String exportId) {
+  ExportSnapshot export(String exportId) {
     byte[] bytes = stub.getState(Keys.export(stub, exportId));
     if (bytes == null || bytes.length == 0) {
       throw ContractError.of(RefusalCode.NOT_FOUND, "export " + exportId + " does not exist");
     }
-    return CanonicalJson.fromBytes(bytes, ExportRecord.class).overseen(oversight(exportId));
+    Oversight oversight = oversight(exportId);
+    return CanonicalJson.fromBytes(bytes, ExportSnapshot.class)
+        .overseen(
+            oversight.repatriationOverdueSince() != null,
+            oversight.cancelledAt(),
+            oversight.decisions());
   }
 
   Oversight oversight(String exportId) {
@@ -62,7 +68,7 @@ final class ExportStore {
   }
 
   /** Writes {@code after}; {@code before} is the stored version, {@code null} for a new export. */
-  byte[] save(ExportRecord before, ExportRecord after) {
+  byte[] save(ExportSnapshot before, ExportSnapshot after) {
     String key = Keys.export(stub, after.exportId());
     byte[] bytes = CanonicalJson.toBytes(after);
     if (before != null && after.status() == ExportStatus.CANCELLED) {
@@ -119,7 +125,7 @@ final class ExportStore {
   }
 
   /** Final exports can no longer change: it would take every organisation to endorse a change. */
-  private static byte[] policyFor(ExportRecord export) {
+  private static byte[] policyFor(ExportSnapshot export) {
     Set<Organisation> acting = ExportLifecycle.organisationsAdvancing(export.status());
     return acting.isEmpty()
         ? EndorsementPolicies.everyMember()

@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.RefusalCode;
@@ -28,7 +29,7 @@ final class ForeignExchangeApproval {
     if (replayed.isPresent()) {
       return replayed.get();
     }
-    ExportRecord export = t.store.export(exportId);
+    ExportSnapshot export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
     // Refuse strangers before reading the terms; the terms name the buyer the registry is asked
     // about, in the same one call as the officer and the exporter.
@@ -74,11 +75,11 @@ final class ForeignExchangeApproval {
   }
 
   /** The first of two approvals: recorded in the trail, the export does not move. */
-  private String recommend(ExportRecord export, List<String> reasons, RuleSet rules) {
+  private String recommend(ExportSnapshot export, List<String> reasons, RuleSet rules) {
     ExportState unchanged = t.allowed(export, ExportAction.RECOMMEND_FOREIGN_EXCHANGE, rules);
     Map<String, String> facts =
         new TreeMap<>(Map.of(ExportFacts.FX_RECOMMENDED_BY, t.caller.certificateId()));
-    ExportRecord after = export.decided(unchanged, facts, t.now());
+    ExportSnapshot after = export.decided(unchanged, facts, t.now());
     return t.commit(
         export,
         after,

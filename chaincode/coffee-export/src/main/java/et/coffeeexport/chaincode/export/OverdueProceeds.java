@@ -5,6 +5,7 @@ import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.Deadlines;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
@@ -31,7 +32,7 @@ final class OverdueProceeds {
     if (replayed.isPresent()) {
       return replayed.get();
     }
-    ExportRecord export = t.store.export(exportId);
+    ExportSnapshot export = t.store.export(exportId);
     RuleSet rules = t.store.currentRules();
     ExportState unchanged = t.allowed(export, ExportAction.MARK_REPATRIATION_OVERDUE, rules);
     if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
@@ -45,7 +46,7 @@ final class OverdueProceeds {
     // The registry checks the officer and marks the exporter: the transaction's one call to it.
     t.registry.recordOverdueProceeds(export.exporterId(), exportId);
     Map<String, String> facts = Map.of(ExportFacts.REPATRIATION_OVERDUE, "true");
-    ExportRecord after = export.decided(unchanged, facts, t.now());
+    ExportSnapshot after = export.decided(unchanged, facts, t.now());
     t.record(
         export,
         after,

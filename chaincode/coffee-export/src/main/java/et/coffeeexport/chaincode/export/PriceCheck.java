@@ -2,6 +2,7 @@ package et.coffeeexport.chaincode.export;
 
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.ExportRequest;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.domain.RefusalCode;
@@ -19,7 +20,7 @@ final class PriceCheck {
    * Fails unless the contract price is at or above the floor for {@code grade}; returns the floor
    * applied.
    */
-  String requireAtOrAboveFloor(ExportRecord export, String grade) {
+  String requireAtOrAboveFloor(ExportSnapshot export, String grade) {
     ExportRequest request = export.request();
     ExportTerms terms = new PrivateTerms(t.stub).read(export.exportId());
     LocalDate day = LocalDate.parse(request.contractDate());

@@ -4,9 +4,11 @@ import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.Decision;
+import et.coffeeexport.domain.DocumentAnchor;
 import et.coffeeexport.domain.DocumentType;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportLifecycle;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.RefusalCode;
@@ -29,7 +31,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 final class Transitions {
   final ChaincodeStub stub;
   final ExportStore store;
-  final Registry registry;
+  final ParticipantRegistry registry;
   final Caller caller;
   final Steps steps;
   private final List<String> workflowDecisions = new ArrayList<>();
@@ -38,13 +40,13 @@ final class Transitions {
     this.stub = ctx.getStub();
     this.store = new ExportStore(stub);
     this.caller = Caller.of(ctx);
-    this.registry = new Registry(stub, caller);
+    this.registry = new ParticipantRegistry(stub, caller);
     this.steps = new Steps(stub, store, caller);
   }
 
   /** A stage's own checks and what it records; throws a chaincode error to refuse. */
   interface Step {
-    Outcome apply(ExportRecord export, RuleSet rules);
+    Outcome apply(ExportSnapshot export, RuleSet rules);
   }
 
   /** What a step recorded, and the rule versions it applied beyond the rule set. */
@@ -83,18 +85,18 @@ final class Transitions {
 
   /** Takes {@code action} on an export and rule set this transaction has already read. */
   String take(
-      ExportRecord export, RuleSet rules, ExportAction action, List<String> reasons, Step step) {
+      ExportSnapshot export, RuleSet rules, ExportAction action, List<String> reasons, Step step) {
     ExportState next = decide(export, action, rules);
     requireDocuments(export, action, rules);
     Outcome outcome = step.apply(export, rules);
-    ExportRecord after = export.decided(next, outcome.facts(), now());
+    ExportSnapshot after = export.decided(next, outcome.facts(), now());
     return commit(export, after, action.name(), reasons, rules, outcome, Events.of(action));
   }
 
   /** Persists a decision: the export, its entry in the trail, and the transaction's one event. */
   String commit(
-      ExportRecord before,
-      ExportRecord after,
+      ExportSnapshot before,
+      ExportSnapshot after,
       String action,
       List<String> reasons,
       RuleSet rules,
@@ -114,7 +116,7 @@ final class Transitions {
    * Checks who may act, then asks the lifecycle; the answer's rejection code becomes the chaincode
    * error code.
    */
-  ExportState decide(ExportRecord export, ExportAction action, RuleSet rules) {
+  ExportState decide(ExportSnapshot export, ExportAction action, RuleSet rules) {
     ExportState next = allowed(export, action, rules);
     if (caller.role() != Role.EXPORTER) {
       registry.requireActiveOfficer(caller);
@@ -126,7 +128,7 @@ final class Transitions {
    * The lifecycle's answer for the caller, without the registry's: for steps that must learn more
    * (the buyer, from the private terms) before the transaction's one registry call.
    */
-  ExportState allowed(ExportRecord export, ExportAction action, RuleSet rules) {
+  ExportState allowed(ExportSnapshot export, ExportAction action, RuleSet rules) {
     if (export != null) {
       registry.about(export.exporterId());
     }
@@ -151,7 +153,7 @@ final class Transitions {
     return ((Decision.Accepted) decision).next();
   }
 
-  private void requireDocuments(ExportRecord export, ExportAction action, RuleSet rules) {
+  private void requireDocuments(ExportSnapshot export, ExportAction action, RuleSet rules) {
     List<String> missing = new ArrayList<>();
     for (DocumentType type : rules.documentsRequiredFor(action).stream().sorted().toList()) {
       if (store
@@ -169,8 +171,8 @@ final class Transitions {
 
   /** Appends to the decision trail, and records the transaction's step key with the entry. */
   void record(
-      ExportRecord before,
-      ExportRecord after,
+      ExportSnapshot before,
+      ExportSnapshot after,
       String action,
       List<String> reasons,
       RuleSet rules,

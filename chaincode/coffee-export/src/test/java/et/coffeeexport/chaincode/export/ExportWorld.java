@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.Msp;
 import et.coffeeexport.chaincode.testing.InMemoryLedger;
 import et.coffeeexport.chaincode.testing.TestIdentity;
 import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
@@ -265,12 +266,12 @@ final class ExportWorld {
     }
   }
 
-  ExportRecord read(String exportId) {
+  ExportSnapshot read(String exportId) {
     return et.coffeeexport.chaincode.support.CanonicalJson.fromBytes(
         ledger
             .evaluate(exporter(), ctx -> queries.readExport(ctx, exportId))
             .getBytes(StandardCharsets.UTF_8),
-        ExportRecord.class);
+        ExportSnapshot.class);
   }
 
   /** Walks a fresh export to {@code status} along the shortest path of the lifecycle. */

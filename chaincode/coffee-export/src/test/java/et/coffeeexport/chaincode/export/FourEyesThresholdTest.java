@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class FourEyesThresholdTest {
     world.exportAt("EXP-FA", ExportStatus.QUALITY_CERTIFIED);
     world.take("EXP-FA", ExportAction.APPROVE_FOREIGN_EXCHANGE, world.officer(NATIONAL_BANK));
     assertThat(world.ledger.lastEventName()).isEqualTo("ExportForeignExchangeRecommended");
-    ExportRecord recommended = world.read("EXP-FA");
+    ExportSnapshot recommended = world.read("EXP-FA");
     assertThat(recommended.status()).isEqualTo(ExportStatus.QUALITY_CERTIFIED);
     assertThat(recommended.fact(ExportFacts.FX_RECOMMENDED_BY)).isNotNull();
   }

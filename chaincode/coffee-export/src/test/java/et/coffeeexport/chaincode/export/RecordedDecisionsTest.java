@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import et.coffeeexport.chaincode.testing.TestIdentity;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.domain.Stage;
@@ -37,7 +38,7 @@ class RecordedDecisionsTest {
     assertThat(filing.from()).isNull();
     assertThat(filing.to()).isEqualTo(ExportStatus.SUBMITTED);
     assertThat(filing.at()).isEqualTo(filedAt.toString());
-    ExportRecord filed = world.read("EXP-TR");
+    ExportSnapshot filed = world.read("EXP-TR");
     assertThat(filed.createdAt()).isEqualTo(filedAt.toString());
     assertThat(filed.updatedAt()).isEqualTo(filedAt.toString());
 
@@ -98,7 +99,7 @@ class RecordedDecisionsTest {
     LocalDate due = LocalDate.parse(world.read("EXP-LT").fact(ExportFacts.SHIPMENT_DUE));
     world.ledger.setTime(due.plusDays(2).atTime(9, 0).toInstant(ZoneOffset.UTC));
     world.take("EXP-LT", ExportAction.SHIP, world.officer(SHIPPING_LINE));
-    ExportRecord late = world.read("EXP-LT");
+    ExportSnapshot late = world.read("EXP-LT");
     assertThat(late.fact(ExportFacts.BILL_OF_LADING_DATE)).isEqualTo(due.plusDays(2).toString());
     assertThat(late.fact(ExportFacts.SHIPPED_LATE)).isEqualTo("true");
   }

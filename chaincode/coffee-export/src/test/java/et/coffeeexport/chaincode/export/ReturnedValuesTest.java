@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Role;
 import java.nio.charset.StandardCharsets;
@@ -102,9 +103,9 @@ class ReturnedValuesTest {
     String marked = world.take("EXP-RO", ExportAction.MARK_REPATRIATION_OVERDUE, nbe);
     assertThat(world.ledger.lastEventName()).isEqualTo("ExportRepatriationOverdue");
     assertThat(lastEvent()).isEqualTo(marked);
-    ExportRecord returned =
-        CanonicalJson.fromBytes(marked.getBytes(StandardCharsets.UTF_8), ExportRecord.class);
-    ExportRecord stored = world.read("EXP-RO");
+    ExportSnapshot returned =
+        CanonicalJson.fromBytes(marked.getBytes(StandardCharsets.UTF_8), ExportSnapshot.class);
+    ExportSnapshot stored = world.read("EXP-RO");
     assertThat(returned.fact(ExportFacts.REPATRIATION_OVERDUE)).isEqualTo("true");
     assertThat(returned.facts()).isEqualTo(stored.facts());
     assertThat(returned.status()).isEqualTo(stored.status()).isEqualTo(ExportStatus.SHIPPED);

@@ -4,6 +4,7 @@ import static et.coffeeexport.domain.Organisation.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class RulesThatHoldThroughAmendmentsTest {
         "AMENDMENT_NOT_ALLOWED");
     String earlierDate = ExportWorld.request().replace("\"2026-11-20\"", "\"2026-11-19\"");
     amend("EXP-A1", earlierDate, Map.of());
-    ExportRecord amended = world.read("EXP-A1");
+    ExportSnapshot amended = world.read("EXP-A1");
     assertThat(amended.status()).as("re-enters ECTA").isEqualTo(ExportStatus.BANK_VERIFIED);
     assertThat(amended.request().contractDate()).isEqualTo("2026-11-19");
   }

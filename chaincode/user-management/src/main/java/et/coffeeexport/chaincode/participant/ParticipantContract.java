@@ -31,7 +31,7 @@ public final class ParticipantContract implements ContractInterface {
   /** ECTA licenses an exporter: it starts {@code ACTIVE}. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String registerExporter(Context ctx, String exporterId, String profileJson) {
-    Registry r = officerOf(ctx, Organisation.ECTA, "register exporters");
+    ParticipantStore r = officerOf(ctx, Organisation.ECTA, "register exporters");
     requireId(exporterId, "exporterId");
     Participants.ExporterProfile profile =
         checked(CanonicalJson.parse(profileJson, Participants.ExporterProfile.class, "profile"));
@@ -57,7 +57,7 @@ public final class ParticipantContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String changeExporterStanding(
       Context ctx, String exporterId, String standing, String reasonsJson) {
-    Registry r = new Registry(ctx);
+    ParticipantStore r = new ParticipantStore(ctx);
     r.requireActiveOfficer();
     ExporterStanding to = parseStanding(standing);
     List<String> reasons = reasons(reasonsJson);
@@ -95,13 +95,13 @@ public final class ParticipantContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String recordOverdueProceeds(Context ctx, String exporterId, String exportId) {
-    Registry r = officerOf(ctx, Organisation.NATIONAL_BANK, "record overdue proceeds");
+    ParticipantStore r = officerOf(ctx, Organisation.NATIONAL_BANK, "record overdue proceeds");
     requireId(exportId, "exportId");
     String key = r.key(EXPORTER, exporterId);
     Participants.Exporter exporter =
         r.read(key, Participants.Exporter.class, "exporter " + exporterId);
     if (exporter.overdueExports().contains(exportId)) {
-      return Registry.json(exporter);
+      return ParticipantStore.json(exporter);
     }
     List<String> overdue = new java.util.ArrayList<>(exporter.overdueExports());
     overdue.add(exportId);
@@ -126,7 +126,7 @@ public final class ParticipantContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String exporterStatus(Context ctx, String exporterId) {
-    Registry r = new Registry(ctx);
+    ParticipantStore r = new ParticipantStore(ctx);
     Participants.Exporter exporter =
         r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
     LocalDate today = ctx.getStub().getTxTimestamp().atZone(ZoneOffset.UTC).toLocalDate();
@@ -141,8 +141,8 @@ public final class ParticipantContract implements ContractInterface {
   /** An exporter's registry entry. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String readExporter(Context ctx, String exporterId) {
-    Registry r = new Registry(ctx);
-    return Registry.json(
+    ParticipantStore r = new ParticipantStore(ctx);
+    return ParticipantStore.json(
         r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId));
   }
 
@@ -155,7 +155,7 @@ public final class ParticipantContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String registerOfficer(Context ctx, String enrollmentId, String role, String userId) {
-    Registry r = adminOf(ctx);
+    ParticipantStore r = adminOf(ctx);
     requireId(enrollmentId, "enrollmentId");
     Role parsed = Role.fromAttribute(role);
     if (parsed != Role.OFFICER && parsed != Role.SUPERVISOR) {
@@ -178,7 +178,7 @@ public final class ParticipantContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String deactivateOfficer(Context ctx, String enrollmentId) {
-    Registry r = adminOf(ctx);
+    ParticipantStore r = adminOf(ctx);
     String key = r.key(OFFICER, r.caller.mspId(), enrollmentId);
     Participants.Officer officer =
         r.read(key, Participants.Officer.class, "officer " + enrollmentId);
@@ -194,7 +194,7 @@ public final class ParticipantContract implements ContractInterface {
    */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String officerStatus(Context ctx, String mspId, String enrollmentId) {
-    Registry r = new Registry(ctx);
+    ParticipantStore r = new ParticipantStore(ctx);
     Participants.Officer officer =
         r.read(
             r.key(OFFICER, mspId, enrollmentId),
@@ -220,11 +220,11 @@ public final class ParticipantContract implements ContractInterface {
     String exporter =
         "-".equals(exporterId) ? "NONE" : registered(() -> exporterStatus(ctx, exporterId));
     String buyer = "-".equals(buyerId) ? "NONE" : buyerStanding(ctx, buyerId);
-    return Registry.json(new Participants.Standings(officer, exporter, buyer));
+    return ParticipantStore.json(new Participants.Standings(officer, exporter, buyer));
   }
 
   private static String buyerStanding(Context ctx, String buyerId) {
-    Registry r = new Registry(ctx);
+    ParticipantStore r = new ParticipantStore(ctx);
     String key = r.key(BUYER, buyerId);
     return r.exists(key) && r.read(key, Participants.Buyer.class, "buyer").blacklisted()
         ? "BLACKLISTED"
@@ -246,7 +246,7 @@ public final class ParticipantContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String blacklistBuyer(
       Context ctx, String buyerId, String name, String country, String reason) {
-    Registry r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
+    ParticipantStore r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
     requireId(buyerId, "buyerId");
     if (name == null
         || name.isBlank()
@@ -264,7 +264,7 @@ public final class ParticipantContract implements ContractInterface {
   /** ECTA takes a buyer off the blacklist. */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String removeBuyerFromBlacklist(Context ctx, String buyerId, String reason) {
-    Registry r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
+    ParticipantStore r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
     Participants.Buyer buyer =
         r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId);
     var cleared =
@@ -275,13 +275,13 @@ public final class ParticipantContract implements ContractInterface {
   /** A buyer's blacklist entry. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String readBuyer(Context ctx, String buyerId) {
-    Registry r = new Registry(ctx);
-    return Registry.json(
+    ParticipantStore r = new ParticipantStore(ctx);
+    return ParticipantStore.json(
         r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId));
   }
 
-  private static Registry officerOf(Context ctx, Organisation organisation, String what) {
-    Registry r = new Registry(ctx);
+  private static ParticipantStore officerOf(Context ctx, Organisation organisation, String what) {
+    ParticipantStore r = new ParticipantStore(ctx);
     if (r.caller.organisation() != organisation) {
       throw ContractError.of(RefusalCode.FORBIDDEN, "only " + organisation + " may " + what);
     }
@@ -289,8 +289,8 @@ public final class ParticipantContract implements ContractInterface {
     return r;
   }
 
-  private static Registry adminOf(Context ctx) {
-    Registry r = new Registry(ctx);
+  private static ParticipantStore adminOf(Context ctx) {
+    ParticipantStore r = new ParticipantStore(ctx);
     if (!r.caller.admin() || r.caller.organisation() == null) {
       throw ContractError.of(
           RefusalCode.FORBIDDEN, "only an organisation's administrator manages its officers");

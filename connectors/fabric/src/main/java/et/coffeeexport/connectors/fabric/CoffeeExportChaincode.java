@@ -63,16 +63,13 @@ public final class CoffeeExportChaincode {
 
   public Decided file(
       Signatory exporter, String exportId, String requestJson, String termsJson, String stepKey) {
-    LedgerCall call =
-        LedgerCall.of(
-                exporter,
-                CHAINCODE,
-                LIFECYCLE,
-                ExportAction.SUBMIT.transaction(),
-                exportId,
-                requestJson)
-            .privately(Map.of("terms", utf8(termsJson)));
-    return decided(stepped(call, stepKey));
+    return privately(
+        exporter,
+        ExportAction.SUBMIT,
+        exportId,
+        requestJson,
+        Map.of("terms", utf8(termsJson)),
+        stepKey);
   }
 
   /**
@@ -111,16 +108,13 @@ public final class CoffeeExportChaincode {
    */
   public Decided amend(
       Signatory exporter, String exportId, String requestJson, String termsJson, String stepKey) {
-    LedgerCall call =
-        LedgerCall.of(
-                exporter,
-                CHAINCODE,
-                LIFECYCLE,
-                ExportAction.AMEND.transaction(),
-                exportId,
-                requestJson)
-            .privately(termsJson == null ? Map.of() : Map.of("terms", utf8(termsJson)));
-    return decided(stepped(call, stepKey));
+    return privately(
+        exporter,
+        ExportAction.AMEND,
+        exportId,
+        requestJson,
+        termsJson == null ? Map.of() : Map.of("terms", utf8(termsJson)),
+        stepKey);
   }
 
   /**
@@ -130,16 +124,13 @@ public final class CoffeeExportChaincode {
   public Decided recordRepatriation(
       Signatory bank, String exportId, String statedJson, BigDecimal amountUsd, String stepKey) {
     ObjectNode amount = Answers.JSON.createObjectNode().put("amountUsd", amountUsd);
-    LedgerCall call =
-        LedgerCall.of(
-                bank,
-                CHAINCODE,
-                LIFECYCLE,
-                ExportAction.RECORD_REPATRIATION.transaction(),
-                exportId,
-                statedJson)
-            .privately(Map.of("repatriation", utf8(amount.toString())));
-    return decided(stepped(call, stepKey));
+    return privately(
+        bank,
+        ExportAction.RECORD_REPATRIATION,
+        exportId,
+        statedJson,
+        Map.of("repatriation", utf8(amount.toString())),
+        stepKey);
   }
 
   /**
@@ -301,6 +292,21 @@ public final class CoffeeExportChaincode {
         Answers.read(committed.result(), ExportSnapshot.class),
         committed.transactionId(),
         committed.blockNumber());
+  }
+
+  /** A lifecycle step with private inputs, endorsed only by the collection's members. */
+  private Decided privately(
+      Signatory signer,
+      ExportAction action,
+      String exportId,
+      String argument,
+      Map<String, byte[]> transientData,
+      String stepKey) {
+    return decided(
+        stepped(
+            LedgerCall.of(signer, CHAINCODE, LIFECYCLE, action.transaction(), exportId, argument)
+                .privately(transientData),
+            stepKey));
   }
 
   private static LedgerCall stepped(LedgerCall call, String stepKey) {

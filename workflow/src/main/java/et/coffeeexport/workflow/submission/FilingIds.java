@@ -9,8 +9,8 @@ import java.util.HexFormat;
  * Export ids derived from the exporter and the request's Idempotency-Key: the same request sent
  * twice names the same export, so even without Redis the ledger refuses a second filing.
  */
-final class ExportIds {
-  private ExportIds() {}
+final class FilingIds {
+  private FilingIds() {}
 
   static String of(String username, String idempotencyKey) {
     return "EXP-" + sha256(username + "\n" + idempotencyKey).substring(0, 24).toUpperCase();

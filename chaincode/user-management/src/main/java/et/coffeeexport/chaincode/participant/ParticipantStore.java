@@ -13,11 +13,11 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /** Storage and caller checks of the participant registry. */
-final class Registry {
+final class ParticipantStore {
   final ChaincodeStub stub;
   final Caller caller;
 
-  Registry(Context ctx) {
+  ParticipantStore(Context ctx) {
     this.stub = ctx.getStub();
     this.caller = Caller.of(ctx);
   }

@@ -16,7 +16,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * the export's exporter: the Java shim tracks an invocation by transaction id, and consecutive
  * invocations from one transaction race under load.
  */
-final class Registry {
+final class ParticipantRegistry {
   static final String CHAINCODE = "user-management";
   private final ChaincodeStub stub;
   private final Caller caller;
@@ -26,13 +26,13 @@ final class Registry {
 
   record Standings(String officer, String exporter, String buyer) {}
 
-  Registry(ChaincodeStub stub, Caller caller) {
+  ParticipantRegistry(ChaincodeStub stub, Caller caller) {
     this.stub = stub;
     this.caller = caller;
   }
 
   /** Names the exporter whose standing this transaction will need, before the first check. */
-  Registry about(String exporterId) {
+  ParticipantRegistry about(String exporterId) {
     if (!exporterId.equals(this.exporterId)) {
       this.exporterId = exporterId;
       this.answer = null;
@@ -41,7 +41,7 @@ final class Registry {
   }
 
   /** Names the buyer whose blacklist entry this transaction will need, before the first check. */
-  Registry buying(String buyerId) {
+  ParticipantRegistry buying(String buyerId) {
     if (!buyerId.equals(this.buyerId)) {
       this.buyerId = buyerId;
       this.answer = null;

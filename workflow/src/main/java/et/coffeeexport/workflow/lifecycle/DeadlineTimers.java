@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * are set on the export's main process, where the timers are.
  */
 @Component
-class Deadlines {
+class DeadlineTimers {
   private final int warningDays;
 
-  Deadlines(@Value("${coffee-export.lifecycle.shipment-warning-days:10}") int warningDays) {
+  DeadlineTimers(@Value("${coffee-export.lifecycle.shipment-warning-days:10}") int warningDays) {
     this.warningDays = warningDays;
   }
 
