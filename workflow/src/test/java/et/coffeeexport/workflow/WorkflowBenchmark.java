@@ -58,13 +58,16 @@ public final class WorkflowBenchmark {
     }
     var officer = identities(network).forUsername("commercial-bank.officer");
     var ledger = network.connector();
+    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
     Result workflow =
         run(
             viaWorkflow,
             concurrency,
             id -> {
               String body = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}";
+              long asked = System.nanoTime();
               var done = Workflow.call("POST", "task/" + taskOf.get(id) + "/complete", token, body);
+              completions.add(System.nanoTime() - asked);
               if (done.statusCode() / 100 != 2) {
                 throw new IllegalStateException(done.body());
               }
@@ -81,11 +84,15 @@ public final class WorkflowBenchmark {
       System.out.println();
       System.out.printf(
           "%-44s %6s %8s %8s %8s%n", "verifyAtBank (bank intake)", "n", "tx/s", "p50 ms", "p99 ms");
-      workflow.print("task completed through engine REST");
+      new Result(completions, workflow.seconds())
+          .print("  of which the completion request (officer waits)");
+      workflow.print("task completed, decision on the ledger");
       connector.print("direct connector submit");
       System.out.printf(
-          "FIGURES Camunda's share: task completion / direct submit p50 latency %.2f, p99 %.2f (target <= 1.3)%n",
-          workflow.p(50) / connector.p(50), workflow.p(99) / connector.p(99));
+          "FIGURES Camunda's share: task completion to decision on the ledger / direct submit p50 latency %.2f, p99 %.2f (target <= 1.2); the officer's completion request p50 %.0f ms%n",
+          workflow.p(50) / connector.p(50),
+          workflow.p(99) / connector.p(99),
+          new Result(completions, workflow.seconds()).p(50));
     }
     System.exit(0);
   }
