@@ -45,26 +45,7 @@ class ConvergenceIT {
     String exportId = filed();
     String sequence = "it_fault_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection db = database().getConnection()) {
-      execute(db, "CREATE SEQUENCE " + sequence);
-      execute(
-          db,
-          "CREATE FUNCTION "
-              + sequence
-              + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-              + " IF NEW.business_key_ = '"
-              + exportId
-              + "' AND NEW.parent_id_ IS NULL AND nextval('"
-              + sequence
-              + "') = 1 THEN"
-              + " RAISE EXCEPTION 'injected: the engine transaction fails after the ledger step';"
-              + " END IF; RETURN NEW; END $$");
-      execute(
-          db,
-          "CREATE TRIGGER "
-              + sequence
-              + " BEFORE INSERT ON act_ru_execution FOR EACH ROW EXECUTE FUNCTION "
-              + sequence
-              + "()");
+      injectFaults(db, sequence, exportId, 1);
       try {
         ExportFixture.decide(
             "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
@@ -89,12 +70,94 @@ class ConvergenceIT {
             .isGreaterThanOrEqualTo(1);
         assertThat(incidents(db, exportId)).as("no incident").isZero();
       } finally {
-        execute(db, "DROP TRIGGER " + sequence + " ON act_ru_execution");
-        execute(db, "DROP FUNCTION " + sequence + "()");
-        execute(db, "DROP SEQUENCE " + sequence);
+        removeFaults(db, sequence);
       }
     }
     assertThat(decisions(exportId, "VERIFY_AT_BANK")).as("one decision on the ledger").isEqualTo(1);
+  }
+
+  /**
+   * The engine's transaction fails after the ledger step on every attempt: the job becomes an
+   * incident although the ledger holds the decision. The convergence job (every minute) finds it by
+   * the step's key on the ledger and retries it once more; the process moves on.
+   */
+  @Test
+  void theConvergenceJobRepairsAStepTheLedgerAlreadyShows() throws Exception {
+    String exportId = filed();
+    String sequence = "it_fault_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection db = database().getConnection()) {
+      injectFaults(db, sequence, exportId, 3);
+      try {
+        String officer = ExportFixture.tokens.get("commercial-bank.officer");
+        String task =
+            ExportFixture.awaitTasks(officer, exportId, "Review").get(0).get("id").asText();
+        var done =
+            Workflow.call(
+                "POST",
+                "task/" + task + "/complete",
+                officer,
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+        assertThat(done.statusCode()).as(done.body()).isIn(200, 204);
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (incidents(db, exportId) == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(500);
+        }
+        assertThat(incidents(db, exportId)).as("three failures: an incident").isEqualTo(1);
+        assertThat(decisions(exportId, "VERIFY_AT_BANK"))
+            .as("the ledger holds the decision the engine lost")
+            .isEqualTo(1);
+        deadline = System.nanoTime() + 150_000_000_000L;
+        while (incidents(db, exportId) > 0 && System.nanoTime() < deadline) {
+          Thread.sleep(1000);
+        }
+        assertThat(incidents(db, exportId)).as("repaired by the convergence job").isZero();
+        assertThat(
+                ExportFixture.awaitTasks(
+                    ExportFixture.tokens.get("ecta.officer"), exportId, "Review"))
+            .as("ECTA's review is open")
+            .hasSize(1);
+      } finally {
+        removeFaults(db, sequence);
+      }
+    }
+    assertThat(decisions(exportId, "VERIFY_AT_BANK")).as("one decision on the ledger").isEqualTo(1);
+  }
+
+  /**
+   * A trigger that refuses, {@code times} times, the next process instance of the export: the
+   * engine's transaction after the ledger step fails (the bank's review ends and ECTA's starts in
+   * it). The sequence counts outside the failing transactions.
+   */
+  private static void injectFaults(Connection db, String sequence, String exportId, int times)
+      throws SQLException {
+    execute(db, "CREATE SEQUENCE " + sequence);
+    execute(
+        db,
+        "CREATE FUNCTION "
+            + sequence
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF NEW.business_key_ = '"
+            + exportId
+            + "' AND NEW.parent_id_ IS NULL AND nextval('"
+            + sequence
+            + "') <= "
+            + times
+            + " THEN"
+            + " RAISE EXCEPTION 'injected: the engine transaction fails after the ledger step';"
+            + " END IF; RETURN NEW; END $$");
+    execute(
+        db,
+        "CREATE TRIGGER "
+            + sequence
+            + " BEFORE INSERT ON act_ru_execution FOR EACH ROW EXECUTE FUNCTION "
+            + sequence
+            + "()");
+  }
+
+  private static void removeFaults(Connection db, String sequence) throws SQLException {
+    execute(db, "DROP TRIGGER " + sequence + " ON act_ru_execution");
+    execute(db, "DROP FUNCTION " + sequence + "()");
+    execute(db, "DROP SEQUENCE " + sequence);
   }
 
   /**
