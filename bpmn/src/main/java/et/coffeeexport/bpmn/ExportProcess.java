@@ -58,4 +58,10 @@ public final class ExportProcess {
   public static final String LEDGER_ACTION = "ledgerAction";
 
   public static final String APPROVE_ACTION = "approveAction";
+
+  /** The ledger steps a message triggers (no task is completed there): their activity ids. */
+  public static final String RECORD_MILESTONE = "RecordMilestone";
+
+  public static final String RECORD_ARRIVAL = "RecordArrival";
+  public static final String RECORD_CANCELLATION = "RecordCancellation";
 }

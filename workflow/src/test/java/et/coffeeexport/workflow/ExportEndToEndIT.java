@@ -384,6 +384,21 @@ class ExportEndToEndIT {
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
     assertThat(ExportFixture.awaitStatus(exportId, "CANCELLED").path("status").asText())
         .isEqualTo("CANCELLED");
+    JsonNode history =
+        JSON.readTree(
+            ExportFixture.call(
+                    "GET",
+                    "/api/exports/" + exportId + "/history",
+                    ExportFixture.exporterToken,
+                    null)
+                .body());
+    for (JsonNode d : history.path("decisions")) {
+      if ("CANCEL".equals(d.path("action").asText())) {
+        assertThat(d.path("role").asText())
+            .as("the cancellation is signed by the exporter who asked for it")
+            .isEqualTo("EXPORTER");
+      }
+    }
     JsonNode tasks =
         JSON.readTree(
             Workflow.get(

@@ -53,6 +53,9 @@ public class LedgerConvergence {
   private final String readerOrg;
   private final AtomicInteger diverged = new AtomicInteger();
 
+  /** Failures already retried once (job, exception, due date); bounded by the incidents. */
+  private final java.util.Set<String> retried = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   LedgerConvergence(
       ManagementService management,
       RuntimeService runtime,
@@ -88,28 +91,20 @@ public class LedgerConvergence {
   public List<Finding> run() {
     List<Finding> findings = new ArrayList<>();
     Signatory reader = reader();
-    for (Job job : management.createJobQuery().withException().list()) {
-      Object key = stepKeyOf(job);
-      String exportId = exportIdOf(job);
-      if (key == null || exportId == null) {
-        continue;
+    // Incidents only: a job with retries left is still the engine's to retry.
+    var failed = management.createJobQuery().noRetriesLeft();
+    for (int first = 0; ; first += PAGE) {
+      List<Job> page = failed.listPage(first, PAGE);
+      for (Job job : page) {
+        try {
+          repair(job, reader).ifPresent(findings::add);
+        } catch (RuntimeException e) {
+          // One job's trouble (gone meanwhile, locked, the ledger away) stops no other check.
+          log.warn("convergence check of job {} failed: {}", job.getId(), e.toString());
+        }
       }
-      boolean onLedger;
-      try {
-        onLedger =
-            ledger.readHistory(reader, exportId).decisions().stream()
-                .anyMatch(d -> key.toString().equals(d.step()));
-      } catch (LedgerRefusal e) {
-        continue;
-      }
-      if (onLedger) {
-        management.setJobRetries(job.getId(), 1);
-        findings.add(
-            new Finding(
-                exportId,
-                job.getProcessInstanceId(),
-                "the ledger shows the decision of " + job.getFailedActivityId() + "; retried",
-                true));
+      if (page.size() < PAGE) {
+        break;
       }
     }
     // Page through the running export processes: their number is the work in progress.
@@ -120,7 +115,7 @@ public class LedgerConvergence {
       for (var pi : page) {
         readModel
             .export(pi.getBusinessKey())
-            .filter(view -> FINISHED.contains(ExportStatus.valueOf(view.status())))
+            .filter(view -> FINISHED.stream().anyMatch(f -> f.name().equals(view.status())))
             .ifPresent(
                 view ->
                     findings.add(
@@ -134,16 +129,57 @@ public class LedgerConvergence {
         break;
       }
     }
+    // Forget the failures of jobs that are gone (done, or deleted with their process).
+    retried.removeIf(
+        f -> management.createJobQuery().jobId(f.substring(0, f.indexOf('@'))).count() == 0);
     diverged.set((int) findings.stream().filter(f -> !f.repaired()).count());
     findings.forEach(f -> log.warn("convergence: {}", f));
     return findings;
   }
 
-  private Object stepKeyOf(Job job) {
-    if (job.getExecutionId() == null) {
-      return null;
+  /**
+   * Retries a failed ledger step whose decision the ledger shows (its key, marked for that very
+   * step, is in the export's trail); once per failure, so a step that keeps failing after its
+   * ledger write stays an incident for an operator.
+   */
+  private java.util.Optional<Finding> repair(Job job, Signatory reader) {
+    String step = job.getFailedActivityId();
+    if (step == null || job.getExecutionId() == null) {
+      return java.util.Optional.empty();
     }
-    return runtime.getVariable(job.getExecutionId(), LedgerActors.STEP_KEY);
+    Object key = runtime.getVariable(job.getExecutionId(), LedgerActors.stepKey(step));
+    String exportId = exportIdOf(job);
+    if (key == null || exportId == null) {
+      return java.util.Optional.empty();
+    }
+    String failure = job.getId() + "@" + job.getExceptionMessage() + "@" + job.getDuedate();
+    if (!retried.add(failure)) {
+      return java.util.Optional.of(
+          new Finding(
+              exportId,
+              job.getProcessInstanceId(),
+              step + " failed again after the ledger recorded it; left to an operator",
+              false));
+    }
+    boolean onLedger;
+    try {
+      onLedger =
+          ledger.readHistory(reader, exportId).decisions().stream()
+              .anyMatch(d -> key.toString().equals(d.step()));
+    } catch (LedgerRefusal e) {
+      return java.util.Optional.empty();
+    }
+    if (!onLedger) {
+      retried.remove(failure);
+      return java.util.Optional.empty();
+    }
+    management.setJobRetries(job.getId(), 1);
+    return java.util.Optional.of(
+        new Finding(
+            exportId,
+            job.getProcessInstanceId(),
+            "the ledger shows the decision of " + step + "; retried",
+            true));
   }
 
   private String exportIdOf(Job job) {

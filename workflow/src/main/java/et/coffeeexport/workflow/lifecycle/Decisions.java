@@ -1,62 +1,86 @@
 package et.coffeeexport.workflow.lifecycle;
 
+import et.coffeeexport.bpmn.ExportProcess;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 
 /**
  * Who decided, carried from the completed task to the asynchronous ledger step after it. Every
- * ledger step runs in a job of its own (a failure there is retried and then becomes an incident,
- * never a stalled request), so the person is no longer authenticated when it runs: on completion
- * the engine's authenticated user is recorded, with the task's id as the step's key. The key makes
- * the step idempotent on the ledger: a job retried after the engine rolled back finds its decision
- * already recorded and gets the export back instead of a refusal.
+ * ledger step but filing runs in a job of its own (a failure there is retried and then becomes an
+ * incident, never a stalled request), so the person is no longer authenticated when it runs: on
+ * completion the engine's authenticated user is recorded for each ledger step that directly follows
+ * the task (through gateways), with the task's id as that step's key. The key makes the step
+ * idempotent on the ledger: a job retried after the engine rolled back finds its decision already
+ * recorded and gets the export back instead of a refusal.
  */
 final class Decisions implements TaskListener {
-  /** The username of the person who completed the last task. */
-  static final String DECIDED_BY = "decidedBy";
-
-  /** The ledger step's idempotency key: the completed task's id. */
-  static final String STEP_KEY = LedgerActors.STEP_KEY;
-
-  /** Set with a message: the user who reported it; the delegate it triggers consumes it. */
-  static final String ACTING_USER = LedgerActors.ACTING_USER;
 
   @Override
   public void notify(DelegateTask task) {
     var authentication =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     var execution = task.getExecution();
-    if (authentication == null) {
-      // Completed by the platform on someone's behalf (the submission API): the step names its
-      // signer otherwise (the exporter of the process); a mark from an earlier task must not stay.
-      execution.removeVariable(DECIDED_BY);
-    } else {
-      execution.setVariable(DECIDED_BY, authentication.getUserId());
+    for (String step : stepsAfter((FlowNode) task.getBpmnModelElementInstance())) {
+      if (authentication == null) {
+        // Completed by the platform on someone's behalf (the submission API): the step's own rule
+        // names its signer (the exporter of the process).
+        execution.removeVariable(LedgerActors.decidedBy(step));
+      } else {
+        execution.setVariable(LedgerActors.decidedBy(step), authentication.getUserId());
+      }
+      execution.setVariable(LedgerActors.stepKey(step), task.getId());
     }
-    execution.setVariable(STEP_KEY, task.getId());
   }
 
-  /** The person who decided, or null: then the step's own rule names its signer. */
+  /** The ledger steps the node leads to directly: through gateways, not through other work. */
+  static Set<String> stepsAfter(FlowNode node) {
+    Set<String> steps = new LinkedHashSet<>();
+    collect(node, steps, new LinkedHashSet<>());
+    return steps;
+  }
+
+  private static void collect(FlowNode node, Set<String> steps, Set<String> seen) {
+    // Sequence flows by their source: models need not list a node's outgoing flows on the node.
+    for (var flow : node.getModelInstance().getModelElementsByType(SequenceFlow.class)) {
+      if (!flow.getSource().getId().equals(node.getId())) {
+        continue;
+      }
+      FlowNode next = flow.getTarget();
+      if (!seen.add(next.getId())) {
+        continue;
+      }
+      if (next instanceof ServiceTask task
+          && LedgerStep.property(task, ExportProcess.LEDGER_ACTION).isPresent()) {
+        steps.add(task.getId());
+      } else if (next instanceof Gateway) {
+        collect(next, steps, seen);
+      }
+    }
+  }
+
+  /** The person who decided this step, or null: then the step's own rule names its signer. */
   static String decider(DelegateExecution execution) {
-    Object decided = execution.getVariable(DECIDED_BY);
-    if (decided != null) {
-      return decided.toString();
-    }
-    Object reporter = execution.getVariable(ACTING_USER);
-    return reporter == null ? null : reporter.toString();
+    Object decided =
+        execution.getVariable(LedgerActors.decidedBy(execution.getCurrentActivityId()));
+    return decided == null ? null : decided.toString();
   }
 
-  /** The step's idempotency key, or null for steps that are idempotent by themselves. */
+  /** This step's idempotency key, or null for steps that are idempotent by themselves. */
   static String stepKey(DelegateExecution execution) {
-    Object key = execution.getVariable(STEP_KEY);
+    Object key = execution.getVariable(LedgerActors.stepKey(execution.getCurrentActivityId()));
     return key == null ? null : key.toString();
   }
 
-  /** The step is done: its marks name no later step's decider. */
+  /** The step is done (decided or refused): its marks name no later decision. */
   static void consumed(DelegateExecution execution) {
-    execution.removeVariable(DECIDED_BY);
-    execution.removeVariable(ACTING_USER);
-    execution.removeVariable(STEP_KEY);
+    execution.removeVariable(LedgerActors.decidedBy(execution.getCurrentActivityId()));
+    execution.removeVariable(LedgerActors.stepKey(execution.getCurrentActivityId()));
   }
 }

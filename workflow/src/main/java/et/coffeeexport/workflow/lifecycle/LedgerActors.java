@@ -1,18 +1,36 @@
 package et.coffeeexport.workflow.lifecycle;
 
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+
 /**
- * How a message names who acts on the step it triggers, where no user completes a task: set both
- * with the correlation, and the step's delegate consumes them.
+ * Who decides a ledger step, and its idempotency key, carried to the step's asynchronous job. Each
+ * mark names the step it is for (its activity id), so a mark is only ever read by that step: not by
+ * a parallel branch's step, nor by a later one when its task led to no ledger step. Completing a
+ * task marks the steps that directly follow it ({@link Decisions}); a message that triggers a step
+ * marks it with the reporter and a fresh key ({@link #mark}).
  */
 public final class LedgerActors {
-  /** The user who reported the message. */
-  public static final String ACTING_USER = "actingUser";
-
-  /**
-   * The step's idempotency key (fresh per message): a retried step finds its decision on the
-   * ledger.
-   */
-  public static final String STEP_KEY = "ledgerStepKey";
+  private static final String DECIDED_BY = "decidedBy:";
+  private static final String STEP_KEY = "ledgerStepKey:";
 
   private LedgerActors() {}
+
+  /** The variable naming who decides {@code step}. */
+  public static String decidedBy(String step) {
+    return DECIDED_BY + step;
+  }
+
+  /** The variable holding {@code step}'s idempotency key. */
+  public static String stepKey(String step) {
+    return STEP_KEY + step;
+  }
+
+  /** Marks the step a message triggers: reported by {@code username}, with a fresh key. */
+  public static MessageCorrelationBuilder mark(
+      MessageCorrelationBuilder message, String step, String username) {
+    return message
+        .setVariable(decidedBy(step), username)
+        .setVariable(stepKey(step), UUID.randomUUID().toString());
+  }
 }

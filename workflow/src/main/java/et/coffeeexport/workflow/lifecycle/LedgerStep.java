@@ -5,6 +5,7 @@ import et.coffeeexport.domain.ExportAction;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -47,7 +48,12 @@ class LedgerStep implements JavaDelegate {
   /** A {@code camunda:property} of the activity being executed. */
   static Optional<String> property(DelegateExecution execution, String name) {
     FlowElement element = execution.getBpmnModelElementInstance();
-    if (element == null || element.getExtensionElements() == null) {
+    return element == null ? Optional.empty() : property(element, name);
+  }
+
+  /** A {@code camunda:property} of a model element. */
+  static Optional<String> property(BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
       return Optional.empty();
     }
     return element

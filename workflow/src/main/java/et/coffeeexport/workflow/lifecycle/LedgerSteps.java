@@ -44,8 +44,8 @@ class LedgerSteps {
 
   /**
    * The person deciding now: the engine's authenticated user when the step runs in their request,
-   * else the user {@link Decisions} recorded when they completed the task, else the reporter of the
-   * message, else the exporter of the process.
+   * else the user marked for this very step (who completed the task before it, or reported the
+   * message that triggered it), else the exporter of the process.
    */
   StoredIdentity actor(DelegateExecution execution) {
     var authentication =
@@ -85,7 +85,8 @@ class LedgerSteps {
     try {
       decided = write.get();
     } catch (LedgerRefusal e) {
-      throw new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage());
+      Decisions.consumed(execution);
+      throw refused(execution, e);
     }
     // Whoever reads this export next sees the write, without waiting for its event.
     reads.changed(exportId);
@@ -99,6 +100,33 @@ class LedgerSteps {
       deadlines.repatriation(execution, LocalDate.parse(repatriationDue.substring(0, 10)));
     }
     return decided;
+  }
+
+  /**
+   * A refusal the model catches (a {@code LEDGER_REFUSED} boundary event on the step) goes back to
+   * the person who decided; anywhere else it must not end the process silently: it fails the job,
+   * which becomes an incident an operator sees in Cockpit.
+   */
+  private static RuntimeException refused(DelegateExecution execution, LedgerRefusal e) {
+    var element = execution.getBpmnModelElementInstance();
+    boolean caught =
+        element != null
+            && element
+                .getModelInstance()
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class)
+                .stream()
+                .filter(b -> b.getAttachedTo().getId().equals(element.getId()))
+                .flatMap(b -> b.getEventDefinitions().stream())
+                .anyMatch(
+                    d ->
+                        d instanceof org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition error
+                            && error.getError() != null
+                            && ExportProcess.LEDGER_REFUSED.equals(
+                                error.getError().getErrorCode()));
+    return caught
+        ? new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage())
+        : new IllegalStateException(
+            "the ledger refused " + execution.getCurrentActivityId() + ": " + e.getMessage(), e);
   }
 
   /** The export's private terms, read by the deciding officer (a member of the collection). */

@@ -16,6 +16,7 @@ import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import et.coffeeexport.identity.wallet.StoredIdentity;
+import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -111,10 +112,13 @@ class ExporterExports {
     notes.path("reasons").forEach(r -> reasons.append(r.asText()).append('\n'));
     platform.run(
         () ->
-            runtime
-                .createMessageCorrelation(ExportProcess.CANCEL_EXPORT)
-                .processInstanceBusinessKey(exportId)
-                .setVariable("reasons", reasons.toString())
+            LedgerActors.mark(
+                    runtime
+                        .createMessageCorrelation(ExportProcess.CANCEL_EXPORT)
+                        .processInstanceBusinessKey(exportId)
+                        .setVariable("reasons", reasons.toString()),
+                    ExportProcess.RECORD_CANCELLATION,
+                    exporter.username())
                 .correlate());
   }
 

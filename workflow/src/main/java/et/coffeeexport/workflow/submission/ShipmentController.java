@@ -47,6 +47,7 @@ class ShipmentController {
         token,
         ExportAction.RECORD_TRACKING_MILESTONE,
         ExportProcess.TRACKING_MILESTONE,
+        ExportProcess.RECORD_MILESTONE,
         "milestoneJson",
         milestone);
     return ResponseEntity.accepted().build();
@@ -60,6 +61,7 @@ class ShipmentController {
         token,
         ExportAction.CONFIRM_ARRIVAL,
         ExportProcess.EXPORT_ARRIVED,
+        ExportProcess.RECORD_ARRIVAL,
         "arrivalJson",
         arrival);
     return ResponseEntity.accepted().build();
@@ -70,6 +72,7 @@ class ShipmentController {
       JwtAuthenticationToken token,
       ExportAction action,
       String message,
+      String step,
       String variable,
       JsonNode body) {
     var officer = exports.exporter(Exporters.username(token));
@@ -89,12 +92,13 @@ class ShipmentController {
     // reported it travels with the message and signs the ledger record.
     platform.run(
         () ->
-            runtime
-                .createMessageCorrelation(message)
-                .processInstanceBusinessKey(exportId)
-                .setVariable(LedgerActors.ACTING_USER, officer.username())
-                .setVariable(LedgerActors.STEP_KEY, java.util.UUID.randomUUID().toString())
-                .setVariable(variable, body.toString())
+            LedgerActors.mark(
+                    runtime
+                        .createMessageCorrelation(message)
+                        .processInstanceBusinessKey(exportId)
+                        .setVariable(variable, body.toString()),
+                    step,
+                    officer.username())
                 .correlate());
   }
 }
