@@ -199,7 +199,9 @@ class ConvergenceIT {
         while (exports.stream().anyMatch(id -> incidentsOf(db, id) == 0)
             && System.nanoTime() < deadline) {
           long start = System.nanoTime();
-          assertThat(Workflow.get("task", officer).statusCode())
+          assertThat(
+                  Workflow.get("task", ExportFixture.tokens.get("commercial-bank.officer"))
+                      .statusCode())
               .as("the engine keeps answering")
               .isEqualTo(200);
           System.out.printf(
@@ -238,7 +240,7 @@ class ConvergenceIT {
     String exportId = JSON.readTree(filed.body()).get("exportId").asText();
     // The bank's verification needs the sales contract anchored.
     assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT")
+            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
                 .statusCode())
         .isEqualTo(201);
     assertThat(
@@ -255,7 +257,7 @@ class ConvergenceIT {
             ExportFixture.call(
                     "GET",
                     "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken,
+                    ExportFixture.exporterToken(),
                     null)
                 .body());
     int n = 0;

@@ -54,7 +54,7 @@ class ExportEndToEndIT {
     assertThat(JSON.readTree(again.body()).get("exportId").asText()).isEqualTo(exportId);
 
     assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT")
+            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
                 .statusCode())
         .isEqualTo(201);
     ExportFixture.decide(
@@ -68,7 +68,7 @@ class ExportEndToEndIT {
         ExportFixture.call(
             "PUT",
             "/api/exports/" + exportId,
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             ExportFixture.request().toString());
     assertThat(amended.statusCode()).as(amended.body()).isEqualTo(202);
     ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
@@ -172,7 +172,7 @@ class ExportEndToEndIT {
             ExportFixture.call(
                     "GET",
                     "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken,
+                    ExportFixture.exporterToken(),
                     null)
                 .body());
     // Who must have signed each step: the exporter, or the ExportFixture.officer of the stage's
@@ -268,7 +268,7 @@ class ExportEndToEndIT {
           ExportFixture.call(
               "GET",
               "/api/exports/" + exportId + "/documents/" + type,
-              ExportFixture.exporterToken,
+              ExportFixture.exporterToken(),
               null);
       assertThat(doc.statusCode()).as(type).isEqualTo(200);
       assertThat(doc.headers().firstValue("X-Document-Verified")).hasValue("true");
@@ -282,7 +282,7 @@ class ExportEndToEndIT {
     var filed = ExportFixture.file("e2e-" + UUID.randomUUID(), body);
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT");
+    ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT");
     ExportFixture.decide(
         "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
@@ -349,7 +349,7 @@ class ExportEndToEndIT {
             ExportFixture.call(
                     "GET",
                     "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken,
+                    ExportFixture.exporterToken(),
                     null)
                 .body());
     List<String> fxRoles = new ArrayList<>();
@@ -372,14 +372,14 @@ class ExportEndToEndIT {
   void anExporterCancelsBeforeClearanceAndNotTwice() throws Exception {
     var filed = ExportFixture.file("e2e-" + UUID.randomUUID(), ExportFixture.filing());
     String exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT");
+    ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT");
     ExportFixture.decide(
         "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     var cancelled =
         ExportFixture.call(
             "POST",
             "/api/exports/" + exportId + "/cancellation",
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             "{\"reasons\":[\"buyer withdrew\"]}");
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
     assertThat(ExportFixture.awaitStatus(exportId, "CANCELLED").path("status").asText())
@@ -389,7 +389,7 @@ class ExportEndToEndIT {
             ExportFixture.call(
                     "GET",
                     "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken,
+                    ExportFixture.exporterToken(),
                     null)
                 .body());
     for (JsonNode d : history.path("decisions")) {
@@ -410,7 +410,7 @@ class ExportEndToEndIT {
         ExportFixture.call(
             "POST",
             "/api/exports/" + exportId + "/cancellation",
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             "{\"reasons\":[\"again\"]}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.headers().firstValue("Content-Type").orElse(""))
@@ -428,7 +428,7 @@ class ExportEndToEndIT {
         ExportFixture.send(
             "POST",
             "/api/exports",
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             other.toString(),
             Map.of("Idempotency-Key", key));
     assertThat(conflict.statusCode()).isEqualTo(409);
@@ -442,7 +442,7 @@ class ExportEndToEndIT {
         ExportFixture.send(
             "POST",
             "/api/exports",
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             ExportFixture.filing().toString(),
             Map.of());
     assertThat(missingKey.statusCode()).isEqualTo(400);
@@ -450,7 +450,7 @@ class ExportEndToEndIT {
         ExportFixture.send(
             "POST",
             "/api/exports",
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             "{\"request\":{\"grade\":7}}",
             Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
     assertThat(malformed.statusCode()).isEqualTo(400);
@@ -470,7 +470,7 @@ class ExportEndToEndIT {
         ExportFixture.send(
             "POST",
             "/api/exports",
-            ExportFixture.exporterToken,
+            ExportFixture.exporterToken(),
             salted.toString(),
             Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
     assertThat(ownSalt.statusCode()).as("the platform salts the terms' hash").isEqualTo(400);

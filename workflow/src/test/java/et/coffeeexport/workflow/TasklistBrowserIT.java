@@ -82,7 +82,7 @@ class TasklistBrowserIT {
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String exportId = JSON.readTree(filed.body()).get("exportId").asText();
     assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken, exportId, "SALES_CONTRACT")
+            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
                 .statusCode())
         .isEqualTo(201);
 

@@ -165,7 +165,7 @@ public final class WorkflowBenchmark {
         key -> {
           var filed = ExportFixture.file(key, ExportFixture.filing());
           String id = JSON.readTree(filed.body()).get("exportId").asText();
-          ExportFixture.upload(ExportFixture.exporterToken, id, "SALES_CONTRACT");
+          ExportFixture.upload(ExportFixture.exporterToken(), id, "SALES_CONTRACT");
           ids.add(id);
         });
     return ids;
