@@ -215,6 +215,7 @@ class ConvergenceIT {
         }
       } finally {
         NETWORK.cli("start", "nodes");
+        NETWORK.awaitEqualHeights(java.time.Duration.ofSeconds(60));
       }
       String admin = RealmLogin.accessToken("admin");
       for (String exportId : exports) {

@@ -143,10 +143,19 @@ public class LedgerConvergence {
    * ledger write stays an incident for an operator.
    */
   private java.util.Optional<Finding> repair(Job job, Signatory reader) {
-    String step = job.getFailedActivityId();
-    if (step == null || job.getExecutionId() == null) {
+    if (job.getExecutionId() == null || job.getJobDefinitionId() == null) {
       return java.util.Optional.empty();
     }
+    // The step the job is for: a failure at commit names no failed activity.
+    var definition =
+        management
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
+    if (definition == null) {
+      return java.util.Optional.empty();
+    }
+    String step = definition.getActivityId();
     Object key = runtime.getVariable(job.getExecutionId(), LedgerActors.stepKey(step));
     String exportId = exportIdOf(job);
     if (key == null || exportId == null) {

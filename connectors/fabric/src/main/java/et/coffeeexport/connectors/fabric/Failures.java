@@ -43,11 +43,22 @@ final class Failures {
 
   /** Whether the failure says nothing about the transaction itself: try again, maybe elsewhere. */
   static boolean transientFailure(GatewayException e) {
-    return transientFailure(e.getStatus().getCode()) && refusal(e).isEmpty();
+    return (transientFailure(e.getStatus().getCode()) || discoveryWarmingUp(e.getStatus()))
+        && refusal(e).isEmpty();
+  }
+
+  /**
+   * A peer just restarted does not yet know the others (gossip and discovery take seconds), so it
+   * finds no peers to satisfy the endorsement policy: worth trying again, within the budget.
+   */
+  static boolean discoveryWarmingUp(Status status) {
+    return status.getCode() == Status.Code.FAILED_PRECONDITION
+        && status.getDescription() != null
+        && status.getDescription().contains("no combination of peers can be derived");
   }
 
   static boolean transientFailure(GatewayRuntimeException e) {
-    return transientFailure(e.getStatus().getCode());
+    return transientFailure(e.getStatus().getCode()) || discoveryWarmingUp(e.getStatus());
   }
 
   static boolean transientFailure(Status.Code code) {

@@ -38,6 +38,18 @@ class FailuresTest {
   }
 
   @Test
+  void aRestartedPeerThatDoesNotYetKnowTheOthersIsWorthRetrying() {
+    assertThat(
+            Failures.discoveryWarmingUp(
+                Status.FAILED_PRECONDITION.withDescription(
+                    "no combination of peers can be derived which satisfy the endorsement policy")))
+        .isTrue();
+    assertThat(Failures.discoveryWarmingUp(Status.FAILED_PRECONDITION.withDescription("other")))
+        .isFalse();
+    assertThat(Failures.discoveryWarmingUp(Status.UNAVAILABLE)).isFalse();
+  }
+
+  @Test
   void everyCodeOfTheOneListComesBackTyped() {
     for (var code : RefusalCode.values()) {
       assertThat(
