@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.DecisionEntry;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.ExportTerms;
@@ -66,7 +67,7 @@ public final class ExportQueryContract implements ContractInterface {
 
   record Version(String txId, String at, boolean deleted, ExportSnapshot value) {}
 
-  record History(String exportId, List<Version> versions, List<DecisionRecord> decisions) {}
+  record History(String exportId, List<Version> versions, List<DecisionEntry> decisions) {}
 
   /** Exports in {@code status}, a page at a time; pass the returned bookmark for the next page. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)

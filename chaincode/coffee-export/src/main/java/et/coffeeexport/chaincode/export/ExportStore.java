@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
+import et.coffeeexport.domain.DecisionEntry;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
@@ -138,7 +139,7 @@ final class ExportStore {
   }
 
   /** Appends to the trail; a decision once recorded would take every member to change. */
-  void saveDecision(DecisionRecord decision) {
+  void saveDecision(DecisionEntry decision) {
     String key = Keys.decision(stub, decision.exportId(), decision.sequence());
     stub.putState(key, CanonicalJson.toBytes(decision));
     stub.setStateValidationParameter(key, EndorsementPolicies.everyMember());
@@ -150,8 +151,8 @@ final class ExportStore {
     stub.setStateValidationParameter(key, EndorsementPolicies.everyMember());
   }
 
-  List<DecisionRecord> decisions(String exportId) {
-    return values(Keys.DECISION, DecisionRecord.class, exportId);
+  List<DecisionEntry> decisions(String exportId) {
+    return values(Keys.DECISION, DecisionEntry.class, exportId);
   }
 
   RuleSet currentRules() {

@@ -4,6 +4,7 @@ import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.Decision;
+import et.coffeeexport.domain.DecisionEntry;
 import et.coffeeexport.domain.DocumentAnchor;
 import et.coffeeexport.domain.DocumentType;
 import et.coffeeexport.domain.ExportAction;
@@ -185,7 +186,7 @@ final class Transitions {
     Stage stage = ExportLifecycle.stageWaitingIn(from == null ? ExportStatus.SUBMITTED : from);
     store.seal(caller.organisation());
     store.saveDecision(
-        new DecisionRecord(
+        new DecisionEntry(
             after.exportId(),
             after.decisions(),
             action,

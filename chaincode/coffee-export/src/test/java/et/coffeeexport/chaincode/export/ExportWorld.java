@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.Msp;
 import et.coffeeexport.chaincode.testing.InMemoryLedger;
 import et.coffeeexport.chaincode.testing.TestIdentity;
+import et.coffeeexport.domain.DecisionEntry;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportStatus;
@@ -338,8 +339,8 @@ final class ExportWorld {
   }
 
   /** The last entry of the export's decision trail. */
-  DecisionRecord lastDecision(String exportId) {
-    List<DecisionRecord> trail = history(exportId).decisions();
+  DecisionEntry lastDecision(String exportId) {
+    List<DecisionEntry> trail = history(exportId).decisions();
     return trail.get(trail.size() - 1);
   }
 

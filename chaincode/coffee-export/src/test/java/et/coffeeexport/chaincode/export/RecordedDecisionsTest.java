@@ -4,6 +4,7 @@ import static et.coffeeexport.domain.Organisation.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import et.coffeeexport.chaincode.testing.TestIdentity;
+import et.coffeeexport.domain.DecisionEntry;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportSnapshot;
@@ -32,7 +33,7 @@ class RecordedDecisionsTest {
         world.exporter(),
         ExportWorld.terms(),
         ctx -> world.exports.createExport(ctx, "EXP-TR", ExportWorld.request()));
-    DecisionRecord filing = world.lastDecision("EXP-TR");
+    DecisionEntry filing = world.lastDecision("EXP-TR");
     assertThat(filing.action()).isEqualTo("SUBMIT");
     assertThat(filing.stage()).isEqualTo(Stage.SUBMISSION);
     assertThat(filing.from()).isNull();
@@ -44,7 +45,7 @@ class RecordedDecisionsTest {
 
     Instant returnedAt = world.ledger.time();
     world.take("EXP-TR", ExportAction.RETURN_FOR_AMENDMENT, world.officer(COMMERCIAL_BANK));
-    DecisionRecord returned = world.lastDecision("EXP-TR");
+    DecisionEntry returned = world.lastDecision("EXP-TR");
     assertThat(returned.action()).isEqualTo("RETURN_FOR_AMENDMENT");
     assertThat(returned.stage()).isEqualTo(Stage.BANK_INTAKE);
     assertThat(returned.from()).isEqualTo(ExportStatus.SUBMITTED);
@@ -62,9 +63,9 @@ class RecordedDecisionsTest {
     String due = world.read("EXP-TO").fact(ExportFacts.REPATRIATION_DUE);
     int before = world.history("EXP-TO").decisions().size();
     world.take("EXP-TO", ExportAction.MARK_REPATRIATION_OVERDUE, world.officer(NATIONAL_BANK));
-    List<DecisionRecord> trail = world.history("EXP-TO").decisions();
+    List<DecisionEntry> trail = world.history("EXP-TO").decisions();
     assertThat(trail).hasSize(before + 1);
-    DecisionRecord marking = trail.get(before);
+    DecisionEntry marking = trail.get(before);
     assertThat(marking.action()).isEqualTo("MARK_REPATRIATION_OVERDUE");
     assertThat(marking.organisation()).isEqualTo("NationalBankMSP");
     assertThat(marking.from()).isEqualTo(ExportStatus.SHIPPED);

@@ -8,6 +8,7 @@ import et.coffeeexport.chaincode.support.EndorsementPolicies;
 import et.coffeeexport.chaincode.support.Msp;
 import et.coffeeexport.chaincode.testing.InMemoryLedger;
 import et.coffeeexport.chaincode.testing.TestIdentity;
+import et.coffeeexport.domain.DecisionEntry;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportStatus;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class StepReplayTest {
     assertThat(world.read("EXP-R1").status()).isEqualTo(ExportStatus.COMPLETED);
     // Long after, when the export has moved on: still the export as it stands, not a refusal.
     replay("EXP-R1", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK), "job-1");
-    List<DecisionRecord> trail = world.history("EXP-R1").decisions();
+    List<DecisionEntry> trail = world.history("EXP-R1").decisions();
     assertThat(trail).hasSize(10);
     for (int i = 0; i < trail.size(); i++) {
       assertThat(trail.get(i).step()).as("decision %d", i + 1).isEqualTo("job-" + i);
@@ -212,7 +213,7 @@ class StepReplayTest {
     world.exportAt("EXP-RA", ExportStatus.SUBMITTED);
     world.take(
         "EXP-RA", ExportAction.VERIFY_AT_BANK, world.officer(COMMERCIAL_BANK), step("job-1"));
-    DecisionRecord decision = world.lastDecision("EXP-RA");
+    DecisionEntry decision = world.lastDecision("EXP-RA");
     assertThat(decision.step()).isEqualTo("job-1");
     String key = stepKeyOf("EXP-RA", "job-1");
     Steps.StepRecord recorded =

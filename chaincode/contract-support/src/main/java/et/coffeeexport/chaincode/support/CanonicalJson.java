@@ -26,7 +26,17 @@ public final class CanonicalJson {
           // {"a":1,"a":2} means different things to different parsers: refuse it rather than pick
           // one.
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // A decision without a workflow step key is stored as it was before step keys existed.
+          .addMixIn(et.coffeeexport.domain.DecisionEntry.class, DecisionEntryJson.class)
           .build();
+
+  /** How a trail entry is stored: its step key only when it has one. */
+  private interface DecisionEntryJson {
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    String step();
+  }
+
   private static final int MAX_INPUT_BYTES = 64 * 1024;
 
   private CanonicalJson() {}
