@@ -36,4 +36,36 @@ class AsPlatform {
           return null;
         });
   }
+
+  /**
+   * Runs a change to a process the engine may be moving at the same moment (its ledger step's job
+   * ending a stage): a clash with that job rolls this change back whole, so it is tried again, a
+   * few times, before the caller hears of a conflict. Only outside a surrounding transaction, which
+   * a clash would have spoiled.
+   */
+  void change(Runnable work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        run(work);
+        return;
+      } catch (org.camunda.bpm.engine.OptimisticLockingException
+          | org.camunda.bpm.engine.exception.NullValueException e) {
+        boolean clash =
+            e instanceof org.camunda.bpm.engine.OptimisticLockingException
+                || String.valueOf(e.getMessage()).contains("Cannot restore state");
+        if (!clash
+            || attempt == 5
+            || org.springframework.transaction.support.TransactionSynchronizationManager
+                .isActualTransactionActive()) {
+          throw clash ? new ApiProblems.Conflict("the export is changing; try again") : e;
+        }
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new ApiProblems.Conflict("the export is changing; try again");
+        }
+      }
+    }
+  }
 }

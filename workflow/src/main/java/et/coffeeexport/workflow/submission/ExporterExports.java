@@ -92,7 +92,7 @@ class ExporterExports {
     if (task == null) {
       throw new ApiProblems.Conflict("export " + exportId + " is not returned for amendment");
     }
-    platform.run(() -> tasks.complete(task.getId(), Map.of("requestJson", request.toString())));
+    platform.change(() -> tasks.complete(task.getId(), Map.of("requestJson", request.toString())));
   }
 
   /** Cancels when the state machine lets the exporter do it now; the chaincode checks again. */
@@ -110,7 +110,7 @@ class ExporterExports {
     }
     StringBuilder reasons = new StringBuilder();
     notes.path("reasons").forEach(r -> reasons.append(r.asText()).append('\n'));
-    platform.run(
+    platform.change(
         () ->
             LedgerActors.mark(
                     runtime

@@ -90,7 +90,7 @@ class ShipmentController {
     }
     // The platform correlates (officers have no rights on process instances); the officer who
     // reported it travels with the message and signs the ledger record.
-    platform.run(
+    platform.change(
         () ->
             LedgerActors.mark(
                     runtime
