@@ -253,14 +253,7 @@ class ConvergenceIT {
 
   /** How many decisions of {@code action} the ledger's trail holds for the export. */
   private static int decisions(String exportId, String action) throws Exception {
-    JsonNode history =
-        JSON.readTree(
-            ExportFixture.call(
-                    "GET",
-                    "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken(),
-                    null)
-                .body());
+    JsonNode history = ExportFixture.history(exportId);
     int n = 0;
     for (JsonNode d : history.path("decisions")) {
       if (action.equals(d.path("action").asText())) {

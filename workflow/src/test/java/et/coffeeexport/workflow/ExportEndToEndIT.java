@@ -167,14 +167,7 @@ class ExportEndToEndIT {
         "FIGURES end-to-end: one export filed and taken through every stage (one rework) in %.1f s%n",
         (System.nanoTime() - started) / 1e9);
 
-    JsonNode history =
-        JSON.readTree(
-            ExportFixture.call(
-                    "GET",
-                    "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken(),
-                    null)
-                .body());
+    JsonNode history = ExportFixture.history(exportId);
     // Who must have signed each step: the exporter, or the ExportFixture.officer of the stage's
     // organisation.
     var keycloak = new KeycloakAdmin(new RealmLogin().secret("keycloak-admin"));
@@ -344,14 +337,7 @@ class ExportEndToEndIT {
                 + "\"}"));
     assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CUSTOMS_CLEARED");
 
-    JsonNode history =
-        JSON.readTree(
-            ExportFixture.call(
-                    "GET",
-                    "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken(),
-                    null)
-                .body());
+    JsonNode history = ExportFixture.history(exportId);
     List<String> fxRoles = new ArrayList<>();
     String customsRole = null;
     for (JsonNode d : history.path("decisions")) {
@@ -384,14 +370,7 @@ class ExportEndToEndIT {
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
     assertThat(ExportFixture.awaitStatus(exportId, "CANCELLED").path("status").asText())
         .isEqualTo("CANCELLED");
-    JsonNode history =
-        JSON.readTree(
-            ExportFixture.call(
-                    "GET",
-                    "/api/exports/" + exportId + "/history",
-                    ExportFixture.exporterToken(),
-                    null)
-                .body());
+    JsonNode history = ExportFixture.history(exportId);
     for (JsonNode d : history.path("decisions")) {
       if ("CANCEL".equals(d.path("action").asText())) {
         assertThat(d.path("role").asText())

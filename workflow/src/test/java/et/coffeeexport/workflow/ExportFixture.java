@@ -169,6 +169,12 @@ final class ExportFixture {
     return export;
   }
 
+  /** The export's versions and decision trail, as the exporter reads them. */
+  static JsonNode history(String exportId) throws Exception {
+    return JSON.readTree(
+        call("GET", "/api/exports/" + exportId + "/history", exporterToken(), null).body());
+  }
+
   static JsonNode status(String exportId) throws Exception {
     return JSON.readTree(call("GET", "/api/exports/" + exportId, exporterToken(), null).body());
   }

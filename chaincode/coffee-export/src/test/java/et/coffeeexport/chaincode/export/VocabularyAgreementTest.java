@@ -32,52 +32,34 @@ class VocabularyAgreementTest {
 
   @Test
   void aTrailEntryWithoutAStepKeyIsStoredWithoutTheField() {
-    var entry =
-        new DecisionEntry(
-            "EXP-1",
-            1,
-            "SUBMIT",
-            null,
-            et.coffeeexport.domain.ExportStatus.SUBMITTED,
-            et.coffeeexport.domain.Stage.SUBMISSION,
-            "CommercialBankMSP",
-            et.coffeeexport.domain.Role.EXPORTER,
-            "x509::a::b",
-            "e",
-            "u",
-            "tx",
-            "2026-01-01T00:00:00Z",
-            List.of(),
-            List.of("ruleset:1"),
-            new java.util.TreeMap<>(),
-            null);
-    String json =
-        new String(
-            et.coffeeexport.chaincode.support.CanonicalJson.toBytes(entry),
-            java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(json).doesNotContain("\"step\"").contains("\"from\":null");
-    assertThat(
-            new String(
-                et.coffeeexport.chaincode.support.CanonicalJson.toBytes(
-                    new DecisionEntry(
-                        "EXP-1",
-                        1,
-                        "SUBMIT",
-                        null,
-                        et.coffeeexport.domain.ExportStatus.SUBMITTED,
-                        et.coffeeexport.domain.Stage.SUBMISSION,
-                        "CommercialBankMSP",
-                        et.coffeeexport.domain.Role.EXPORTER,
-                        "x509::a::b",
-                        "e",
-                        "u",
-                        "tx",
-                        "2026-01-01T00:00:00Z",
-                        List.of(),
-                        List.of("ruleset:1"),
-                        new java.util.TreeMap<>(),
-                        "task-1")),
-                java.nio.charset.StandardCharsets.UTF_8))
-        .contains("\"step\":\"task-1\"");
+    assertThat(stored(entry(null))).doesNotContain("\"step\"").contains("\"from\":null");
+    assertThat(stored(entry("task-1"))).contains("\"step\":\"task-1\"");
+  }
+
+  private static DecisionEntry entry(String step) {
+    return new DecisionEntry(
+        "EXP-1",
+        1,
+        "SUBMIT",
+        null,
+        et.coffeeexport.domain.ExportStatus.SUBMITTED,
+        et.coffeeexport.domain.Stage.SUBMISSION,
+        "CommercialBankMSP",
+        et.coffeeexport.domain.Role.EXPORTER,
+        "x509::a::b",
+        "e",
+        "u",
+        "tx",
+        "2026-01-01T00:00:00Z",
+        List.of(),
+        List.of("ruleset:1"),
+        new java.util.TreeMap<>(),
+        step);
+  }
+
+  private static String stored(DecisionEntry entry) {
+    return new String(
+        et.coffeeexport.chaincode.support.CanonicalJson.toBytes(entry),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 }

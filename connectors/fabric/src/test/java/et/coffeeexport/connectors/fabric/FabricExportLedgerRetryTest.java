@@ -171,19 +171,7 @@ class FabricExportLedgerRetryTest {
   @Test
   void aPeerThatNeverAnswersMakesTheLedgerUnavailableOnceTheBudgetIsSpent() {
     Duration budget = Duration.ofSeconds(1);
-    var ledger =
-        ledger(
-            1,
-            new LedgerSettings(
-                new PeerConnections.CallDeadlines(
-                    Duration.ofMillis(200),
-                    Duration.ofMillis(200),
-                    Duration.ofMillis(200),
-                    Duration.ofMillis(200)),
-                budget,
-                budget,
-                Duration.ofMillis(10),
-                Duration.ofMillis(40)));
+    var ledger = ledger(1, budgeted(budget, Duration.ofMillis(200)));
     fake.otherwise(ENDORSE, hang());
 
     long start = System.nanoTime();
@@ -203,15 +191,7 @@ class FabricExportLedgerRetryTest {
   void noCallOutlastsTheBudgetEvenWhenItsOwnDeadlineIsLonger() {
     Duration budget = Duration.ofSeconds(1);
     Duration longCalls = Duration.ofSeconds(60);
-    var ledger =
-        ledger(
-            1,
-            new LedgerSettings(
-                new PeerConnections.CallDeadlines(longCalls, longCalls, longCalls, longCalls),
-                budget,
-                budget,
-                Duration.ofMillis(10),
-                Duration.ofMillis(40)));
+    var ledger = ledger(1, budgeted(budget, longCalls));
     fake.otherwise(ENDORSE, hang());
 
     long start = System.nanoTime();
@@ -253,5 +233,15 @@ class FabricExportLedgerRetryTest {
     assertThat(fake.calls(EVALUATE)).hasSize(2);
     assertThat(fake.calls(ENDORSE)).isEmpty();
     assertThat(fake.calls(SUBMIT)).isEmpty();
+  }
+
+  /** Settings with {@code budget} per call in all, each gRPC call allowed {@code calls}. */
+  private static LedgerSettings budgeted(Duration budget, Duration calls) {
+    return new LedgerSettings(
+        new PeerConnections.CallDeadlines(calls, calls, calls, calls),
+        budget,
+        budget,
+        Duration.ofMillis(10),
+        Duration.ofMillis(40));
   }
 }
