@@ -34,6 +34,7 @@ class DecisionTables {
       DelegateExecution execution,
       ExportAction action,
       String json,
+      java.util.function.Supplier<et.coffeeexport.domain.ExportSnapshot> export,
       java.util.function.Supplier<et.coffeeexport.domain.ExportTerms> privateTerms) {
     ObjectNode input = parse(json);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -52,15 +53,16 @@ class DecisionTables {
         input.putArray("decisionTables").add(ref("grade"));
       }
       case APPROVE_COMPLIANCE -> {
-        var request = parse((String) execution.getVariable("requestJson"));
+        // The request as the ledger holds it now (amendments included), not a variable.
+        var request = export.get().request();
         var result =
             decisions
                 .evaluateDecisionTableByKey("minimum-price")
                 .variables(
                     Map.of(
-                        "grade", request.path("grade").asText(),
-                        "origin", request.path("origin").asText(),
-                        "process", request.path("process").asText(),
+                        "grade", request.grade(),
+                        "origin", request.origin(),
+                        "process", request.process(),
                         "decisionDate", today))
                 .evaluate();
         Object minimum = result.isEmpty() ? null : result.getSingleEntry();

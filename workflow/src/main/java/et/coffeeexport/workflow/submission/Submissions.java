@@ -11,7 +11,6 @@ import et.coffeeexport.domain.ExportRequest;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.workflow.WorkflowSchema;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -96,9 +95,6 @@ class Submissions {
     variables.put("exporterId", request.exporterId());
     variables.put("requestJson", body.path("request").toString());
     variables.put("termsJson", Variables.stringValue(sealed.toString(), true));
-    BigDecimal value = terms.valueUsd(request.quantityKg());
-    variables.put(ExportProcess.VALUE_USD, value.doubleValue());
-    variables.put(ExportProcess.PAYMENT_MODE, terms.paymentMode().name());
     platform.run(
         () ->
             refusedFiling(
