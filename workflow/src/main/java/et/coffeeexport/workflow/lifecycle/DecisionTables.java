@@ -70,10 +70,10 @@ class DecisionTables {
         if (minimum == null || price < ((Number) minimum).doubleValue()) {
           throw new BpmnError(
               et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,
-              "PRICE_BELOW_MINIMUM: "
-                  + price
-                  + " USD/lb is below the minimum "
+              // Not the price itself: the message becomes a variable, which analysts read.
+              "PRICE_BELOW_MINIMUM: the contract price is below the minimum of "
                   + minimum
+                  + " USD/lb"
                   + " ("
                   + ref("minimum-price")
                   + ")");

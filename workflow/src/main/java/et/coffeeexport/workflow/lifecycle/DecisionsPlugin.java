@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DecisionsPlugin extends AbstractProcessEnginePlugin {
+  private final PrivateInputs privateInputs;
+
+  DecisionsPlugin(PrivateInputs privateInputs) {
+    this.privateInputs = privateInputs;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -32,6 +38,7 @@ class DecisionsPlugin extends AbstractProcessEnginePlugin {
                     ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 // First the inputs are checked, then who decided is recorded.
                 task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, new FormInputs());
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, privateInputs);
                 task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, new Decisions());
               }
             });

@@ -52,6 +52,7 @@ class ModelConsistencyTest {
             DecisionTables.class,
             ExportOf.class,
             ForeignExchangeRules.class,
+            PrivateInputs.class,
             et.coffeeexport.workflow.submission.Filings.class)
         .withPropertyValues("coffee-export.connectors.connections=/nonexistent")
         .withBean(javax.sql.DataSource.class, () -> fake(javax.sql.DataSource.class))
