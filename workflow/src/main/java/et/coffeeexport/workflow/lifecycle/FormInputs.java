@@ -32,15 +32,7 @@ final class FormInputs implements TaskListener {
 
   /** The form fields a task's model declares; none when it declares no form data. */
   static List<CamundaFormField> declaredFields(FlowElement element) {
-    if (element == null || element.getExtensionElements() == null) {
-      return List.of();
-    }
-    return element
-        .getExtensionElements()
-        .getElementsQuery()
-        .filterByType(CamundaFormData.class)
-        .list()
-        .stream()
+    return Extensions.of(element, CamundaFormData.class).stream()
         .flatMap(d -> d.getCamundaFormFields().stream())
         .toList();
   }
