@@ -15,4 +15,6 @@ mkdir -p "$DATA" "$LOGS"
 (umask 077 && printf 'requirepass %s\n' "$(secret redis)" >"$DATA/secrets.conf")
 start_process redis redis-server --bind "$REDIS_HOST" --port "$REDIS_PORT" --dir "$DATA" --appendonly yes \
   --protected-mode yes --include "$DATA/secrets.conf"
-wait_until "redis (PING)" 30 sh -c "REDISCLI_AUTH='$(secret redis)' redis-cli -h '$REDIS_HOST' -p '$REDIS_PORT' ping | grep -q PONG"
+# The password reaches redis-cli through its environment, never a command line.
+redis_pong() { [ "$(REDISCLI_AUTH=$(secret redis) redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; }
+wait_until "redis (PING)" 30 redis_pong
