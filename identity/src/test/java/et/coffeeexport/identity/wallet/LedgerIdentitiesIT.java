@@ -63,7 +63,7 @@ class LedgerIdentitiesIT {
     database.setUser("workflow");
     database.setPassword(read(secrets.resolve("postgres-workflow")));
     WalletSchema.migrate(database);
-    wallet = new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek")));
+    wallet = new Wallet(database, KeyEncryptionKey.load(secrets.resolve("wallet-kek")));
     cas = new CertificateAuthorities(NETWORK.connections, secrets, Duration.ofSeconds(10));
     ledger = NETWORK.connector();
     registry = new LedgerOfficerRegistry(ledger.userManagement(), NETWORK.connections);

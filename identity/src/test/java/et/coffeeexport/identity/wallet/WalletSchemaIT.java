@@ -35,7 +35,7 @@ class WalletSchemaIT {
 
   @Test
   void migratesAnEmptyDatabaseToTheWalletsTableOnce() throws Exception {
-    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
+    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
     assertThat(
             rows(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema ="
@@ -76,15 +76,15 @@ class WalletSchemaIT {
     try (Connection c = schema.database.getConnection()) {
       wallet.insert(c, identity("kc-2", "ECX-officer-2"));
     }
-    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
+    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
     assertThat(rows("SELECT version || ' ' || type FROM flyway_identity_history ORDER BY 1"))
-        .containsExactly("0 BASELINE", "1 SQL");
+        .containsExactly("0 BASELINE", "1 SQL", "2 SQL");
     assertThat(wallet.find("kc-2").orElseThrow().enrollmentId()).isEqualTo("ECX-officer-2");
   }
 
   private Wallet wallet() throws Exception {
     Path kek = Files.createTempDirectory("wallet-kek").resolve("kek");
-    return new Wallet(schema.database, KeyEncryptionKey.loadOrCreate(kek));
+    return new Wallet(schema.database, KeyEncryptionKeyTest.newKey(kek));
   }
 
   private static StoredIdentity identity(String userId, String enrollmentId) throws Exception {
