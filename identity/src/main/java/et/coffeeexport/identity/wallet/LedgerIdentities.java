@@ -67,6 +67,15 @@ public final class LedgerIdentities {
     }
     if (!Attributes.of(account).matches(identity)) {
       identity = inLock(userId, c -> reenrol(c, account));
+      if (!identity.active()) {
+        throw new SigningRefused(
+            account.username()
+                + " has no role or organisation that signs on the ledger now ("
+                + account.role()
+                + ", "
+                + account.group()
+                + "): their ledger identity is revoked");
+      }
     }
     return identity;
   }
@@ -141,8 +150,8 @@ public final class LedgerIdentities {
    * issued: a new identity with the attributes of now (a new enrollment id, since the CA never
    * enrols a revoked one again) takes the wallet entry's place, then the old certificate is revoked
    * at its CA and the old officer deactivated on the ledger. A user whose new role or group signs
-   * nothing is only revoked. One transaction: on a failure the old entry stays and the next signing
-   * retries.
+   * nothing is only revoked (the entry returned is then inactive). One transaction: on a failure
+   * the old entry stays and the next signing retries.
    */
   private StoredIdentity reenrol(Connection c, UserAccount account) throws SQLException {
     StoredIdentity old =
@@ -167,13 +176,7 @@ public final class LedgerIdentities {
     }
     if (fresh == null) {
       log.info("revoked the ledger identity of {} ({}): no signing role now", old.username(), old);
-      throw new SigningRefused(
-          account.username()
-              + " has no role or organisation that signs on the ledger now ("
-              + account.role()
-              + ", "
-              + account.group()
-              + ")");
+      return wallet.find(c, account.userId()).orElseThrow();
     }
     log.info(
         "re-enrolled {}: {} replaces {}, whose certificate is revoked", old.username(), fresh, old);
