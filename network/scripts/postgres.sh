@@ -16,7 +16,7 @@ as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@";
 install_postgres() {
   [ -x "$PG_BIN/postgres" ] && return 0
   log "installing PostgreSQL 15 (Debian package)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  (umask 022 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null)
 }
 
 init_cluster() {

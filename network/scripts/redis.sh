@@ -8,7 +8,7 @@ DATA=$CEC_STATE_DIR/data/redis
 
 if ! command -v redis-server >/dev/null; then
   log "installing redis-server (Debian package)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  (umask 022 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null)
 fi
 mkdir -p "$DATA" "$LOGS"
 # The password goes in a config file, not on the command line where ps shows it.
