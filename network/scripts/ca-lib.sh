@@ -16,8 +16,10 @@ ca_client() {
       fabric-ca-client enroll --caname "$which-$org" \
       --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
   fi
+  # `register` echoes the secret it registered ("Password: ..."): that line stays out of the log.
   FABRIC_CA_CLIENT_HOME=$home fabric-ca-client "$@" --caname "$which-$org" -u "$(ca_url "$org")" \
-    --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
+    --tls.certfiles "$(ca_tls_root "$org")" 2>&1 | sed '/^Password: /d' >>"$LOGS/ca-client-$org.log"
+  return "${PIPESTATUS[0]}"
 }
 
 # register_once <org> <ca|tlsca> <name> <type> <secret> [attrs] [affiliation]: registering twice is an error, so

@@ -44,20 +44,25 @@ EOF
 }
 
 start_ca() {
-  local org=$1 home boot=()
+  local org=$1 home args
   home=$(ca_home "$org")
   mkdir -p "$home"
   write_tls_ca_config "$org"
-  # The bootstrap registrar's "admin:password" goes in FABRIC_CA_SERVER_BOOT, not in -b on the command line, and only
-  # until the server has written it into its configuration file (the owner's only, like everything it writes under
-  # the umask of lib.sh); later starts read it from there and carry no secret at all.
-  [ -f "$home/fabric-ca-server-config.yaml" ] || boot=(FABRIC_CA_SERVER_BOOT="admin:$(secret "ca-$org-admin")")
-  [ ! -f "$home/fabric-ca-server-config.yaml" ] || chmod 600 "$home/fabric-ca-server-config.yaml"
-  start_process "ca-$org" env "${boot[@]}" fabric-ca-server start --home "$home" \
-    --address "${HOST[$org]}" --port "$(ca_port "$org")" \
-    --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")" \
-    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" --metrics.provider prometheus \
-    --cafiles "$home/tlsca/fabric-ca-config.yaml"
+  args=(--home "$home" --address "${HOST[$org]}" --port "$(ca_port "$org")"
+    --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")"
+    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" --metrics.provider prometheus
+    --cafiles "$home/tlsca/fabric-ca-config.yaml")
+  if [ ! -f "$home/fabric-ca-server-config.yaml" ]; then
+    # Once: the bootstrap administrator's "admin:password" goes in FABRIC_CA_SERVER_BOOT (never -b on a command
+    # line) to `init`, which writes it into the server's configuration file (owner-only, as everything under lib.sh's
+    # umask). The server echoes it as "boot: ..." when it prints its configuration: that line stays out of the log.
+    log "initialising ca-$org"
+    FABRIC_CA_SERVER_BOOT="admin:$(secret "ca-$org-admin")" fabric-ca-server init "${args[@]}" 2>&1 |
+      sed '/^boot: /d' >>"$LOGS/ca-$org.log" || die "fabric-ca-server init of ca-$org failed; see $LOGS/ca-$org.log"
+  fi
+  chmod 600 "$home/fabric-ca-server-config.yaml"
+  # Every start reads the administrator from that file: no secret in the process's command line or environment.
+  start_process "ca-$org" fabric-ca-server start "${args[@]}"
 }
 
 wait_ca() {
