@@ -108,6 +108,47 @@ public final class KeycloakAdmin {
         JSON.createObjectNode().put("enabled", enabled).toString());
   }
 
+  /** Gives the user realm role {@code role}. */
+  public void addRealmRole(String userId, String role) throws Exception {
+    send(
+        "POST",
+        "/admin/realms/coffee-export/users/" + userId + "/role-mappings/realm",
+        "[" + get("/admin/realms/coffee-export/roles/" + role) + "]");
+  }
+
+  /** Takes realm role {@code role} from the user. */
+  public void removeRealmRole(String userId, String role) throws Exception {
+    send(
+        "DELETE",
+        "/admin/realms/coffee-export/users/" + userId + "/role-mappings/realm",
+        "[" + get("/admin/realms/coffee-export/roles/" + role) + "]");
+  }
+
+  /** Puts the user in the top-level group {@code group}. */
+  public void joinGroup(String userId, String group) throws Exception {
+    send("PUT", "/admin/realms/coffee-export/users/" + userId + "/groups/" + groupId(group), "{}");
+  }
+
+  /** Takes the user out of the top-level group {@code group}. */
+  public void leaveGroup(String userId, String group) throws Exception {
+    send(
+        "DELETE",
+        "/admin/realms/coffee-export/users/" + userId + "/groups/" + groupId(group),
+        "{}");
+  }
+
+  private String groupId(String name) throws Exception {
+    for (JsonNode g :
+        get(
+            "/admin/realms/coffee-export/groups?exact=true&briefRepresentation=true&search="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8))) {
+      if (name.equals(g.path("name").asText())) {
+        return g.path("id").asText();
+      }
+    }
+    throw new IllegalArgumentException("no group " + name);
+  }
+
   public void setAttribute(String userId, String name, String value) throws Exception {
     // The whole representation back: a partial one would clear the profile's other attributes.
     var user =

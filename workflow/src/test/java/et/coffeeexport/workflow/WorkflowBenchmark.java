@@ -178,7 +178,7 @@ public final class WorkflowBenchmark {
     database.setUser("workflow");
     database.setPassword(Files.readString(secrets.resolve("postgres-workflow")).trim());
     return new LedgerIdentities(
-        new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek"))),
+        new Wallet(database, KeyEncryptionKey.load(secrets.resolve("wallet-kek"))),
         new CertificateAuthorities(network.connections, secrets, Duration.ofSeconds(10)),
         new KeycloakDirectory(
             URI.create("http://localhost:8180"),
