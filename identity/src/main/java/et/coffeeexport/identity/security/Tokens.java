@@ -25,7 +25,9 @@ public final class Tokens {
   /** RFC 9470: the token is genuine, but the way its user signed in is not enough. */
   static final String INSUFFICIENT_AUTHENTICATION = "insufficient_user_authentication";
 
-  static final Set<String> STAFF_ROLES = Set.of("officer", "supervisor", "analyst", "admin");
+  // second-factor: the realm role the staff roles imply, which makes the login flow ask for TOTP.
+  static final Set<String> STAFF_ROLES =
+      Set.of("officer", "supervisor", "analyst", "admin", "second-factor");
   static final String EXPORTER_ROLE = "exporter";
 
   private Tokens() {}

@@ -62,6 +62,29 @@ class RealmTokensTest {
   }
 
   @Test
+  void everyStaffRoleImpliesTheRoleTheLoginFlowAsksTheSecondFactorOf() {
+    // The flow's conditions test one role each: an exporter who is also staff is asked for TOTP
+    // through this one role, whichever staff roles they hold.
+    for (JsonNode role : REALM.path("roles").path("realm")) {
+      String name = role.path("name").asText();
+      if (Tokens.STAFF_ROLES.contains(name) && !name.equals("second-factor")) {
+        assertThat(role.path("composites").path("realm").toString())
+            .as(name)
+            .contains("\"second-factor\"");
+      }
+    }
+    var conditions = new ArrayList<String>();
+    for (JsonNode config : REALM.path("authenticatorConfig")) {
+      if (config.path("config").has("condUserRole")) {
+        conditions.add(
+            config.path("config").path("condUserRole").asText()
+                + (config.path("config").path("negate").asBoolean() ? " negated" : ""));
+      }
+    }
+    assertThat(conditions).contains("second-factor", "second-factor negated", "exporter negated");
+  }
+
+  @Test
   void theWebappClientSignsOutTheApplicationsSessionOverTheBackChannel() {
     JsonNode webapp = client("coffee-export-webapp");
     assertThat(webapp.path("attributes").path("backchannel.logout.url").asText())

@@ -105,7 +105,7 @@ class TokensTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"officer", "supervisor", "analyst", "admin"})
+  @ValueSource(strings = {"officer", "supervisor", "analyst", "admin", "second-factor"})
   void refusesStaffWhoSignedInWithAPasswordOnly(String role) {
     assertThatThrownBy(
             () ->
