@@ -23,6 +23,8 @@ public record SecurityProperties(
     Duration webSessionMaxLifetime) {
   static final List<String> PLATFORM_CLIENTS = List.of("coffee-export-webapp", "coffee-export-cli");
 
+  // One constructor only: Spring Boot binds a record through its constructor when it is the only
+  // one.
   public SecurityProperties {
     if (issuerUri == null || audience == null) {
       throw new IllegalArgumentException(
@@ -40,10 +42,5 @@ public record SecurityProperties(
     if (webSessionMaxLifetime.isNegative() || webSessionMaxLifetime.isZero()) {
       throw new IllegalArgumentException("coffee-export.security.web-session-max-lifetime > 0");
     }
-  }
-
-  /** The checks of tokens alone, with the defaults for the rest. */
-  public SecurityProperties(String issuerUri, String audience, Duration clockSkew) {
-    this(issuerUri, audience, clockSkew, null, null, null);
   }
 }

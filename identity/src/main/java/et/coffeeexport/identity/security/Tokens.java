@@ -89,7 +89,7 @@ public final class Tokens {
     OAuth2Error passwordOnly =
         new OAuth2Error(
             INSUFFICIENT_AUTHENTICATION,
-            "officers, supervisors, analysts and administrators must sign in with a second factor",
+            "a second factor is required: only an exporter may sign in with a password alone",
             null);
     return jwt -> {
       List<String> amr = jwt.getClaimAsStringList("amr");

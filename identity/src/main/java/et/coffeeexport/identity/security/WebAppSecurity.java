@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Tasklist, Cockpit and Admin behind Keycloak single sign-on (authorization code with PKCE),
@@ -94,6 +95,17 @@ class WebAppSecurity {
       }
       return users.loadUser(request);
     };
+  }
+
+  /**
+   * Publishes the container's session events to Spring Security. Sign-in changes the session's id
+   * after the OIDC session registry recorded it; without the id-change event the registry would
+   * keep the old id and a back-channel logout would find no session to end. Ended sessions are also
+   * dropped from the registry instead of piling up.
+   */
+  @Bean
+  static HttpSessionEventPublisher sessionEvents() {
+    return new HttpSessionEventPublisher();
   }
 
   /** After Spring Security (order 201): the signed-in user becomes Camunda's authenticated user. */

@@ -58,7 +58,8 @@ class RealmTokensTest {
       }
     }
     assertThat(seen).contains("auth-username-password-form", "auth-otp-form");
-    assertThat(new SecurityProperties("i", "a", null).secondFactors()).contains("otp");
+    assertThat(new SecurityProperties("i", "a", null, null, null, null).secondFactors())
+        .contains("otp");
   }
 
   @Test

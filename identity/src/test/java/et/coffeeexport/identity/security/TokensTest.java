@@ -32,7 +32,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class TokensTest {
   private static final String ISSUER = "http://localhost:8180/realms/coffee-export";
   private static final SecurityProperties PROPERTIES =
-      new SecurityProperties(ISSUER, "coffee-export-api", Duration.ofSeconds(10));
+      new SecurityProperties(ISSUER, "coffee-export-api", Duration.ofSeconds(10), null, null, null);
   private final KeyPair keys = rsa();
   private final NimbusJwtDecoder decoder =
       NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
