@@ -20,8 +20,9 @@ final class Problems {
       // to sign in again with the second factor rather than retry.
       List<OAuth2Error> errors = validationErrors(e);
       boolean stepUp =
-          errors.stream()
-              .anyMatch(r -> Tokens.INSUFFICIENT_AUTHENTICATION.equals(r.getErrorCode()));
+          !errors.isEmpty()
+              && errors.stream()
+                  .allMatch(r -> Tokens.INSUFFICIENT_AUTHENTICATION.equals(r.getErrorCode()));
       response.setHeader(
           "WWW-Authenticate",
           "Bearer error=\""
