@@ -55,6 +55,50 @@ class WebSessionLifetimeTest {
     assertThat(at(SIGNED_IN.plus(Duration.ofDays(30))).over(null)).isFalse();
   }
 
+  @Test
+  void theFilterEndsAnOverdueSessionAndLetsTheRequestGoOnSignedOut() throws Exception {
+    var request = new org.springframework.mock.web.MockHttpServletRequest();
+    var session = request.getSession(true);
+    var chain = new org.springframework.mock.web.MockFilterChain();
+    var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+    context.setAuthentication(signedIn(SIGNED_IN, SIGNED_IN));
+    try {
+      at(SIGNED_IN.plus(Duration.ofHours(11)))
+          .doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(), chain);
+      assertThat(((org.springframework.mock.web.MockHttpSession) session).isInvalid()).isTrue();
+      assertThat(
+              org.springframework.security.core.context.SecurityContextHolder.getContext()
+                  .getAuthentication())
+          .isNull();
+      assertThat(chain.getRequest()).as("the request goes on, to be sent to sign in").isNotNull();
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
+  @Test
+  void theFilterLeavesASessionWithinItsLifetimeAlone() throws Exception {
+    var request = new org.springframework.mock.web.MockHttpServletRequest();
+    var session = request.getSession(true);
+    var authentication = signedIn(SIGNED_IN, SIGNED_IN);
+    org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .setAuthentication(authentication);
+    try {
+      at(SIGNED_IN.plus(Duration.ofHours(9)))
+          .doFilter(
+              request,
+              new org.springframework.mock.web.MockHttpServletResponse(),
+              new org.springframework.mock.web.MockFilterChain());
+      assertThat(((org.springframework.mock.web.MockHttpSession) session).isInvalid()).isFalse();
+      assertThat(
+              org.springframework.security.core.context.SecurityContextHolder.getContext()
+                  .getAuthentication())
+          .isSameAs(authentication);
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
   private static WebSessionLifetime at(Instant now) {
     return new WebSessionLifetime(Duration.ofHours(10), Clock.fixed(now, ZoneOffset.UTC));
   }
