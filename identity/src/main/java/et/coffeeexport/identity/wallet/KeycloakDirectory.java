@@ -71,7 +71,9 @@ public final class KeycloakDirectory implements UserDirectory {
     JsonNode u = user.get();
     String group = null;
     for (JsonNode g : groups.get()) {
-      String name = g.path("name").asText();
+      // By full path: a subgroup that shares an organisation's name (/exporters/ecta) is not it.
+      String path = g.path("path").asText();
+      String name = path.startsWith("/") ? path.substring(1) : "";
       if (Organisations.networkOrgOf(name).isPresent()) {
         group = name;
         break;
