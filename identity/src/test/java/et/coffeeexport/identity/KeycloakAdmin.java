@@ -118,6 +118,7 @@ public final class KeycloakAdmin {
     return id;
   }
 
+  /** Gives the user realm role {@code role}. */
   public void addRealmRole(String userId, String role) throws Exception {
     JsonNode roleRepresentation = get("/admin/realms/coffee-export/roles/" + role);
     send(
@@ -213,14 +214,6 @@ public final class KeycloakAdmin {
         "PUT",
         "/admin/realms/coffee-export/users/" + userId,
         JSON.createObjectNode().put("enabled", enabled).toString());
-  }
-
-  /** Gives the user realm role {@code role}. */
-  public void addRealmRole(String userId, String role) throws Exception {
-    send(
-        "POST",
-        "/admin/realms/coffee-export/users/" + userId + "/role-mappings/realm",
-        "[" + get("/admin/realms/coffee-export/roles/" + role) + "]");
   }
 
   /** Takes realm role {@code role} from the user. */
