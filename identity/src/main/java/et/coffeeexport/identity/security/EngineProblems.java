@@ -86,7 +86,15 @@ final class EngineProblems {
     } else if (type.equals("QueryParamException")) {
       detail = "A query parameter has a value of the wrong type.";
     } else {
-      detail = CLASS_NAME.matcher(message).replaceAll("a value");
+      // "Cannot convert value to java type java.util.Date" keeps "Date"; an exception's name goes.
+      detail =
+          CLASS_NAME
+              .matcher(message)
+              .replaceAll(
+                  m -> {
+                    String name = m.group().substring(m.group().lastIndexOf('.') + 1);
+                    return name.endsWith("Exception") || name.endsWith("Error") ? "an error" : name;
+                  });
     }
     return body(status[0], detail);
   }
