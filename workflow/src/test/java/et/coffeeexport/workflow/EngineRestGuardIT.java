@@ -278,17 +278,21 @@ class EngineRestGuardIT {
     String password = "It-" + UUID.randomUUID() + "-pw";
     var keycloak =
         new et.coffeeexport.identity.KeycloakAdmin(new RealmLogin().secret("keycloak-admin"));
-    keycloak.createUser(username, password, "exporters", "exporter");
-    RealmLogin browser = new RealmLogin();
-    browser
-        .startAt(URI.create("http://localhost:8080/camunda/app/tasklist/default/"))
-        .submit(Map.of("username", username, "password", password));
-    browser.followToApp();
-    var tasks =
-        browser.get(URI.create("http://localhost:8080/camunda/api/engine/engine/default/task"));
-    assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(403);
-    assertThat(tasks.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
+    String id = keycloak.createUser(username, password, "exporters", "exporter");
+    try {
+      RealmLogin browser = new RealmLogin();
+      browser
+          .startAt(URI.create("http://localhost:8080/camunda/app/tasklist/default/"))
+          .submit(Map.of("username", username, "password", password));
+      browser.followToApp();
+      var tasks =
+          browser.get(URI.create("http://localhost:8080/camunda/api/engine/engine/default/task"));
+      assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(403);
+      assertThat(tasks.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    } finally {
+      keycloak.deleteUser(id);
+    }
   }
 
   @Test

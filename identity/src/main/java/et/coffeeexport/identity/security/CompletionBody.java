@@ -19,7 +19,9 @@ import java.util.TreeSet;
  */
 final class CompletionBody {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> KEYS = Set.of("variables", "withVariablesInReturn");
 
   private CompletionBody() {}
@@ -36,8 +38,8 @@ final class CompletionBody {
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      // Duplicate keys are refused too: the engine's parser would keep the last one.
-      return List.of("the body is not a JSON object without duplicate keys");
+      // Duplicate keys and trailing content too: the engine's parser would read past the check.
+      return List.of("the body is not one JSON object without duplicate keys");
     }
     if (root == null || root.isNull()) {
       return List.of();

@@ -96,6 +96,13 @@ final class EngineRestGuard extends OncePerRequestFilter {
       EngineProblems.write(response, 400, "The path is not a plain resource path.");
       return;
     }
+    // A method override would let the engine run another method than the one the rules judged.
+    for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+      if (request.getHeader(header) != null) {
+        EngineProblems.write(response, 400, header + " is not accepted.");
+        return;
+      }
+    }
     String paging = pagingProblem(request.getQueryString());
     if (paging != null) {
       EngineProblems.write(response, 400, paging);

@@ -329,6 +329,7 @@ class EngineRestGuardTest {
         "{\"variables\":[\"exportId\"]}",
         "[1]",
         "{\"variables\":",
+        "{\"variables\":{\"decision\":{}}} {\"variables\":{\"exportId\":{}}}",
       })
   void bodiesTheEngineCouldReadOtherwiseAreRefused(String body) throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of("decision")));
@@ -453,6 +454,16 @@ class EngineRestGuardTest {
         });
     assertThat(fine.getContentAsString()).isEqualTo("[]");
     assertThat(fine.getContentType()).isEqualTo("application/json");
+  }
+
+  @Test
+  void aMethodOverrideIsRefused() throws Exception {
+    tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of()));
+    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    var request = request("GET", "/engine-rest/task/" + TASK, null);
+    request.addHeader("X-HTTP-Method-Override", "DELETE");
+    assertProblem(run(request), 400);
+    assertThat(reachedEngine).isFalse();
   }
 
   @Test
