@@ -159,6 +159,11 @@ final class EngineRestGuard extends OncePerRequestFilter {
         return;
       }
     }
+    if (call.segments().equals(List.of("external-task", "fetchAndLock"))) {
+      // Long polling answers asynchronously, after this filter returned: nothing to rewrite then.
+      chain.doFilter(forward, response);
+      return;
+    }
     var rewriting = new EngineProblems.Rewriting(response);
     chain.doFilter(forward, rewriting);
     rewriting.finish();
