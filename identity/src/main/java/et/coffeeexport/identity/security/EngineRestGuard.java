@@ -223,17 +223,28 @@ final class EngineRestGuard extends OncePerRequestFilter {
     return missing ? new Refusal(404, "There is no " + resource + " " + id + ".") : null;
   }
 
-  /** Claiming or assigning a task: only to oneself (or, for the assignee, to nobody). */
-  private static Refusal assignment(EngineCaller caller, EngineRequest call, byte[] body) {
-    JsonNode userId;
-    try {
-      JsonNode root = body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
-      userId = root == null ? JSON.nullNode() : root.path("userId");
-    } catch (IOException e) {
-      return new Refusal(400, "The body is not JSON.");
+  /**
+   * Claiming or assigning a task: only to oneself; handing it back (unclaim, no assignee): only the
+   * assignee, so a candidate cannot take a colleague's claimed task away.
+   */
+  private Refusal assignment(EngineCaller caller, EngineRequest call, byte[] body) {
+    String action = call.segments().get(2);
+    JsonNode userId = JSON.nullNode();
+    if (!action.equals("unclaim")) {
+      try {
+        JsonNode root = body.length == 0 ? null : JSON.readTree(body);
+        userId = root == null ? JSON.missingNode() : root.path("userId");
+      } catch (IOException e) {
+        return new Refusal(400, "The body is not JSON.");
+      }
     }
-    boolean unassigning = call.segments().get(2).equals("assignee") && userId.isNull();
-    if (unassigning || (userId.isTextual() && userId.asText().equals(caller.userId()))) {
+    if (userId.isNull() && !action.equals("claim")) {
+      String assignee = engine.task(call.segments().get(1)).map(TaskForm::assignee).orElse(null);
+      return assignee == null || assignee.equals(caller.userId())
+          ? null
+          : new Refusal(403, "Only the task's assignee can hand it back.");
+    }
+    if (userId.isTextual() && userId.asText().equals(caller.userId())) {
       return null;
     }
     return new Refusal(403, "A task can be claimed or assigned only to oneself.");

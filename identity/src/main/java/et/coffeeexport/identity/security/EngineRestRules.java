@@ -24,7 +24,7 @@ final class EngineRestRules {
    */
   enum Verdict {
     ALLOW,
-    /** Allowed when the body's {@code userId} is the caller (or empty: unclaim). */
+    /** Allowed when the body's {@code userId} is the caller, or to hand back one's own task. */
     ASSIGN_TO_SELF,
     /** Allowed for the task's assignee, with only the task's declared form fields as variables. */
     COMPLETE,
@@ -124,8 +124,8 @@ final class EngineRestRules {
         "authorization/count",
         "authorization/check");
     queries("group");
-    engine("POST", Verdict.ASSIGN_TO_SELF, "task/*/claim", "task/*/assignee");
-    engine("POST", Verdict.ALLOW, "task/*/unclaim", "task/*/comment/create");
+    engine("POST", Verdict.ASSIGN_TO_SELF, "task/*/claim", "task/*/assignee", "task/*/unclaim");
+    engine("POST", Verdict.ALLOW, "task/*/comment/create");
     engine("POST", Verdict.COMPLETE, "task/*/complete", "task/*/submit-form");
     // Models, as Tasklist's diagram tab and Cockpit show them.
     reads(

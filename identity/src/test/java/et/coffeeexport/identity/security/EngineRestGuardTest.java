@@ -361,8 +361,24 @@ class EngineRestGuardTest {
     call("POST", claim, "{\"userId\":\"" + OFFICER + "\"}");
     assertThat(reachedEngine).isTrue();
     reachedEngine = false;
+    tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of()));
     call("POST", "/engine-rest/task/" + TASK + "/assignee", "{\"userId\":null}");
     assertThat(reachedEngine).as("the assignee may hand the task back").isTrue();
+    reachedEngine = false;
+    call("POST", "/engine-rest/task/" + TASK + "/unclaim", null);
+    assertThat(reachedEngine).isTrue();
+  }
+
+  @Test
+  void aCandidateCannotTakeAColleaguesTaskAway() throws Exception {
+    tasks.put(TASK, new EngineRestGuard.TaskForm("commercial-bank.supervisor", Set.of()));
+    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    assertProblem(call("POST", "/engine-rest/task/" + TASK + "/unclaim", null), 403);
+    assertProblem(
+        call("POST", "/engine-rest/task/" + TASK + "/assignee", "{\"userId\":null}"), 403);
+    assertProblem(
+        call("POST", "/engine-rest/task/" + TASK + "/assignee", "{\"userId\":\"x\"}"), 403);
+    assertThat(reachedEngine).isFalse();
   }
 
   @Test
