@@ -13,28 +13,21 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 record EngineCaller(String userId, Set<String> groups, Set<String> roles) {
 
-  /** The engine's administrators: the identity plugin's administrator group. */
-  static final String ADMINISTRATORS = "camunda-admin";
-
-  static final String EXPORTERS = "exporters";
   static final String EXPORTER_ROLE = "exporter";
 
   EngineCaller {
-    groups = groups.stream().map(EngineCaller::groupName).collect(Collectors.toUnmodifiableSet());
+    groups = Set.copyOf(groups);
     roles = Set.copyOf(roles);
   }
 
+  /** The engine's administrators: the identity plugin's administrator group. */
   boolean isAdministrator() {
-    return groups.contains(ADMINISTRATORS);
+    return groups.contains(RealmGroups.CAMUNDA_ADMIN);
   }
 
+  /** An exporter by realm role or by group, even one who also holds another group. */
   boolean isExporter() {
-    return roles.contains(EXPORTER_ROLE) || groups.contains(EXPORTERS);
-  }
-
-  /** {@code /exporters} and {@code exporters} are the same top-level group. */
-  static String groupName(String group) {
-    return group.startsWith("/") ? group.substring(1) : group;
+    return roles.contains(EXPORTER_ROLE) || groups.contains(RealmGroups.EXPORTERS);
   }
 
   static EngineCaller of(JwtAuthenticationToken token) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -70,7 +71,7 @@ class EngineRestGuardEngineTest {
             .header("alg", "none")
             .subject(p[0])
             .claim("preferred_username", p[0])
-            .claim("groups", List.of(p[1].split("\\+")))
+            .claim("groups", Stream.of(p[1].split("\\+")).map(g -> "/" + g).toList())
             .claim("realm_access", Map.of("roles", List.of(p[2].split("\\+"))))
             .build();
       };

@@ -71,7 +71,7 @@ class EngineRestGuardTest {
 
   @Test
   void anExportersTokenGets403OnEveryEngineCall() throws Exception {
-    token("it-exporter", List.of("exporters"), List.of("exporter"));
+    token("it-exporter", List.of("/exporters"), List.of("exporter"));
     for (String path : List.of("/engine-rest/task", "/engine-rest/version", "/engine-rest/")) {
       var response = call("GET", path, null);
       assertProblem(response, 403);
@@ -84,6 +84,19 @@ class EngineRestGuardTest {
   void theExporterRoleAloneIsEnough() throws Exception {
     token("it-exporter", List.of(), List.of("exporter"));
     assertProblem(call("GET", "/engine-rest/task", null), 403);
+  }
+
+  @Test
+  void theExportersGroupAloneIsEnough() throws Exception {
+    token("it-exporter", List.of("/exporters", "/ecta"), List.of());
+    assertProblem(call("GET", "/engine-rest/task", null), 403);
+  }
+
+  @Test
+  void aSubgroupNamedLikeTheAdministratorsGrantsNothing() throws Exception {
+    token(OFFICER, List.of("/commercial-bank", "/commercial-bank/camunda-admin"), List.of());
+    assertProblem(call("POST", "/engine-rest/deployment/create", "{}"), 403);
+    assertThat(reachedEngine).isFalse();
   }
 
   @Test
@@ -156,7 +169,7 @@ class EngineRestGuardTest {
   void officersAndAnalystsReachWhatTasklistAndCockpitCall(String method, String path)
       throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(null, Set.of()));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     var response = call(method, path, "{}");
     assertThat(reachedEngine).as("%s %s: %s", method, path, response.getContentAsString()).isTrue();
     SecurityContextHolder.clearContext();
@@ -234,7 +247,7 @@ class EngineRestGuardTest {
   })
   void everythingElseIs403ForOfficers(String method, String path) throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of()));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     var response = call(method, path, "{}");
     assertProblem(response, 403);
     assertThat(reachedEngine).isFalse();
@@ -254,7 +267,7 @@ class EngineRestGuardTest {
   })
   void administratorsReachEverything(String method, String path) throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(null, Set.of()));
-    token("admin", List.of("consortium-admins", "/camunda-admin"), List.of("admin"));
+    token("admin", List.of("/consortium-admins", "/camunda-admin"), List.of("admin"));
     call(method, path, "{}");
     assertThat(reachedEngine).isTrue();
   }
@@ -262,7 +275,7 @@ class EngineRestGuardTest {
   @Test
   void theAssigneeCompletesWithTheFormsFields() throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of("decision", "reasons")));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     String body =
         "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"reasons\":{\"value\":\"\"}}}";
     var response = call("POST", "/engine-rest/task/" + TASK + "/complete", body);
@@ -293,7 +306,7 @@ class EngineRestGuardTest {
   @Test
   void anUndeclaredVariableIsRefusedAndNamed() throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of("decision")));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     var response =
         call(
             "POST",
@@ -306,7 +319,7 @@ class EngineRestGuardTest {
 
   @Test
   void withNoDeclaredFieldsNoVariableMayBeSent() throws Exception {
-    token("it-exporter-officer", List.of("ecta"), List.of("officer"));
+    token("it-exporter-officer", List.of("/ecta"), List.of("officer"));
     tasks.put(TASK, new EngineRestGuard.TaskForm("it-exporter-officer", Set.of()));
     var response =
         call(
@@ -333,7 +346,7 @@ class EngineRestGuardTest {
       })
   void bodiesTheEngineCouldReadOtherwiseAreRefused(String body) throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of("decision")));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     assertProblem(call("POST", "/engine-rest/task/" + TASK + "/complete", body), 400);
     assertThat(reachedEngine).isFalse();
   }
@@ -341,7 +354,7 @@ class EngineRestGuardTest {
   @Test
   void onlyTheAssigneeCompletes() throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(null, Set.of("decision")));
-    token("custom-authorities.officer", List.of("custom-authorities"), List.of("officer"));
+    token("custom-authorities.officer", List.of("/custom-authorities"), List.of("officer"));
     var unclaimed = call("POST", "/engine-rest/task/" + TASK + "/complete", "{}");
     assertProblem(unclaimed, 403);
     assertThat(detail(unclaimed)).contains("claim");
@@ -353,7 +366,7 @@ class EngineRestGuardTest {
   @Test
   void aTaskIsClaimedOnlyForOneself() throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(null, Set.of()));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     String claim = "/engine-rest/task/" + TASK + "/claim";
     assertProblem(call("POST", claim, "{\"userId\":\"commercial-bank.supervisor\"}"), 403);
     assertProblem(call("POST", claim, "{}"), 403);
@@ -372,7 +385,7 @@ class EngineRestGuardTest {
   @Test
   void aCandidateCannotTakeAColleaguesTaskAway() throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm("commercial-bank.supervisor", Set.of()));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     assertProblem(call("POST", "/engine-rest/task/" + TASK + "/unclaim", null), 403);
     assertProblem(
         call("POST", "/engine-rest/task/" + TASK + "/assignee", "{\"userId\":null}"), 403);
@@ -383,7 +396,7 @@ class EngineRestGuardTest {
 
   @Test
   void negativePagingIs400ForEveryone() throws Exception {
-    token("admin", List.of("camunda-admin"), List.of("admin"));
+    token("admin", List.of("/camunda-admin"), List.of("admin"));
     for (String query :
         List.of("maxResults=-5", "firstResult=-1", "maxResults=abc", "maxResults=%zz")) {
       var response = call("GET", "/engine-rest/task?" + query, null);
@@ -396,14 +409,14 @@ class EngineRestGuardTest {
 
   @Test
   void anUnknownTaskOrInstanceIs404() throws Exception {
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     var response =
         call("GET", "/engine-rest/task/ffffffff-0000-0000-0000-000000000000/variables", null);
     assertProblem(response, 404);
     assertProblem(call("GET", "/engine-rest/process-instance/999/variables", null), 404);
     assertProblem(call("GET", "/engine-rest/execution/999/localVariables", null), 404);
     SecurityContextHolder.clearContext();
-    token("admin", List.of("camunda-admin"), List.of());
+    token("admin", List.of("/camunda-admin"), List.of());
     assertProblem(call("POST", "/engine-rest/task/999/variables", "{}"), 404);
     assertThat(reachedEngine).isFalse();
   }
@@ -416,14 +429,14 @@ class EngineRestGuardTest {
     "/engine-rest/task/./count",
   })
   void pathsAMatcherCouldReadDifferentlyAre400(String path) throws Exception {
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     assertProblem(call("GET", path, null), 400);
     assertThat(reachedEngine).isFalse();
   }
 
   @Test
   void theEnginesErrorsGoOutAsProblemsWithoutClassNames() throws Exception {
-    token("admin", List.of("camunda-admin"), List.of());
+    token("admin", List.of("/camunda-admin"), List.of());
     var request = new MockHttpServletRequest("GET", "/engine-rest/process-definition/x:1:2/xml");
     var response = new MockHttpServletResponse();
     FilterChain engine =
@@ -475,7 +488,7 @@ class EngineRestGuardTest {
   @Test
   void aMethodOverrideIsRefused() throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of()));
-    token(OFFICER, List.of("commercial-bank"), List.of("officer"));
+    token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     var request = request("GET", "/engine-rest/task/" + TASK, null);
     request.addHeader("X-HTTP-Method-Override", "DELETE");
     assertProblem(run(request), 400);
@@ -484,7 +497,7 @@ class EngineRestGuardTest {
 
   @Test
   void otherPathsAreNotTheGuardsBusiness() throws Exception {
-    token("it-exporter", List.of("exporters"), List.of("exporter"));
+    token("it-exporter", List.of("/exporters"), List.of("exporter"));
     call("GET", "/api/exports", null);
     assertThat(reachedEngine).isTrue();
   }
@@ -497,6 +510,7 @@ class EngineRestGuardTest {
             .header("alg", "RS256")
             .subject("id-" + username)
             .claim("preferred_username", username)
+            // The realm gives groups by full path.
             .claim("groups", groups)
             .claim("realm_access", Map.of("roles", roles))
             .build();
