@@ -205,7 +205,7 @@ final class ExportFixture {
             variable.putObject("valueInfo").put("transient", true);
           }
         });
-    var done = Workflow.call("POST", "task/" + taskId + "/complete", token, body.toString());
+    var done = Workflow.complete(taskId, token, body.toString());
     assertThat(done.statusCode())
         .as("%s completes %s: %s", officer, taskKey, done.body())
         .isIn(200, 204);
