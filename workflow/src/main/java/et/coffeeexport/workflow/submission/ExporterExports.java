@@ -12,6 +12,7 @@ import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.ExportState;
+import et.coffeeexport.domain.ExportStatus;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
@@ -80,20 +81,43 @@ class ExporterExports {
 
   /** Completes the exporter's amendment task with the amended request. */
   void amend(StoredIdentity exporter, String exportId, JsonNode request) {
-    export(exporter, exportId);
-    var task =
-        platform.call(
-            () ->
-                tasks
-                    .createTaskQuery()
-                    .processInstanceBusinessKey(exportId)
-                    .taskAssignee(exporter.username())
-                    .taskDefinitionKeyLike("AmendFor%")
-                    .singleResult());
+    boolean returned =
+        export(exporter, exportId).state().status() == ExportStatus.RETURNED_FOR_AMENDMENT;
+    var task = amendmentTask(exporter, exportId);
+    // The ledger shows the return as soon as its step commits there; the engine's transaction,
+    // which opens the amendment task, commits just after: wait that moment, not a client's retry.
+    for (long deadline = System.nanoTime() + AMENDMENT_TASK_WAIT_NANOS;
+        task == null && returned && System.nanoTime() < deadline; ) {
+      sleep(50);
+      task = amendmentTask(exporter, exportId);
+    }
     if (task == null) {
       throw new ApiProblems.Conflict("export " + exportId + " is not returned for amendment");
     }
-    platform.change(() -> tasks.complete(task.getId(), Map.of("requestJson", request.toString())));
+    String taskId = task.getId();
+    platform.change(() -> tasks.complete(taskId, Map.of("requestJson", request.toString())));
+  }
+
+  private static final long AMENDMENT_TASK_WAIT_NANOS = 5_000_000_000L;
+
+  private org.camunda.bpm.engine.task.Task amendmentTask(StoredIdentity exporter, String exportId) {
+    return platform.call(
+        () ->
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(exportId)
+                .taskAssignee(exporter.username())
+                .taskDefinitionKeyLike("AmendFor%")
+                .singleResult());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiProblems.Conflict("interrupted while the export was changing");
+    }
   }
 
   /** Cancels when the state machine lets the exporter do it now; the chaincode checks again. */
