@@ -30,18 +30,22 @@ final class ApiSchemas {
   record ExportRequestBody(
       @Schema(
               requiredMode = RequiredMode.REQUIRED,
+              maxLength = 64,
               pattern = IDENTIFIER,
               description = "the exporter's id as ECTA registered it (in the caller's certificate)")
           String exporterId,
-      @Schema(requiredMode = RequiredMode.REQUIRED, pattern = IDENTIFIER) String contractNumber,
+      @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 64, pattern = IDENTIFIER)
+          String contractNumber,
       @Schema(
               requiredMode = RequiredMode.REQUIRED,
               format = "date-time",
+              maxLength = 64,
               description = "when the sales contract was signed (ISO-8601 instant)")
           String contractSignedAt,
       @Schema(
               requiredMode = RequiredMode.REQUIRED,
               format = "date",
+              maxLength = 64,
               description = "the contract's date, which selects the minimum price in force")
           String contractDate,
       @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{2}$", example = "DE")
@@ -51,9 +55,13 @@ final class ApiSchemas {
       @Schema(
               requiredMode = RequiredMode.REQUIRED,
               example = "G2",
+              maxLength = 64,
               description = "one of the export grades of the rule set in force")
           String grade,
-      @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z][A-Z0-9_]{0,31}$")
+      @Schema(
+              requiredMode = RequiredMode.REQUIRED,
+              maxLength = 32,
+              pattern = "^[A-Z][A-Z0-9_]{0,31}$")
           String origin,
       @Schema(
               requiredMode = RequiredMode.REQUIRED,
@@ -95,12 +103,19 @@ final class ApiSchemas {
 
   @Schema(name = "Cancellation")
   record CancellationBody(
-      @Schema(description = "why the exporter cancels, one line each") List<String> reasons) {}
+      @Schema(
+              description =
+                  "why the exporter cancels, one line each; "
+                      + Notes.MAX_TEXT
+                      + " characters in all at most")
+          List<String> reasons) {}
 
   @Schema(
       name = "TrackingReport",
       description =
           "A tracking milestone or the arrival, as Shipping Line reports it; recorded on the"
-              + " ledger by the process as the reporting officer")
+              + " ledger by the process as the reporting officer. At most "
+              + Notes.MAX_TEXT
+              + " characters of JSON.")
   record TrackingBody() {}
 }

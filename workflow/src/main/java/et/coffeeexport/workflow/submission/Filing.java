@@ -41,7 +41,7 @@ record Filing(ExportRequest request, ExportTerms terms, ObjectNode sealedTerms) 
       throw new ApiProblems.BadRequest(
           "terms.salt is not accepted: the platform salts the terms' public hash itself");
     }
-    ExportRequest request = read(body.path("request"), ExportRequest.class, "request");
+    ExportRequest request = request(body.path("request"));
     ObjectNode sealed = salted(object(terms, "terms"));
     ExportTerms parsed = read(sealed, ExportTerms.class, "terms");
     BigDecimal price = parsed.pricePerLbUsd();
@@ -53,6 +53,31 @@ record Filing(ExportRequest request, ExportTerms terms, ObjectNode sealedTerms) 
     }
     return new Filing(request, parsed, sealed);
   }
+
+  /**
+   * An export request (filed, or amended), checked as {@link #of} checks a filing's. Its strings
+   * are bounded too: the request travels as a process variable, which holds 4,000 characters.
+   */
+  static ExportRequest request(JsonNode node) {
+    ExportRequest request = read(node, ExportRequest.class, "request");
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              if (field.getValue().isTextual()
+                  && field.getValue().asText().length() > MAX_REQUEST_TEXT) {
+                throw new ApiProblems.BadRequest(
+                    "request."
+                        + field.getKey()
+                        + " is longer than "
+                        + MAX_REQUEST_TEXT
+                        + " characters");
+              }
+            });
+    return request;
+  }
+
+  /** The longest text of a request's field: identifiers, codes and dates, all shorter. */
+  static final int MAX_REQUEST_TEXT = 64;
 
   /** The names a request or terms object must carry: the domain record's, but the salt. */
   static List<String> required(Class<? extends Record> type) {

@@ -92,6 +92,7 @@ class ShipmentController {
       String variable,
       JsonNode body) {
     SubmissionController.checked(exportId);
+    Notes.report(body);
     var officer = exports.exporter(Exporters.username(token));
     if (!et.coffeeexport.domain.Organisation.SHIPPING_LINE.networkName().equals(officer.org())
         || officer.ledgerRole() == Role.EXPORTER) {

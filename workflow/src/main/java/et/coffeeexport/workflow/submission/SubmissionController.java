@@ -116,7 +116,10 @@ class SubmissionController {
           @RequestBody
           JsonNode request,
       JwtAuthenticationToken token) {
-    exports.amend(exporter(token), checked(exportId), request);
+    var exporter = exporter(token);
+    // Checked now, as a filing's request is: the process's job would only fail on it later.
+    Filing.request(request);
+    exports.amend(exporter, checked(exportId), request);
     // Accepted: the ledger step runs in a job (retried, then an incident); GET the export.
     return ResponseEntity.accepted().location(URI.create("/api/exports/" + exportId)).build();
   }
@@ -135,7 +138,7 @@ class SubmissionController {
           @RequestBody
           JsonNode notes,
       JwtAuthenticationToken token) {
-    exports.cancel(exporter(token), checked(exportId), notes);
+    exports.cancel(exporter(token), checked(exportId), Notes.cancellation(notes));
     return ResponseEntity.accepted().location(URI.create("/api/exports/" + exportId)).build();
   }
 

@@ -96,4 +96,33 @@ class FilingTest {
     assertThatThrownBy(() -> Filing.of(JSON.createArrayNode()))
         .isInstanceOf(ApiProblems.BadRequest.class);
   }
+
+  @Test
+  void anAmendedRequestIsCheckedLikeAFiledOneAndItsTextsAreBounded() {
+    ObjectNode request = (ObjectNode) filing().get("request");
+    assertThat(Filing.request(request).grade()).isEqualTo("G2");
+    request.put("grade", "G".repeat(Filing.MAX_REQUEST_TEXT + 1));
+    assertThatThrownBy(() -> Filing.request(request))
+        .hasMessage("request.grade is longer than 64 characters");
+    request.remove("grade");
+    assertThatThrownBy(() -> Filing.request(request)).hasMessage("request.grade is required");
+  }
+
+  @Test
+  void reasonsAndReportsAreBoundedToWhatAProcessVariableHolds() {
+    var reasons = JSON.createObjectNode();
+    reasons.putArray("reasons").add("buyer withdrew").add("x".repeat(Notes.MAX_TEXT));
+    assertThatThrownBy(() -> Notes.cancellation(reasons)).hasMessageContaining("longer than");
+    var numbers = JSON.createObjectNode();
+    numbers.putArray("reasons").add(7);
+    assertThatThrownBy(() -> Notes.cancellation(numbers)).hasMessage("reasons must be strings");
+    var fine = JSON.createObjectNode();
+    fine.putArray("reasons").add("buyer withdrew");
+    assertThat(Notes.cancellation(fine)).isSameAs(fine);
+    assertThat(Notes.cancellation(JSON.createObjectNode())).isNotNull();
+    var report = JSON.createObjectNode().put("event", "x".repeat(Notes.MAX_TEXT));
+    assertThatThrownBy(() -> Notes.report(report)).hasMessageContaining("longer than");
+    assertThatThrownBy(() -> Notes.report(JSON.createArrayNode()))
+        .isInstanceOf(ApiProblems.BadRequest.class);
+  }
 }
