@@ -83,6 +83,9 @@ head -n 300 "$work/failures.txt" >&2
 tail -n 22 "$work/out.txt" >&2
 ndjson=$(find "$work/report" -name '*.ndjson' -print -quit 2>/dev/null || true)
 [ -n "$ndjson" ] && { figures "$ndjson" >&2 || true; }
+# The whole output and the events stay with the platform's logs (authorization headers are filtered out).
+mkdir -p "$LOGS" && cp "$work/out.txt" "$LOGS/fuzz-api.txt" && { [ -z "$ndjson" ] || cp "$ndjson" "$LOGS/fuzz-api.ndjson"; }
+log "the whole run: $LOGS/fuzz-api.txt"
 ((rc == 124 || rc == 137)) && die "Schemathesis did not finish within ${SECONDS_BUDGET}s"
 ((rc == 0)) || die "API fuzzing found problems (above; Schemathesis exit code $rc)"
 log "API fuzzing: no findings"

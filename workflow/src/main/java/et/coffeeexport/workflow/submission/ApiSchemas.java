@@ -82,10 +82,8 @@ final class ApiSchemas {
   record ExportTermsBody(
       @Schema(
               requiredMode = RequiredMode.REQUIRED,
-              minimum = "0",
-              exclusiveMinimum = true,
-              maximum = "1000",
-              exclusiveMaximum = true,
+              minimum = "0.0001",
+              maximum = "999.9999",
               multipleOf = 0.0001,
               description = "US dollars per pound, at most 4 decimals")
           BigDecimal pricePerLbUsd,

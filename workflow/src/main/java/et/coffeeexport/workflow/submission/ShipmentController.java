@@ -50,7 +50,11 @@ class ShipmentController {
   @PostMapping(path = "/milestones", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> milestone(
       @SubmissionController.ExportId @PathVariable String exportId,
-      @TrackingReport @RequestBody JsonNode milestone,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = ApiSchemas.TrackingBody.class)))
+          @RequestBody
+          JsonNode milestone,
       JwtAuthenticationToken token) {
     report(
         exportId,
@@ -70,7 +74,11 @@ class ShipmentController {
   @PostMapping(path = "/arrival", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> arrival(
       @SubmissionController.ExportId @PathVariable String exportId,
-      @TrackingReport @RequestBody JsonNode arrival,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = ApiSchemas.TrackingBody.class)))
+          @RequestBody
+          JsonNode arrival,
       JwtAuthenticationToken token) {
     report(
         exportId,
@@ -119,12 +127,4 @@ class ShipmentController {
                     officer.username())
                 .correlate());
   }
-
-  /** A tracking report's body, as the document shows it. */
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = ApiSchemas.TrackingBody.class)))
-  @interface TrackingReport {}
 }

@@ -57,8 +57,19 @@ class ApiSurfaceTest {
     org.springdoc.core.properties.SpringDocConfigProperties.class,
     org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration.class
   })
-  @Import({ApiLimits.class, ApiProblems.class, ApiDocument.class})
+  @Import({ApiLimits.class, ApiProblems.class, ApiDocument.class, ErrorProblems.class})
   static class Api {
+    /** Refuses one path before Spring MVC, as the security firewall refuses a request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> refusing() {
+      var registration =
+          new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+              (request, response, chain) ->
+                  ((jakarta.servlet.http.HttpServletResponse) response).sendError(400));
+      registration.addUrlPatterns("/api/refused-by-a-filter");
+      return registration;
+    }
+
     @Bean
     SubmissionController submissions() {
       return new SubmissionController(null, null);
@@ -136,6 +147,7 @@ class ApiSurfaceTest {
         post("/api/exports/EXP-1/documents/SALES_CONTRACT", "application/json", "{}"), 415);
     assertProblem(send("DELETE", "/api/exports", null, null), 405);
     assertProblem(send("GET", "/api/no-such-thing", null, null), 404);
+    assertProblem(send("GET", "/api/refused-by-a-filter", null, null), 400);
   }
 
   @Test
