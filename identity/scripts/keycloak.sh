@@ -91,7 +91,7 @@ start_keycloak() {
 }
 
 mkdir -p "$LOGS"
-command -v envsubst >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext-base >/dev/null; }
+command -v envsubst >/dev/null || (umask 022 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext-base >/dev/null)
 install_keycloak
 prepare_home
 render_realm

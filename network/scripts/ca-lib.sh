@@ -16,17 +16,20 @@ ca_client() {
       fabric-ca-client enroll --caname "$which-$org" \
       --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
   fi
+  # `register` echoes the secret it registered ("Password: ..."): that line stays out of the log.
   FABRIC_CA_CLIENT_HOME=$home fabric-ca-client "$@" --caname "$which-$org" -u "$(ca_url "$org")" \
-    --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client-$org.log" 2>&1
+    --tls.certfiles "$(ca_tls_root "$org")" 2>&1 | sed '/^Password: /d' >>"$LOGS/ca-client-$org.log"
+  return "${PIPESTATUS[0]}"
 }
 
-# register_once <org> <ca|tlsca> <name> <type> <secret> [attrs]: registering twice is an error, so look first.
-# attrs in fabric-ca syntax, e.g. 'role=officer:ecert,uid=kc-42:ecert' (":ecert" puts them in the certificate).
+# register_once <org> <ca|tlsca> <name> <type> <secret> [attrs] [affiliation]: registering twice is an error, so
+# look first. attrs in fabric-ca syntax, e.g. 'role=officer:ecert,uid=kc-42:ecert' (":ecert" puts them in the
+# certificate). Without an affiliation the identity gets the registrar's (the root).
 register_once() {
-  local org=$1 which=$2 name=$3 type=$4 pw=$5 attrs=${6:-}
+  local org=$1 which=$2 name=$3 type=$4 pw=$5 attrs=${6:-} affiliation=${7:-}
   ca_client "$org" "$which" identity list --id "$name" && return 0
   FABRIC_CA_CLIENT_ID_SECRET=$pw ca_client "$org" "$which" register --id.name "$name" --id.type "$type" \
-    ${attrs:+--id.attrs "$attrs"}
+    ${attrs:+--id.attrs "$attrs"} ${affiliation:+--id.affiliation "$affiliation"}
 }
 
 # NodeOUs: the role of an identity (client, peer, admin, orderer) is read from its certificate's OU.
@@ -50,6 +53,7 @@ enroll_identity() {
   register_once "$org" ca "$name" "$type" "$pw" "$attrs"
   register_once "$org" tlsca "$name" "$type" "$pw"
   local tmp=$dir.tmp
+  # Credentials in the URL travel as FABRIC_CA_CLIENT_URL, never on the command line.
   local -x FABRIC_CA_CLIENT_URL="https://$name:$pw@${HOST[$org]}:$(ca_port "$org")"
   rm -rf "$tmp" && mkdir -p "$tmp"
   fabric-ca-client enroll --caname "ca-$org" -M "$tmp/msp" --csr.hosts "$host" \

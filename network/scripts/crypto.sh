@@ -44,17 +44,25 @@ EOF
 }
 
 start_ca() {
-  local org=$1 home
+  local org=$1 home args
   home=$(ca_home "$org")
   mkdir -p "$home"
   write_tls_ca_config "$org"
-  # The bootstrap registrar's "admin:password" goes in FABRIC_CA_SERVER_BOOT, not in -b on the command line.
-  FABRIC_CA_SERVER_BOOT="admin:$(secret "ca-$org-admin")" \
-    start_process "ca-$org" fabric-ca-server start --home "$home" \
-    --address "${HOST[$org]}" --port "$(ca_port "$org")" \
-    --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")" \
-    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" --metrics.provider prometheus \
-    --cafiles "$home/tlsca/fabric-ca-config.yaml"
+  args=(--home "$home" --address "${HOST[$org]}" --port "$(ca_port "$org")"
+    --ca.name "ca-$org" --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,127.0.0.1,ca.$(org_domain "$org")"
+    --tls.enabled --operations.listenaddress "${HOST[$org]}:$(ca_ops_port "$org")" --metrics.provider prometheus
+    --cafiles "$home/tlsca/fabric-ca-config.yaml")
+  if [ ! -f "$home/fabric-ca-server-config.yaml" ]; then
+    # Once: the bootstrap administrator's "admin:password" goes in FABRIC_CA_SERVER_BOOT (never -b on a command
+    # line) to `init`, which writes it into the server's configuration file (owner-only, as everything under lib.sh's
+    # umask). The server echoes it as "boot: ..." when it prints its configuration: that line stays out of the log.
+    log "initialising ca-$org"
+    FABRIC_CA_SERVER_BOOT="admin:$(secret "ca-$org-admin")" fabric-ca-server init "${args[@]}" 2>&1 |
+      sed '/^boot: /d' >>"$LOGS/ca-$org.log" || die "fabric-ca-server init of ca-$org failed; see $LOGS/ca-$org.log"
+  fi
+  chmod 600 "$home/fabric-ca-server-config.yaml"
+  # Every start reads the administrator from that file: no secret in the process's command line or environment.
+  start_process "ca-$org" fabric-ca-server start "${args[@]}"
 }
 
 wait_ca() {
@@ -86,6 +94,23 @@ enroll_chaincode_server() {
   done
 }
 
+# The registrar the application enrols people with (identity/.../wallet/CertificateAuthorities), at the organisation's
+# identity CA: it registers, modifies and revokes client identities of the "users" affiliation carrying the platform's
+# attributes (role, uid, exporterId) and nothing else. It cannot register an admin, a peer, an orderer or another
+# registrar, grant an hf.* attribute, nor touch the bootstrap admin, the nodes or the platform's own identity, which
+# are outside "users" (checked with the real CA by RegistrarLimitsIT). Its type, "registrar", is no Fabric role: its
+# own certificate signs nothing on the channel, and no registrar can act on another. Its secret: secrets/ca-<org>-registrar.
+APP_REGISTRAR=registrar
+APP_REGISTRAR_AFFILIATION=users
+APP_REGISTRAR_ATTRS='"hf.Registrar.Roles=client","hf.Registrar.DelegateRoles=client","hf.Registrar.Attributes=role,uid,exporterId",hf.Revoker=true'
+register_app_registrar() {
+  local org=$1
+  ca_client "$org" ca affiliation list --affiliation "$APP_REGISTRAR_AFFILIATION" ||
+    ca_client "$org" ca affiliation add "$APP_REGISTRAR_AFFILIATION"
+  register_once "$org" ca "$APP_REGISTRAR" registrar "$(secret "ca-$org-registrar")" "$APP_REGISTRAR_ATTRS" \
+    "$APP_REGISTRAR_AFFILIATION"
+}
+
 enroll_org() {
   local org=$1 d dir
   d=$(org_domain "$org")
@@ -102,6 +127,7 @@ enroll_org() {
       enroll_identity "$org" "$dir/peers/$(peer_name "$org" $i)" "peer$i-$org" peer "$(peer_name "$org" $i)"
     done
     enroll_chaincode_server "$org"
+    register_app_registrar "$org"
   fi
   write_org_msp "$org"
 }

@@ -108,8 +108,12 @@ decide() {
     sleep 0.3
   done
   say "    task \"$(jq -r '.[0].name' <<<"$tasks")\" found in $officer's list"
+  # Only a task's assignee may complete it (the engine REST guard): claim it first, as Tasklist does.
+  api "$officer" POST "$REST/task/$task/claim" "{\"userId\":\"$officer\"}" >/dev/null
+  [ "$(status)" = 204 ] || fail "$officer could not claim $key: HTTP $(status) $(cat "$WORK/body")"
+  # A private form field (the repatriated amount) goes transient: the engine never stores it.
   api "$officer" POST "$REST/task/$task/complete" \
-    "$(jq -c '{variables: with_entries(.value = {value: .value})}' <<<"$vars")" >/dev/null
+    "$(jq -c '{variables: with_entries(.value = ({value: .value} + (if .key == "repatriationJson" then {valueInfo: {transient: true}} else {} end)))}' <<<"$vars")" >/dev/null
   [[ "$(status)" == 20[04] ]] || fail "$officer could not complete $key: HTTP $(status) $(cat "$WORK/body")"
   wait_for_status "$expected" 30
   print_last_decision

@@ -11,6 +11,9 @@ KUBO_HOME=$CEC_CACHE_DIR/kubo-$KUBO_VERSION
 GO_HOME=$CEC_CACHE_DIR/go-$GO_TOOLCHAIN_VERSION # only installed where the machine's Go is missing or too old
 PATH=$FABRIC_HOME/bin:$FABRIC_CA_HOME/bin:$GO_HOME/bin:$PATH
 
+# Everything the scripts write (keys, passwords, configuration holding them, databases, logs) is their owner's alone.
+umask 077
+
 CRYPTO=$CEC_STATE_DIR/crypto
 CONF=$CEC_STATE_DIR/config
 DATA=$CEC_STATE_DIR/data
@@ -183,4 +186,34 @@ secret() {
   mkdir -p "$SECRETS" && chmod 700 "$SECRETS"
   [ -s "$f" ] || (umask 077 && openssl rand -hex 16 >"$f")
   cat "$f"
+}
+
+# init_key_file <name>: a 256-bit key in the secrets folder, made only while the platform's state is initialised
+# (postgres.sh, with the database that will hold what it seals). Never made later: data sealed under a key (wallet
+# keys, documents) is lost with it, so the application refuses to start without it, or with another, rather than
+# make a new one. An existing key is kept.
+init_key_file() {
+  local f=$SECRETS/$1
+  mkdir -p "$SECRETS" && chmod 700 "$SECRETS"
+  [ -s "$f" ] && return 0
+  log "making the key file $f (once, at initialisation)"
+  (umask 077 && openssl rand 32 >"$f.tmp" && mv "$f.tmp" "$f")
+}
+
+# secure_state: the state folder holds every key and password of the platform, so it is its owner's alone, and so is
+# everything in it (an older state folder is put right on the next start). PostgreSQL runs as its own service
+# account and must pass through to its data and socket folders: the state, data and run folders let the postgres
+# group through (--x, no listing); others get nothing anywhere.
+secure_state() {
+  local passage=("$CEC_STATE_DIR" "$DATA" "$CEC_STATE_DIR/run")
+  mkdir -p "${passage[@]}" "$SECRETS"
+  find "$CEC_STATE_DIR" -xdev ! -type l -perm /077 ! -path "$CEC_STATE_DIR" ! -path "$DATA" \
+    ! -path "$CEC_STATE_DIR/run" -exec chmod go-rwx {} +
+  if getent group postgres >/dev/null; then
+    chgrp postgres "${passage[@]}" && chmod 710 "${passage[@]}"
+  else
+    chmod 700 "${passage[@]}"
+  fi
+  chmod 700 "$SECRETS"
+  find "$SECRETS" -type f ! -perm 600 -exec chmod 600 {} +
 }

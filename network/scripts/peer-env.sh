@@ -1,7 +1,9 @@
 # Sourced: sets up the peer CLI as <org>'s admin against peer <index> (default 0), with mutual TLS.
 #   source network/scripts/peer-env.sh ecta [0]
 # The orderer flags for CLI commands are in $ORDERER_ARGS.
+_umask=$(umask)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+umask "$_umask" # lib.sh's umask is for the scripts, not for the shell that sources this
 _org=${1:?organisation}
 _i=${2:-0}
 export FABRIC_CFG_PATH=$CONF/peer
@@ -15,4 +17,4 @@ export CORE_PEER_TLS_CLIENTCERT_FILE=$(org_admin_tls "$_org")/server.crt
 export CORE_PEER_TLS_CLIENTKEY_FILE=$(org_admin_tls "$_org")/server.key
 ORDERER_ARGS=(-o "${HOST[orderer]}:${ORDERER_PORT[${ORDERERS[0]}]}" --tls --cafile "$(orderer_tls_ca)"
   --clientauth --certfile "$(org_admin_tls "$_org")/server.crt" --keyfile "$(org_admin_tls "$_org")/server.key")
-unset _org _i
+unset _org _i _umask

@@ -16,7 +16,7 @@ as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@";
 install_postgres() {
   [ -x "$PG_BIN/postgres" ] && return 0
   log "installing PostgreSQL 15 (Debian package)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  (umask 022 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null)
 }
 
 init_cluster() {
@@ -26,10 +26,14 @@ init_cluster() {
   chown postgres:postgres "$PG_DATA" "$PG_SOCKET"
   chmod 700 "$PG_DATA"
   local pwfile
-  pwfile=$(mktemp) && secret postgres-superuser >"$pwfile" && chown postgres "$pwfile"
+  pwfile=$(mktemp) && secret postgres-superuser >"$pwfile" && chown postgres "$pwfile" && chmod 600 "$pwfile"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" --username=postgres --pwfile="$pwfile" --auth-local=peer \
     --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >>"$LOGS/postgres-init.log" 2>&1
   rm -f "$pwfile"
+  # The keys of what the platform keeps sealed in this database and in IPFS: made now, with the database, and never
+  # again (the application refuses to start without them).
+  init_key_file wallet-kek
+  init_key_file documents-key
 }
 
 start_postgres() {
@@ -45,8 +49,10 @@ create_databases() {
   local db pw
   for db in "${PG_DATABASES[@]}"; do
     pw=$(secret "postgres-$db")
-    as_postgres "$PG_BIN/psql" -q -h "$PG_SOCKET" -p "$POSTGRES_PORT" -U postgres -d postgres \
-      -v ON_ERROR_STOP=1 -v db="$db" -v pw="$pw" >>"$LOGS/postgres-init.log" 2>&1 <<'SQL'
+    # The password reaches psql through its environment (\getenv), not its command line.
+    CEC_ROLE_PASSWORD=$pw as_postgres "$PG_BIN/psql" -q -h "$PG_SOCKET" -p "$POSTGRES_PORT" -U postgres -d postgres \
+      -v ON_ERROR_STOP=1 -v db="$db" >>"$LOGS/postgres-init.log" 2>&1 <<'SQL'
+\getenv pw CEC_ROLE_PASSWORD
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'db', :'pw')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'db') \gexec
 SELECT format('ALTER ROLE %I PASSWORD %L', :'db', :'pw') \gexec
@@ -57,6 +63,7 @@ SQL
   log "PostgreSQL databases ready: ${PG_DATABASES[*]}"
 }
 
+secure_state
 mkdir -p "$LOGS"
 install_postgres
 init_cluster

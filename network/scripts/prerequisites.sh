@@ -20,8 +20,9 @@ install_packages() {
   ((${#missing[@]})) || return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   log "installing Debian packages: ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Packages install under the system's umask, not the scripts' owner-only one.
+  (umask 022 && apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null)
   # The Debian packages start their own services; the platform runs its own instances on its own state folder.
   local svc
   for svc in redis-server prometheus postgresql; do

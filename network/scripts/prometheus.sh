@@ -9,7 +9,7 @@ CONFIG=$CEC_STATE_DIR/config/prometheus.yml
 
 if ! command -v prometheus >/dev/null; then
   log "installing prometheus (Debian package)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null
+  (umask 022 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null)
 fi
 
 targets() { local t; for t in "$@"; do printf "'%s'," "$t"; done | sed 's/,$//'; }

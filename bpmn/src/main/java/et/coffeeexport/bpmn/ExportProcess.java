@@ -40,8 +40,6 @@ public final class ExportProcess {
   public static final String DECISION = "decision";
   public static final String OUTCOME = "outcome";
   public static final String LEDGER_REFUSAL = "ledgerRefusal";
-  public static final String VALUE_USD = "valueUsd";
-  public static final String PAYMENT_MODE = "paymentMode";
   public static final String CONTRACT_REPORT_DUE = "contractReportDue";
   public static final String SHIPMENT_WARNING_AT = "shipmentWarningAt";
   public static final String SHIPMENT_DUE = "shipmentDue";

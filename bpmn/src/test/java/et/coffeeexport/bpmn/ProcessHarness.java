@@ -32,6 +32,9 @@ final class ProcessHarness {
   final Set<String> refuseOnce = new HashSet<>();
   ProcessInstance instance;
 
+  /** The export's value: private terms, which the models never hold as a variable. */
+  private double valueUsd;
+
   private static ProcessEngine engine() {
     var configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setJdbcUrl("jdbc:h2:mem:coffee-export-processes;DB_CLOSE_DELAY=-1");
@@ -54,6 +57,29 @@ final class ProcessHarness {
     Mocks.register(
         "escalateToSupervisors", (JavaDelegate) e -> escalations.add(e.getCurrentActivityId()));
     Mocks.register("taskServiceLevel", (TaskListener) t -> {});
+    // As the application does: the deployed fx-rules table on the value read from the private
+    // terms; only its outcomes become variables.
+    Mocks.register(
+        "decideForeignExchangeRules",
+        (JavaDelegate)
+            e -> {
+              var result =
+                  ENGINE
+                      .getDecisionService()
+                      .evaluateDecisionTableByKey("fx-rules")
+                      .variables(
+                          Map.of(
+                              "decisionDate",
+                              java.time.LocalDate.now().toString(),
+                              "valueUsd",
+                              valueUsd,
+                              "paymentMode",
+                              "LETTER_OF_CREDIT"))
+                      .evaluate()
+                      .getSingleResult();
+              e.setVariable("fourEyes", result.getEntry("fourEyes"));
+              e.setVariable("paymentModeAllowed", result.getEntry("paymentModeAllowed"));
+            });
     Mocks.register("warnOfShipmentDeadline", (JavaDelegate) e -> ledger.add("WARNED"));
     Mocks.register("markExporterDelinquent", (JavaDelegate) e -> ledger.add("DELINQUENT"));
   }
@@ -86,12 +112,11 @@ final class ProcessHarness {
 
   /** Starts an export worth {@code valueUsd}, with its deadlines far away. */
   ProcessHarness start(double valueUsd) {
+    this.valueUsd = valueUsd;
     Map<String, Object> variables = new HashMap<>();
     Instant now = Instant.now();
     variables.put(ExportProcess.EXPORT_ID, "EXP-TEST-1");
     variables.put(ExportProcess.EXPORTER_USER, "exporter");
-    variables.put(ExportProcess.VALUE_USD, valueUsd);
-    variables.put(ExportProcess.PAYMENT_MODE, "LETTER_OF_CREDIT");
     variables.put(ExportProcess.CONTRACT_REPORT_DUE, now.plus(1, ChronoUnit.DAYS).toString());
     variables.put(ExportProcess.SHIPMENT_WARNING_AT, now.plus(80, ChronoUnit.DAYS).toString());
     variables.put(ExportProcess.SHIPMENT_DUE, now.plus(90, ChronoUnit.DAYS).toString());

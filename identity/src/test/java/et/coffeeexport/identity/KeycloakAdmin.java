@@ -72,6 +72,114 @@ public final class KeycloakAdmin {
     return id;
   }
 
+  /**
+   * Creates an enabled user with a password and a TOTP secret (Keycloak's stored form, as the
+   * realm's development users have), in the groups of these full paths, with these realm roles;
+   * returns its id.
+   */
+  public String createUserWithTotp(
+      String username,
+      String password,
+      String totpSecret,
+      java.util.List<String> groupPaths,
+      java.util.List<String> roles)
+      throws Exception {
+    var user =
+        JSON.createObjectNode()
+            .put("username", username)
+            .put("enabled", true)
+            .put("firstName", "Throwaway")
+            .put("lastName", "Officer")
+            .put("email", username + "@coffee-export.local")
+            .put("emailVerified", true);
+    var groups = user.putArray("groups");
+    groupPaths.forEach(groups::add);
+    var credentials = user.putArray("credentials");
+    credentials.addObject().put("type", "password").put("value", password).put("temporary", false);
+    credentials
+        .addObject()
+        .put("type", "otp")
+        .put("userLabel", "it")
+        .put("secretData", JSON.createObjectNode().put("value", totpSecret).toString())
+        .put(
+            "credentialData",
+            JSON.createObjectNode()
+                .put("subType", "totp")
+                .put("digits", 6)
+                .put("counter", 0)
+                .put("period", 30)
+                .put("algorithm", "HmacSHA1")
+                .toString());
+    send("POST", "/admin/realms/coffee-export/users", user.toString());
+    String id = userId(username);
+    for (String role : roles) {
+      addRealmRole(id, role);
+    }
+    return id;
+  }
+
+  /** Gives the user realm role {@code role}. */
+  public void addRealmRole(String userId, String role) throws Exception {
+    JsonNode roleRepresentation = get("/admin/realms/coffee-export/roles/" + role);
+    send(
+        "POST",
+        "/admin/realms/coffee-export/users/" + userId + "/role-mappings/realm",
+        "[" + roleRepresentation + "]");
+  }
+
+  /** Creates a top-level group, or a subgroup when {@code parentId} is given; returns its id. */
+  public String createGroup(String parentId, String name) throws Exception {
+    String path =
+        parentId == null
+            ? "/admin/realms/coffee-export/groups"
+            : "/admin/realms/coffee-export/groups/" + parentId + "/children";
+    send("POST", path, JSON.createObjectNode().put("name", name).toString());
+    JsonNode found =
+        parentId == null
+            ? get(
+                "/admin/realms/coffee-export/groups?exact=true&search="
+                    + URLEncoder.encode(name, StandardCharsets.UTF_8))
+            : get("/admin/realms/coffee-export/groups/" + parentId + "/children");
+    for (JsonNode g : found) {
+      if (g.path("name").asText().equals(name)) {
+        return g.path("id").asText();
+      }
+    }
+    throw new IllegalStateException("group " + name + " not found after creating it");
+  }
+
+  public void deleteGroup(String groupId) throws Exception {
+    http.send(
+        HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/groups/" + groupId))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** Signs the user out of every Keycloak session, as an administrator's "sign out" does. */
+  public void logout(String userId) throws Exception {
+    send("POST", "/admin/realms/coffee-export/users/" + userId + "/logout", "{}");
+  }
+
+  /**
+   * Sets an attribute of a client (by client id); returns the value it had, or "" when it had none
+   * (Keycloak removes an attribute set to "", so the return value restores it either way).
+   */
+  public String setClientAttribute(String clientId, String name, String value) throws Exception {
+    var client =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            get("/admin/realms/coffee-export/clients?clientId=" + clientId).get(0);
+    var attributes = (com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes");
+    JsonNode previous = attributes.get(name);
+    attributes.put(name, value);
+    send(
+        "PUT",
+        "/admin/realms/coffee-export/clients/" + client.get("id").asText(),
+        client.toString());
+    return previous == null || previous.isNull() ? "" : previous.asText();
+  }
+
   public void deleteUser(String userId) throws Exception {
     http.send(
         HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/users/" + userId))
@@ -106,6 +214,39 @@ public final class KeycloakAdmin {
         "PUT",
         "/admin/realms/coffee-export/users/" + userId,
         JSON.createObjectNode().put("enabled", enabled).toString());
+  }
+
+  /** Takes realm role {@code role} from the user. */
+  public void removeRealmRole(String userId, String role) throws Exception {
+    send(
+        "DELETE",
+        "/admin/realms/coffee-export/users/" + userId + "/role-mappings/realm",
+        "[" + get("/admin/realms/coffee-export/roles/" + role) + "]");
+  }
+
+  /** Puts the user in the top-level group {@code group}. */
+  public void joinGroup(String userId, String group) throws Exception {
+    send("PUT", "/admin/realms/coffee-export/users/" + userId + "/groups/" + groupId(group), "{}");
+  }
+
+  /** Takes the user out of the top-level group {@code group}. */
+  public void leaveGroup(String userId, String group) throws Exception {
+    send(
+        "DELETE",
+        "/admin/realms/coffee-export/users/" + userId + "/groups/" + groupId(group),
+        "{}");
+  }
+
+  private String groupId(String name) throws Exception {
+    for (JsonNode g :
+        get(
+            "/admin/realms/coffee-export/groups?exact=true&briefRepresentation=true&search="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8))) {
+      if (name.equals(g.path("name").asText())) {
+        return g.path("id").asText();
+      }
+    }
+    throw new IllegalArgumentException("no group " + name);
   }
 
   public void setAttribute(String userId, String name, String value) throws Exception {

@@ -100,7 +100,12 @@ class KeycloakLoginIT {
     assertThat(claims.get("preferred_username").asText()).isEqualTo("ecx.officer");
     assertThat(claims.get("iss").asText()).isEqualTo("http://localhost:8180/realms/coffee-export");
     assertThat(claims.get("aud").toString()).contains("coffee-export-api");
-    assertThat(claims.get("groups").toString()).contains("ecx");
+    assertThat(claims.get("groups").toString()).as("by full path").contains("\"/ecx\"");
+    assertThat(claims.get("amr").toString()).contains("\"pwd\"").contains("\"otp\"");
+    assertThat(claims.get("azp").asText()).isEqualTo("coffee-export-webapp");
+    assertThat(claims.get("sid").asText())
+        .as("what back-channel logout finds the session by")
+        .isNotEmpty();
     assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
     assertThat(tokens.has("refresh_token")).isTrue();
   }
@@ -155,6 +160,43 @@ class KeycloakLoginIT {
     String[] exporter = login.devUser("exporter");
     login.start().submit(Map.of("username", "exporter", "password", exporter[1]));
     assertThat(login.code()).as("code after the password alone").isPresent();
+    var claims = RealmLogin.claims(login.tokens(login.code().get()).get("access_token").asText());
+    assertThat(claims.get("amr").toString()).isEqualTo("[\"pwd\"]");
+    assertThat(claims.get("groups").toString()).isEqualTo("[\"/exporters\"]");
+  }
+
+  @Test
+  void anOfficerWhoIsAlsoAnExporterMustGiveTheTotpCodeToo() throws Exception {
+    RealmLogin probe = new RealmLogin();
+    KeycloakAdmin admin = new KeycloakAdmin(probe.secret("keycloak-admin"));
+    String username = "both.officer." + System.nanoTime();
+    String password = "Correct-Horse-" + System.nanoTime();
+    String totp = "ExporterAndOfficer01";
+    String id =
+        admin.createUserWithTotp(
+            username, password, totp, java.util.List.of("/ecx"), java.util.List.of("officer"));
+    try {
+      admin.addRealmRole(id, "exporter");
+      RealmLogin login =
+          new RealmLogin().start().submit(Map.of("username", username, "password", password));
+      assertThat(login.code()).as("no code after the password alone").isEmpty();
+      assertThat(login.asksForOneTimeCode()).as(login.describe()).isTrue();
+      login.submitTotp(totp);
+      var claims =
+          RealmLogin.claims(
+              login
+                  .tokens(login.code().orElseThrow(() -> new AssertionError(login.describe())))
+                  .get("access_token")
+                  .asText());
+      assertThat(claims.get("amr").toString()).contains("\"otp\"");
+      assertThat(claims.get("realm_access").toString())
+          .contains("\"officer\"")
+          .contains("\"exporter\"")
+          .as("the role the staff roles imply, which the login flow tests")
+          .contains("\"second-factor\"");
+    } finally {
+      admin.deleteUser(id);
+    }
   }
 
   @Test

@@ -28,6 +28,8 @@ public final class RealmLogin {
   static final String BASE = "http://localhost:8180/realms/coffee-export/protocol/openid-connect";
   static final String CLIENT = "coffee-export-webapp";
   static final String REDIRECT = "http://localhost:8080/login/oauth2/code/keycloak";
+  static final String CLI_CLIENT = "coffee-export-cli";
+  static final String CLI_REDIRECT = "http://127.0.0.1/callback";
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,8 +48,29 @@ public final class RealmLogin {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final String verifier = base64Url(random(32));
+  private final String client;
+  private final String redirect;
+  private final boolean confidential;
   private String page;
   public HttpResponse<String> last;
+
+  /** Through the workflow application's client (confidential, its secret from the state). */
+  public RealmLogin() {
+    this(CLIENT, REDIRECT, true);
+  }
+
+  private RealmLogin(String client, String redirect, boolean confidential) {
+    this.client = client;
+    this.redirect = redirect;
+    this.confidential = confidential;
+  }
+
+  /**
+   * Through the public command-line client, as `cec token` and an exporter's own system sign in.
+   */
+  public static RealmLogin cli() {
+    return new RealmLogin(CLI_CLIENT, CLI_REDIRECT, false);
+  }
 
   /** Opens the login page of the authorization-code flow. */
   public RealmLogin start() throws Exception {
@@ -61,13 +84,13 @@ public final class RealmLogin {
             + form(
                 Map.of(
                     "client_id",
-                    CLIENT,
+                    client,
                     "response_type",
                     "code",
                     "scope",
                     "openid",
                     "redirect_uri",
-                    REDIRECT,
+                    redirect,
                     "state",
                     "s-" + System.nanoTime(),
                     "code_challenge",
@@ -191,7 +214,12 @@ public final class RealmLogin {
   /** Any user's access token; {@code totpSecret} may be empty for users without a second factor. */
   public static String accessToken(String username, String password, String totpSecret)
       throws Exception {
-    RealmLogin login = new RealmLogin();
+    return new RealmLogin().signIn(username, password, totpSecret);
+  }
+
+  /** Signs in through this login's client; returns the access token. */
+  public String signIn(String username, String password, String totpSecret) throws Exception {
+    RealmLogin login = this;
     login.start().submit(Map.of("username", username, "password", password));
     if (login.asksForOneTimeCode()) {
       login.submitTotp(totpSecret);
@@ -225,7 +253,7 @@ public final class RealmLogin {
   public Optional<String> code() {
     return last.headers()
         .firstValue("Location")
-        .filter(l -> l.startsWith(REDIRECT))
+        .filter(l -> l.startsWith(redirect))
         .map(l -> l.replaceAll(".*[?&]code=([^&]+).*", "$1"));
   }
 
@@ -235,28 +263,26 @@ public final class RealmLogin {
         http.send(
             HttpRequest.newBuilder(URI.create(BASE + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        form(
-                            Map.of(
-                                "grant_type",
-                                "authorization_code",
-                                "code",
-                                code,
-                                "redirect_uri",
-                                REDIRECT,
-                                "client_id",
-                                CLIENT,
-                                "client_secret",
-                                secret("keycloak-client-webapp"),
-                                "code_verifier",
-                                verifier))))
+                .POST(HttpRequest.BodyPublishers.ofString(form(tokenRequest(code))))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("token exchange failed: " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  private Map<String, String> tokenRequest(String code) throws Exception {
+    var fields = new java.util.LinkedHashMap<String, String>();
+    fields.put("grant_type", "authorization_code");
+    fields.put("code", code);
+    fields.put("redirect_uri", redirect);
+    fields.put("client_id", client);
+    if (confidential) {
+      fields.put("client_secret", secret("keycloak-client-webapp"));
+    }
+    fields.put("code_verifier", verifier);
+    return fields;
   }
 
   public static JsonNode claims(String jwt) throws Exception {

@@ -35,7 +35,7 @@ class DisabledUserSweepIT {
     database.setUrl("jdbc:postgresql://127.0.0.1:5432/workflow");
     database.setUser("workflow");
     database.setPassword(read(secrets.resolve("postgres-workflow")));
-    var wallet = new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek")));
+    var wallet = new Wallet(database, KeyEncryptionKey.load(secrets.resolve("wallet-kek")));
     var keycloak = new KeycloakAdmin(read(secrets.resolve("keycloak-admin")));
     String run = UUID.randomUUID().toString().substring(0, 8);
     String userId =

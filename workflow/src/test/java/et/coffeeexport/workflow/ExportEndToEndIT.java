@@ -150,17 +150,38 @@ class ExportEndToEndIT {
             ExportFixture.tokens.get("shipping-line.officer"),
             "{\"event\":\"DISCHARGED\",\"location\":\"Hamburg\",\"at\":\"" + Instant.now() + "\"}");
     assertThat(late.statusCode()).as("a milestone after arrival").isEqualTo(409);
+    String proceeds =
+        "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-"
+            + ExportFixture.people.run
+            + "\",\"receivedOn\":\""
+            + today
+            + "\"}";
+    // The repatriated amount is private: sent as an ordinary variable, the engine would store it.
+    String bank = ExportFixture.tokens.get("commercial-bank.officer");
+    String proceedsTask =
+        ExportFixture.awaitTasks(bank, exportId, "RecordRepatriation").get(0).get("id").asText();
+    var stored =
+        Workflow.call(
+            "POST",
+            "task/" + proceedsTask + "/complete",
+            bank,
+            "{\"variables\":{\"repatriationJson\":{\"value\":"
+                + JSON.writeValueAsString(proceeds)
+                + "}}}");
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(400);
+    assertThat(stored.body()).contains("repatriationJson").contains("transient");
     ExportFixture.decide(
         "commercial-bank.officer",
         exportId,
         "RecordRepatriation",
-        Map.of(
-            "repatriationJson",
-            "{\"amountUsd\":146034.20,\"reference\":\"SWIFT-"
-                + ExportFixture.people.run
-                + "\",\"receivedOn\":\""
-                + today
-                + "\"}"));
+        Map.of("repatriationJson", proceeds));
+    var variables =
+        Workflow.get(
+            "history/variable-instance?deserializeValues=false&variableName=repatriationJson",
+            ExportFixture.tokens.get("admin"));
+    assertThat(variables.body())
+        .as("no repatriated amount in the engine's history")
+        .doesNotContain("146034");
 
     assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("COMPLETED");
     System.out.printf(

@@ -103,7 +103,8 @@ class OrganisationTasksIT {
     return "{\"userId\":\"" + userId + "\"}";
   }
 
-  private static HttpResponse<String> deploy(String token) throws Exception {
+  /** Deploys the probe process (duplicate filtering: once per model), as {@code token}. */
+  static HttpResponse<String> deploy(String token) throws Exception {
     String bpmn =
         """
         <?xml version="1.0" encoding="UTF-8"?>

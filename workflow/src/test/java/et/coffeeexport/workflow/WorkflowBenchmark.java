@@ -66,7 +66,7 @@ public final class WorkflowBenchmark {
             id -> {
               String body = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}";
               long asked = System.nanoTime();
-              var done = Workflow.call("POST", "task/" + taskOf.get(id) + "/complete", token, body);
+              var done = Workflow.complete(taskOf.get(id), token, body);
               completions.add(System.nanoTime() - asked);
               if (done.statusCode() / 100 != 2) {
                 throw new IllegalStateException(done.body());
@@ -178,7 +178,7 @@ public final class WorkflowBenchmark {
     database.setUser("workflow");
     database.setPassword(Files.readString(secrets.resolve("postgres-workflow")).trim());
     return new LedgerIdentities(
-        new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek"))),
+        new Wallet(database, KeyEncryptionKey.load(secrets.resolve("wallet-kek"))),
         new CertificateAuthorities(network.connections, secrets, Duration.ofSeconds(10)),
         new KeycloakDirectory(
             URI.create("http://localhost:8180"),

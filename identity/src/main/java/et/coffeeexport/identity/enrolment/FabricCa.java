@@ -68,13 +68,23 @@ public final class FabricCa {
    * enrolment never happened) gets a new secret instead.
    */
   public String register(Enrolment registrar, String enrollmentId, Map<String, String> attributes) {
+    return register(registrar, enrollmentId, "client", attributes);
+  }
+
+  /**
+   * {@link #register(Enrolment, String, Map)} for an identity of another {@code type} ({@code
+   * admin}, {@code peer}, ...), in the registrar's affiliation: what the application's enrolment
+   * registrar must be refused (tests).
+   */
+  public String register(
+      Enrolment registrar, String enrollmentId, String type, Map<String, String> attributes) {
     String secret = Secrets.random();
     ObjectNode body = JSON.createObjectNode();
     body.put("id", enrollmentId);
-    body.put("type", "client");
+    body.put("type", type);
     body.put("secret", secret);
     body.put("max_enrollments", 1);
-    body.put("affiliation", "");
+    body.put("affiliation", ""); // the registrar's own
     body.put("caname", caName);
     var attrs = body.putArray("attrs");
     attributes.forEach(

@@ -45,10 +45,11 @@ final class EngineAuthentication extends OncePerRequestFilter {
     return username != null ? username : token.getName();
   }
 
+  /**
+   * The engine groups of the token's groups, which the realm gives by full path; a path the
+   * platform does not know (a group called {@code ecta} under another group) grants nothing.
+   */
   static List<String> groups(JwtAuthenticationToken token) {
-    List<String> groups = token.getToken().getClaimAsStringList("groups");
-    return groups == null
-        ? List.of()
-        : groups.stream().map(g -> g.startsWith("/") ? g.substring(1) : g).toList();
+    return RealmGroups.engineGroups(token.getToken().getClaimAsStringList("groups"));
   }
 }

@@ -32,7 +32,7 @@ class OrganisationAuthorizations {
       java.util.Arrays.stream(et.coffeeexport.domain.Organisation.values())
           .map(et.coffeeexport.domain.Organisation::realmGroup)
           .toList();
-  static final String ANALYSTS = "process-analysts";
+  static final String ANALYSTS = RealmGroups.ANALYSTS;
 
   private final AuthorizationService authorizations;
 
@@ -78,6 +78,10 @@ class OrganisationAuthorizations {
 
   private void grant(
       String group, Resource resource, String resourceId, Permission... permissions) {
+    // Users reach engine groups only through RealmGroups' table: a grant to any other id is dead.
+    if (!RealmGroups.all().contains(group)) {
+      throw new IllegalStateException(group + " is not an engine group of the realm's groups");
+    }
     Authorization existing =
         authorizations
             .createAuthorizationQuery()

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -12,7 +11,8 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 /**
  * Tells Camunda's webapps who signed in through Keycloak: the username, and the groups the engine
  * resolves for them through the Keycloak identity provider (so authorizations apply as everywhere
- * else in the engine). Instantiated by Camunda's filter, hence public.
+ * else in the engine), recognised by full path ({@link RealmGroups}). Instantiated by Camunda's
+ * filter, hence public.
  */
 public class SingleSignOnAuthentication extends ContainerBasedAuthenticationProvider {
 
@@ -28,10 +28,14 @@ public class SingleSignOnAuthentication extends ContainerBasedAuthenticationProv
       return AuthenticationResult.unsuccessful();
     }
     AuthenticationResult result = AuthenticationResult.successful(userId);
+    // The identity plugin names a group by its path without the leading slash
+    // (use-group-path-as-camunda-group-id): back to the full path, then through the platform's
+    // table, so a subgroup that merely shares an organisation's name grants nothing.
     List<String> groups =
-        engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList();
+        RealmGroups.engineGroups(
+            engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(g -> "/" + g.getId())
+                .toList());
     result.setGroups(groups);
     return result;
   }

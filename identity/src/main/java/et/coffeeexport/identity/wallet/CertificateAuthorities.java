@@ -16,8 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each organisation's Fabric CA and the registrar the platform acts as there. Endpoints come from
  * the connection profiles the network scripts write; the registrar's secret from the state folder.
+ *
+ * <p>The registrar is not the CA's bootstrap administrator but the enrolment registrar {@code
+ * network/scripts/crypto.sh} registers for the application: it may register, modify and revoke
+ * client identities of the {@code users} affiliation with the attributes {@code role}, {@code uid}
+ * and {@code exporterId}, and nothing else (no admin, node or registrar; no {@code hf.*} attribute;
+ * not the administrator, the nodes or the platform's own identity).
  */
 public final class CertificateAuthorities {
+  /** The enrolment registrar's name at every organisation's identity CA. */
+  public static final String REGISTRAR = "registrar";
+
   private final Path connections;
   private final Path secrets;
   private final Duration deadline;
@@ -43,7 +52,7 @@ public final class CertificateAuthorities {
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(connections.resolve(org + ".properties"))) {
       p.load(in);
-      String secret = Files.readString(secrets.resolve("ca-" + org + "-admin")).trim();
+      String secret = Files.readString(registrarSecret(secrets, org)).trim();
       return new Ca(
           new FabricCa(
               URI.create(p.getProperty("caUrl")),
@@ -53,11 +62,17 @@ public final class CertificateAuthorities {
           p.getProperty("mspId"),
           secret);
     } catch (IOException e) {
-      throw new UncheckedIOException("no CA configuration for organisation " + org, e);
+      throw new UncheckedIOException(
+          "no CA configuration or enrolment registrar for organisation " + org, e);
     }
   }
 
-  /** One CA; the registrar enrols lazily, once per process, with the CA's bootstrap identity. */
+  /** Where the state folder keeps the secret of {@code org}'s enrolment registrar. */
+  public static Path registrarSecret(Path secrets, String org) {
+    return secrets.resolve("ca-" + org + "-registrar");
+  }
+
+  /** One CA; the registrar enrols lazily, once per process, as the enrolment registrar. */
   static final class Ca {
     final FabricCa client;
     final String mspId;
@@ -75,7 +90,7 @@ public final class CertificateAuthorities {
       if (r == null) {
         synchronized (this) {
           if (registrar == null) {
-            registrar = client.enroll("admin", registrarSecret);
+            registrar = client.enroll(REGISTRAR, registrarSecret);
           }
           r = registrar;
         }

@@ -4,17 +4,16 @@ import et.coffeeexport.connectors.fabric.SecretKeyFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The AES-256 key that encrypts every wallet key (AES-GCM, 96-bit random nonce, the row's identity
- * as associated data). It lives in a file outside the database, generated at first start, so a
- * database dump alone reveals no private key.
+ * as associated data). It lives in a file outside the database, made once when the platform's state
+ * is initialised (never by the application), so a database dump alone reveals no private key. Every
+ * row names the key that sealed it ({@link #id}).
  */
 public final class KeyEncryptionKey {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,12 +28,16 @@ public final class KeyEncryptionKey {
       throw new IllegalArgumentException("a key-encryption key has 32 bytes, not " + bytes.length);
     }
     this.key = new SecretKeySpec(bytes, "AES");
-    this.id = fingerprint(bytes);
+    this.id = SecretKeyFile.id(bytes);
   }
 
-  /** Reads the key from {@code file}, creating it (owner-only) when it does not exist yet. */
-  public static KeyEncryptionKey loadOrCreate(Path file) {
-    return new KeyEncryptionKey(SecretKeyFile.readOrCreate(file));
+  /**
+   * Reads the key from {@code file}.
+   *
+   * @throws SecretKeyFile.MissingKeyFile when the file is missing: it is never made here
+   */
+  public static KeyEncryptionKey load(Path file) {
+    return new KeyEncryptionKey(SecretKeyFile.read(file));
   }
 
   static KeyEncryptionKey of(byte[] bytes) {
@@ -84,15 +87,6 @@ public final class KeyEncryptionKey {
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  private static String fingerprint(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

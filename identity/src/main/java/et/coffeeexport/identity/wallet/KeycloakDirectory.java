@@ -49,28 +49,38 @@ public final class KeycloakDirectory implements UserDirectory {
     this.http = HttpClient.newBuilder().connectTimeout(deadline).build();
   }
 
+  /**
+   * The account as Keycloak has it now: the user (enabled, attributes), their groups and realm
+   * roles, asked for together (three requests in parallel, so one round trip's time).
+   */
   @Override
   public Optional<UserAccount> find(String userId) {
     if (!userId.matches("[0-9a-fA-F-]{36}")) {
       return Optional.empty();
     }
-    Optional<JsonNode> user = get("users/" + userId);
-    if (user.isEmpty()) {
+    String bearer = "Bearer " + token();
+    var userRequest = getAsync("users/" + userId, bearer);
+    var groupsRequest = getAsync("users/" + userId + "/groups?briefRepresentation=true", bearer);
+    var rolesRequest = getAsync("users/" + userId + "/role-mappings/realm", bearer);
+    Optional<JsonNode> user = join(userRequest);
+    Optional<JsonNode> groups = join(groupsRequest);
+    Optional<JsonNode> realmRoles = join(rolesRequest);
+    if (user.isEmpty() || groups.isEmpty() || realmRoles.isEmpty()) {
       return Optional.empty();
     }
     JsonNode u = user.get();
     String group = null;
-    for (JsonNode g : get("users/" + userId + "/groups").orElseThrow()) {
-      String name = g.path("name").asText();
+    for (JsonNode g : groups.get()) {
+      // By full path: a subgroup that shares an organisation's name (/exporters/ecta) is not it.
+      String path = g.path("path").asText();
+      String name = path.startsWith("/") ? path.substring(1) : "";
       if (Organisations.networkOrgOf(name).isPresent()) {
         group = name;
         break;
       }
     }
     Set<String> roles = new java.util.HashSet<>();
-    get("users/" + userId + "/role-mappings/realm")
-        .orElseThrow()
-        .forEach(r -> roles.add(r.path("name").asText()));
+    realmRoles.get().forEach(r -> roles.add(r.path("name").asText()));
     String role = ROLE_PRECEDENCE.stream().filter(roles::contains).findFirst().orElse("none");
     JsonNode exporterId = u.path("attributes").path("exporterId").path(0);
     return Optional.of(
@@ -130,13 +140,41 @@ public final class KeycloakDirectory implements UserDirectory {
     }
   }
 
+  private java.util.concurrent.CompletableFuture<Optional<JsonNode>> getAsync(
+      String path, String bearer) {
+    HttpRequest request =
+        HttpRequest.newBuilder(adminUrl.resolve(path))
+            .timeout(deadline)
+            .header("Authorization", bearer)
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> answer(path, response));
+  }
+
+  private Optional<JsonNode> join(java.util.concurrent.CompletableFuture<Optional<JsonNode>> f) {
+    try {
+      return f.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IllegalStateException refused) {
+        throw refused;
+      }
+      throw new IllegalStateException("Keycloak unreachable at " + adminUrl, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   private Optional<JsonNode> get(String path) {
     HttpRequest request =
         HttpRequest.newBuilder(adminUrl.resolve(path))
             .timeout(deadline)
             .header("Authorization", "Bearer " + token())
             .build();
-    HttpResponse<String> response = send(request);
+    return answer(path, send(request));
+  }
+
+  private static Optional<JsonNode> answer(String path, HttpResponse<String> response) {
     if (response.statusCode() == 404) {
       return Optional.empty();
     }

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,29 +40,42 @@ public final class LedgerIdentities {
   }
 
   /**
-   * The identity {@code userId} signs with now, enrolled on first use.
+   * The identity {@code userId} signs with now, enrolled on first use. The directory is asked once,
+   * every time: whether the user is enabled, and their organisation, role and exporter id, which
+   * must be those the certificate carries; when Keycloak changed them, the user is enrolled anew
+   * with the new attributes and the old certificate is revoked ({@link #reenrol}).
    *
    * @throws SigningRefused when the user is unknown, disabled, revoked, or has no signing role
    */
   public StoredIdentity forUser(String userId) {
-    return forUser(userId, directory.enabled(userId));
+    return forAccount(
+        userId,
+        directory.find(userId).orElseThrow(() -> new SigningRefused("unknown user " + userId)));
   }
 
-  /** Whether the user is enabled is asked every time, and alone: the one lookup when signing. */
-  private StoredIdentity forUser(String userId, java.util.Optional<Boolean> isEnabled) {
-    boolean enabled = isEnabled.orElseThrow(() -> new SigningRefused("unknown user " + userId));
-    if (!enabled) {
+  private StoredIdentity forAccount(String userId, UserAccount account) {
+    if (!account.enabled()) {
       revoke(userId, "disabled in Keycloak");
       throw new SigningRefused("user " + userId + " is disabled");
     }
     StoredIdentity identity = wallet.find(userId).orElse(null);
     if (identity == null) {
-      UserAccount account =
-          directory.find(userId).orElseThrow(() -> new SigningRefused("unknown user " + userId));
       identity = inLock(userId, c -> enrolOnce(c, account));
     }
     if (!identity.active()) {
       throw new SigningRefused("the ledger identity of " + identity.username() + " is revoked");
+    }
+    if (!Attributes.of(account).matches(identity)) {
+      identity = inLock(userId, c -> reenrol(c, account));
+      if (!identity.active()) {
+        throw new SigningRefused(
+            account.username()
+                + " has no role or organisation that signs on the ledger now ("
+                + account.role()
+                + ", "
+                + account.group()
+                + "): their ledger identity is revoked");
+      }
     }
     return identity;
   }
@@ -69,17 +84,19 @@ public final class LedgerIdentities {
   public StoredIdentity forUsername(String username) {
     String id =
         directory.idOf(username).orElseThrow(() -> new SigningRefused("unknown user " + username));
-    var enabled = directory.enabled(id);
-    if (enabled.isEmpty()) {
+    var account = directory.find(id);
+    if (account.isEmpty()) {
       // The remembered id is gone (the username was deleted, maybe made anew): look it up again.
       directory.forget(username);
       id =
           directory
               .idOf(username)
               .orElseThrow(() -> new SigningRefused("unknown user " + username));
-      enabled = directory.enabled(id);
+      account = directory.find(id);
     }
-    return forUser(id, enabled);
+    String userId = id;
+    return forAccount(
+        userId, account.orElseThrow(() -> new SigningRefused("unknown user " + username)));
   }
 
   private StoredIdentity enrolOnce(Connection c, UserAccount account) throws SQLException {
@@ -87,21 +104,29 @@ public final class LedgerIdentities {
     if (existing.isPresent()) {
       return existing.get();
     }
+    StoredIdentity identity = enrol(account, enrollmentId(account));
+    wallet.insert(c, identity);
+    log.info(
+        "enrolled {} at {} as {}", account.username(), identity.org(), identity.enrollmentId());
+    return identity;
+  }
+
+  /**
+   * Registers and enrols {@code account} at its organisation's CA with its attributes now, and
+   * registers officers on the ledger (before the wallet commits: an officer the registry does not
+   * know cannot act).
+   */
+  private StoredIdentity enrol(UserAccount account, String enrollmentId) {
+    Attributes attributes = Attributes.of(account);
     if (!SIGNING_ROLES.contains(account.role())) {
       throw new SigningRefused(
           account.username() + " has no role that signs on the ledger (" + account.role() + ")");
     }
     String org =
-        Organisations.networkOrgOf(account.group())
-            .orElseThrow(
-                () -> new SigningRefused(account.username() + " belongs to no organisation"));
+        attributes.org.orElseThrow(
+            () -> new SigningRefused(account.username() + " belongs to no organisation"));
     var ca = cas.of(org);
-    String enrollmentId = enrollmentId(account);
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("role", account.role());
-    attributes.put("uid", account.userId());
-    account.exporterId().ifPresent(id -> attributes.put("exporterId", id));
-    String secret = ca.client.register(ca.registrar(), enrollmentId, attributes);
+    String secret = ca.client.register(ca.registrar(), enrollmentId, attributes.forCertificate());
     Enrolment enrolment = ca.client.enroll(enrollmentId, secret);
     var identity =
         new StoredIdentity(
@@ -114,13 +139,82 @@ public final class LedgerIdentities {
             enrolment.certificatePem(),
             enrolment.privateKey(),
             true);
-    // On the ledger before the wallet commits: an officer the registry does not know cannot act.
     if (!"exporter".equals(account.role())) {
       registry.registerOfficer(org, enrollmentId, account.role(), account.userId());
     }
-    wallet.insert(c, identity);
-    log.info("enrolled {} at {} as {}", account.username(), org, enrollmentId);
     return identity;
+  }
+
+  /**
+   * Keycloak changed the user's organisation, role or exporter id since their certificate was
+   * issued: a new identity with the attributes of now (a new enrollment id, since the CA never
+   * enrols a revoked one again) takes the wallet entry's place, then the old certificate is revoked
+   * at its CA and the old officer deactivated on the ledger. A user whose new role or group signs
+   * nothing is only revoked (the entry returned is then inactive). One transaction: on a failure
+   * the old entry stays and the next signing retries.
+   */
+  private StoredIdentity reenrol(Connection c, UserAccount account) throws SQLException {
+    StoredIdentity old =
+        wallet
+            .find(c, account.userId())
+            .orElseThrow(() -> new SigningRefused("no ledger identity of " + account.username()));
+    Attributes now = Attributes.of(account);
+    if (!old.active() || now.matches(old)) {
+      return old; // another instance did it meanwhile, or revoked it
+    }
+    StoredIdentity fresh = null;
+    if (SIGNING_ROLES.contains(account.role()) && now.org.isPresent()) {
+      fresh = enrol(account, reenrollmentId(account));
+      wallet.replace(c, fresh);
+    } else {
+      wallet.deactivate(c, account.userId());
+    }
+    var oldCa = cas.of(old.org());
+    oldCa.client.revoke(oldCa.registrar(), old.enrollmentId(), "attributes changed in Keycloak");
+    if (old.ledgerRole() != Role.EXPORTER) {
+      registry.deactivateOfficer(old.org(), old.enrollmentId());
+    }
+    if (fresh == null) {
+      log.info("revoked the ledger identity of {} ({}): no signing role now", old.username(), old);
+      return wallet.find(c, account.userId()).orElseThrow();
+    }
+    log.info(
+        "re-enrolled {}: {} replaces {}, whose certificate is revoked", old.username(), fresh, old);
+    return fresh;
+  }
+
+  /**
+   * What the certificate must say about a user, from the directory: organisation (whose CA issues
+   * it), role, Keycloak id and exporter id.
+   */
+  record Attributes(Optional<String> org, String role, String uid, Optional<String> exporterId) {
+    static Attributes of(UserAccount account) {
+      return new Attributes(
+          Organisations.networkOrgOf(account.group()),
+          account.role(),
+          account.userId(),
+          account.exporterId());
+    }
+
+    /** The attributes the CA writes into the certificate. */
+    Map<String, String> forCertificate() {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("role", role);
+      attributes.put("uid", uid);
+      exporterId.ifPresent(id -> attributes.put("exporterId", id));
+      return attributes;
+    }
+
+    /** Whether {@code identity}'s organisation and certificate agree with these. */
+    boolean matches(StoredIdentity identity) {
+      if (org.isEmpty() || !org.get().equals(identity.org())) {
+        return false;
+      }
+      Map<String, String> carried = identity.certificateAttributes();
+      return role.equals(carried.get("role"))
+          && uid.equals(carried.get("uid"))
+          && Objects.equals(exporterId.orElse(null), carried.get("exporterId"));
+    }
   }
 
   /**
@@ -164,6 +258,11 @@ public final class LedgerIdentities {
   /** Readable in the ledger's trail, unique even when a username is reused after deletion. */
   static String enrollmentId(UserAccount account) {
     return account.username() + "-" + account.userId().replace("-", "").substring(0, 8);
+  }
+
+  /** A later enrolment's id: the first one's, made unique by the time (the CA keeps old ids). */
+  static String reenrollmentId(UserAccount account) {
+    return enrollmentId(account) + "-" + Long.toString(System.currentTimeMillis(), 36);
   }
 
   private interface Work<T> {

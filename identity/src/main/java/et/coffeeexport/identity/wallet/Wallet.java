@@ -26,6 +26,41 @@ public final class Wallet {
     this.kek = kek;
   }
 
+  /**
+   * Refuses to go on with a key-encryption key other than the one that sealed the wallet: rows
+   * sealed under another key, or another key recorded as the wallet's ({@link SealingKeys}). Run at
+   * start, after {@link WalletSchema#migrate}.
+   *
+   * @param file where the key was read from, for the message
+   */
+  public void verifyKey(java.nio.file.Path file) {
+    try (Connection c = database.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT kek_id, count(*) FROM fabric_identity WHERE kek_id <> ?"
+                    + " GROUP BY kek_id ORDER BY 2 DESC LIMIT 1")) {
+      q.setString(1, kek.id());
+      try (ResultSet r = q.executeQuery()) {
+        if (r.next()) {
+          throw new SealingKeys.KeyMismatch(
+              "the wallet holds "
+                  + r.getLong(2)
+                  + " identities sealed under key-encryption key "
+                  + r.getString(1)
+                  + ", but the key file "
+                  + file
+                  + " holds key "
+                  + kek.id()
+                  + ". Restore the key file that sealed them (from the backup of the state"
+                  + " folder); the wallet does not start with another key.");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the wallet", e);
+    }
+    SealingKeys.verify(database, "wallet-kek", kek.id(), file);
+  }
+
   public Optional<StoredIdentity> find(String userId) {
     try (Connection c = database.getConnection()) {
       return find(c, userId);
@@ -37,8 +72,8 @@ public final class Wallet {
   Optional<StoredIdentity> find(Connection c, String userId) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT username, org, msp_id, enrollment_id, role, certificate, sealed_key, active"
-                + " FROM fabric_identity WHERE user_id = ?")) {
+            "SELECT username, org, msp_id, enrollment_id, role, certificate, sealed_key, kek_id,"
+                + " active FROM fabric_identity WHERE user_id = ?")) {
       q.setString(1, userId);
       try (ResultSet r = q.executeQuery()) {
         if (!r.next()) {
@@ -46,6 +81,16 @@ public final class Wallet {
         }
         String mspId = r.getString("msp_id");
         String enrollmentId = r.getString("enrollment_id");
+        String sealedUnder = r.getString("kek_id");
+        if (!kek.id().equals(sealedUnder)) {
+          throw new SealingKeys.KeyMismatch(
+              "the wallet entry of "
+                  + userId
+                  + " was sealed under key-encryption key "
+                  + sealedUnder
+                  + ", not under this wallet's key "
+                  + kek.id());
+        }
         byte[] pkcs8 = kek.open(r.getBytes("sealed_key"), binding(userId, mspId, enrollmentId));
         return Optional.of(
             new StoredIdentity(
@@ -81,6 +126,35 @@ public final class Wallet {
       u.setBytes(8, sealed);
       u.setString(9, kek.id());
       u.executeUpdate();
+    }
+  }
+
+  /**
+   * Puts a newly enrolled identity in place of the user's current one (whose certificate the caller
+   * revokes): same row, new organisation, enrollment id, role, certificate and key, active.
+   */
+  void replace(Connection c, StoredIdentity identity) throws SQLException {
+    byte[] sealed =
+        kek.seal(
+            identity.privateKey().getEncoded(),
+            binding(identity.userId(), identity.mspId(), identity.enrollmentId()));
+    try (PreparedStatement u =
+        c.prepareStatement(
+            "UPDATE fabric_identity SET username = ?, org = ?, msp_id = ?, enrollment_id = ?,"
+                + " role = ?, certificate = ?, sealed_key = ?, kek_id = ?, active = true,"
+                + " enrolled_at = now(), revoked_at = NULL WHERE user_id = ?")) {
+      u.setString(1, identity.username());
+      u.setString(2, identity.org());
+      u.setString(3, identity.mspId());
+      u.setString(4, identity.enrollmentId());
+      u.setString(5, identity.role());
+      u.setString(6, identity.certificatePem());
+      u.setBytes(7, sealed);
+      u.setString(8, kek.id());
+      u.setString(9, identity.userId());
+      if (u.executeUpdate() != 1) {
+        throw new IllegalStateException("no wallet entry to replace for " + identity.userId());
+      }
     }
   }
 

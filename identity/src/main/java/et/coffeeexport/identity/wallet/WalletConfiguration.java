@@ -17,11 +17,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 class WalletConfiguration {
   private static final Logger log = LoggerFactory.getLogger(WalletConfiguration.class);
 
-  /** The wallet, over its table migrated first (its own migrations and history table). */
+  /**
+   * The wallet, over its table migrated first (its own migrations and history table). The
+   * application does not start without its key-encryption key file, nor with another key than the
+   * one that sealed the wallet.
+   */
   @Bean
   Wallet wallet(DataSource dataSource, WalletProperties p) {
     WalletSchema.migrate(dataSource);
-    return new Wallet(dataSource, KeyEncryptionKey.loadOrCreate(p.kekFile()));
+    Wallet wallet = new Wallet(dataSource, KeyEncryptionKey.load(p.kekFile()));
+    wallet.verifyKey(p.kekFile());
+    return wallet;
   }
 
   @Bean

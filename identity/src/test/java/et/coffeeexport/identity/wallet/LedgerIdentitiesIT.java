@@ -63,7 +63,7 @@ class LedgerIdentitiesIT {
     database.setUser("workflow");
     database.setPassword(read(secrets.resolve("postgres-workflow")));
     WalletSchema.migrate(database);
-    wallet = new Wallet(database, KeyEncryptionKey.loadOrCreate(secrets.resolve("wallet-kek")));
+    wallet = new Wallet(database, KeyEncryptionKey.load(secrets.resolve("wallet-kek")));
     cas = new CertificateAuthorities(NETWORK.connections, secrets, Duration.ofSeconds(10));
     ledger = NETWORK.connector();
     registry = new LedgerOfficerRegistry(ledger.userManagement(), NETWORK.connections);
@@ -199,6 +199,96 @@ class LedgerIdentitiesIT {
     assertThatThrownBy(() -> identities.forUser(userId))
         .as("re-enabling in Keycloak does not bring a revoked identity back")
         .isInstanceOf(SigningRefused.class);
+  }
+
+  @Test
+  void aRoleChangedInKeycloakReEnrolsAtTheNextSigningAndRevokesTheOldCertificate()
+      throws Exception {
+    String userId = newUser("ecx", "officer", "promoted");
+    StoredIdentity before = identities.forUser(userId);
+    assertThat(before.certificateAttributes()).containsEntry("role", "officer");
+
+    keycloak.addRealmRole(userId, "supervisor");
+    keycloak.removeRealmRole(userId, "officer");
+    StoredIdentity after = identities.forUser(userId);
+
+    assertThat(after.enrollmentId()).isNotEqualTo(before.enrollmentId());
+    assertThat(after.mspId()).isEqualTo("EcxMSP");
+    assertThat(after.certificatePem()).isNotEqualTo(before.certificatePem());
+    assertThat(after.certificateAttributes())
+        .containsEntry("role", "supervisor")
+        .containsEntry("uid", userId)
+        .containsEntry("hf.EnrollmentID", after.enrollmentId());
+    assertThat(after.role()).isEqualTo("supervisor");
+    assertThat(wallet.find(userId).orElseThrow().enrollmentId()).isEqualTo(after.enrollmentId());
+    assertThat(identities.forUser(userId).certificatePem())
+        .as("no change, no new enrolment")
+        .isEqualTo(after.certificatePem());
+    assertRevokedAtTheCa("ecx", before);
+    assertThat(officerStatus("ecx", before)).isEqualTo("INACTIVE");
+    assertThat(officerStatus("ecx", after)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void anOrganisationChangedInKeycloakReEnrolsAtTheNewOrganisationsCa() throws Exception {
+    String userId = newUser("ecx", "officer", "moved");
+    StoredIdentity before = identities.forUser(userId);
+
+    keycloak.joinGroup(userId, "ecta");
+    keycloak.leaveGroup(userId, "ecx");
+    StoredIdentity after = identities.forUser(userId);
+
+    assertThat(after.mspId()).isEqualTo("EctaMSP");
+    assertThat(after.org()).isEqualTo("ecta");
+    assertThat(certificate(after.certificatePem()).getIssuerX500Principal().getName())
+        .contains("ecta");
+    assertThat(after.certificateAttributes()).containsEntry("role", "officer");
+    assertRevokedAtTheCa("ecx", before);
+    assertThat(officerStatus("ecx", before)).isEqualTo("INACTIVE");
+    assertThat(officerStatus("ecta", after)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void anExporterIdChangedInKeycloakReEnrolsWithTheNewId() throws Exception {
+    String userId = newUser("exporters", "exporter", "renamed");
+    keycloak.setAttribute(userId, "exporterId", "EXP-CO-" + RUN + "-A");
+    StoredIdentity before = identities.forUser(userId);
+    assertThat(before.certificateAttributes()).containsEntry("exporterId", "EXP-CO-" + RUN + "-A");
+
+    keycloak.setAttribute(userId, "exporterId", "EXP-CO-" + RUN + "-B");
+    StoredIdentity after = identities.forUser(userId);
+
+    assertThat(after.certificateAttributes())
+        .containsEntry("exporterId", "EXP-CO-" + RUN + "-B")
+        .containsEntry("role", "exporter");
+    assertThat(after.mspId()).isEqualTo(before.mspId());
+    assertRevokedAtTheCa("commercialbank", before);
+  }
+
+  @Test
+  void aUserWhoseNewRoleSignsNothingIsRevokedAndRefused() throws Exception {
+    String userId = newUser("ecx", "officer", "demoted");
+    StoredIdentity before = identities.forUser(userId);
+
+    keycloak.addRealmRole(userId, "analyst");
+    keycloak.removeRealmRole(userId, "officer");
+
+    assertThatThrownBy(() -> identities.forUser(userId))
+        .isInstanceOf(SigningRefused.class)
+        .hasMessageContaining("analyst");
+    assertThat(wallet.find(userId).orElseThrow().active()).isFalse();
+    assertRevokedAtTheCa("ecx", before);
+    assertThat(officerStatus("ecx", before)).isEqualTo("INACTIVE");
+  }
+
+  /** The CA enrols a revoked identity no more, even with a new secret (TECH-NOTES §11). */
+  private static void assertRevokedAtTheCa(String org, StoredIdentity identity) {
+    var ca = cas.of(org);
+    String secret =
+        ca.client.register(ca.registrar(), identity.enrollmentId(), Map.of("role", "officer"));
+    assertThatThrownBy(() -> ca.client.enroll(identity.enrollmentId(), secret))
+        .as("the old certificate's identity is revoked at " + org + "'s CA")
+        .isInstanceOf(CaRefusal.class);
   }
 
   @Test

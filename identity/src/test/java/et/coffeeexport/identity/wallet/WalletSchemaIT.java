@@ -1,6 +1,7 @@
 package et.coffeeexport.identity.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import et.coffeeexport.connectors.testing.TestSchema;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class WalletSchemaIT {
 
   @Test
   void migratesAnEmptyDatabaseToTheWalletsTableOnce() throws Exception {
-    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
+    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
     assertThat(
             rows(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema ="
@@ -76,15 +77,52 @@ class WalletSchemaIT {
     try (Connection c = schema.database.getConnection()) {
       wallet.insert(c, identity("kc-2", "ECX-officer-2"));
     }
-    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
+    assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
     assertThat(rows("SELECT version || ' ' || type FROM flyway_identity_history ORDER BY 1"))
-        .containsExactly("0 BASELINE", "1 SQL");
+        .containsExactly("0 BASELINE", "1 SQL", "2 SQL");
     assertThat(wallet.find("kc-2").orElseThrow().enrollmentId()).isEqualTo("ECX-officer-2");
+  }
+
+  @Test
+  void aWalletWithAnotherKeyEncryptionKeyRefusesToStartAndToOpen() throws Exception {
+    WalletSchema.migrate(schema.database);
+    Path dir = Files.createTempDirectory("wallet-kek");
+    Wallet sealer = new Wallet(schema.database, KeyEncryptionKeyTest.newKey(dir.resolve("first")));
+    sealer.verifyKey(dir.resolve("first"));
+    try (Connection c = schema.database.getConnection()) {
+      sealer.insert(c, identity("kc-3", "ECX-officer-3"));
+    }
+
+    Path other = dir.resolve("other");
+    Wallet opener = new Wallet(schema.database, KeyEncryptionKeyTest.newKey(other));
+    assertThatThrownBy(() -> opener.verifyKey(other))
+        .isInstanceOf(SealingKeys.KeyMismatch.class)
+        .hasMessageContaining("1 identities sealed under key-encryption key")
+        .hasMessageContaining(other.toString());
+    assertThatThrownBy(() -> opener.find("kc-3"))
+        .isInstanceOf(SealingKeys.KeyMismatch.class)
+        .hasMessageContaining("sealed under key-encryption key");
+    sealer.verifyKey(dir.resolve("first"));
+    assertThat(sealer.find("kc-3")).isPresent();
+  }
+
+  @Test
+  void theFirstKeyUsedIsRecordedAndAnotherRefusedEvenBeforeAnythingIsSealed() throws Exception {
+    WalletSchema.migrate(schema.database);
+    Path dir = Files.createTempDirectory("sealing-keys");
+    SealingKeys.verify(schema.database, "documents-key", "00aa00aa00aa00aa", dir.resolve("a"));
+    SealingKeys.verify(schema.database, "documents-key", "00aa00aa00aa00aa", dir.resolve("a"));
+    assertThatThrownBy(
+            () ->
+                SealingKeys.verify(
+                    schema.database, "documents-key", "11bb11bb11bb11bb", dir.resolve("b")))
+        .isInstanceOf(SealingKeys.KeyMismatch.class)
+        .hasMessageContaining("sealed under key 00aa00aa00aa00aa");
   }
 
   private Wallet wallet() throws Exception {
     Path kek = Files.createTempDirectory("wallet-kek").resolve("kek");
-    return new Wallet(schema.database, KeyEncryptionKey.loadOrCreate(kek));
+    return new Wallet(schema.database, KeyEncryptionKeyTest.newKey(kek));
   }
 
   private static StoredIdentity identity(String userId, String enrollmentId) throws Exception {

@@ -191,12 +191,17 @@ public class LedgerConvergence {
             true));
   }
 
+  /** The export of the job's process: its business key, never a variable. */
   private String exportIdOf(Job job) {
-    if (job.getExecutionId() == null) {
+    if (job.getProcessInstanceId() == null) {
       return null;
     }
-    Object id = runtime.getVariable(job.getExecutionId(), ExportProcess.EXPORT_ID);
-    return id == null ? null : id.toString();
+    var instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(job.getProcessInstanceId())
+            .singleResult();
+    return instance == null ? null : instance.getBusinessKey();
   }
 
   /** The platform's own identity in the organisation whose peers the read model follows. */

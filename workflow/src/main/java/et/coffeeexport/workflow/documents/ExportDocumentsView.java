@@ -43,7 +43,12 @@ public class ExportDocumentsView {
       d.put("version", anchor.version());
       d.put("cid", anchor.cid());
       d.put("sha256", anchor.sha256());
-      d.put("verified", verified(reader, exportId, anchor.type().name()));
+      boolean readable = DocumentAccess.mayRead(reader, anchor.type());
+      d.put("readable", readable);
+      // Only what the reader may read is opened: the others are shown as anchored, unread.
+      if (readable) {
+        d.put("verified", verified(reader, exportId, anchor.type().name()));
+      }
     }
     return view;
   }

@@ -15,6 +15,7 @@ import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.readmodel.ExportFigures;
 import et.coffeeexport.connectors.readmodel.ReadModel;
 import et.coffeeexport.connectors.readmodel.ReadModelSchema;
+import et.coffeeexport.identity.wallet.SealingKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -57,11 +59,20 @@ class ConnectorConfiguration {
     return new ExportFigures(readModel);
   }
 
+  /**
+   * Documents in IPFS, sealed under the platform's document key: the application does not start
+   * without its key file, nor with another key than the one recorded at first use ({@link
+   * SealingKeys}, whose table the wallet's migrations make).
+   */
   @Bean
-  DocumentStore documentStore(ConnectorProperties p, CoffeeExportChaincode ledger) {
+  @DependsOn("wallet")
+  DocumentStore documentStore(
+      ConnectorProperties p, CoffeeExportChaincode ledger, DataSource dataSource) {
+    DocumentSealing sealing = DocumentSealing.withKeyFile(p.documentKeyFile());
+    SealingKeys.verify(dataSource, "documents-key", sealing.keyId(), p.documentKeyFile());
     return new IpfsDocumentStore(
         new KuboClient(p.ipfsApi(), Duration.ofSeconds(30)),
-        DocumentSealing.withKeyFile(p.documentKeyFile()),
+        sealing,
         new DocumentRules(p.maxDocumentBytes()),
         ledger);
   }

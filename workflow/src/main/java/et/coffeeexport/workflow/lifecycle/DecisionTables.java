@@ -34,6 +34,7 @@ class DecisionTables {
       DelegateExecution execution,
       ExportAction action,
       String json,
+      java.util.function.Supplier<et.coffeeexport.domain.ExportSnapshot> export,
       java.util.function.Supplier<et.coffeeexport.domain.ExportTerms> privateTerms) {
     ObjectNode input = parse(json);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -52,15 +53,16 @@ class DecisionTables {
         input.putArray("decisionTables").add(ref("grade"));
       }
       case APPROVE_COMPLIANCE -> {
-        var request = parse((String) execution.getVariable("requestJson"));
+        // The request as the ledger holds it now (amendments included), not a variable.
+        var request = export.get().request();
         var result =
             decisions
                 .evaluateDecisionTableByKey("minimum-price")
                 .variables(
                     Map.of(
-                        "grade", request.path("grade").asText(),
-                        "origin", request.path("origin").asText(),
-                        "process", request.path("process").asText(),
+                        "grade", request.grade(),
+                        "origin", request.origin(),
+                        "process", request.process(),
                         "decisionDate", today))
                 .evaluate();
         Object minimum = result.isEmpty() ? null : result.getSingleEntry();
@@ -68,10 +70,10 @@ class DecisionTables {
         if (minimum == null || price < ((Number) minimum).doubleValue()) {
           throw new BpmnError(
               et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,
-              "PRICE_BELOW_MINIMUM: "
-                  + price
-                  + " USD/lb is below the minimum "
+              // Not the price itself: the message becomes a variable, which analysts read.
+              "PRICE_BELOW_MINIMUM: the contract price is below the minimum of "
                   + minimum
+                  + " USD/lb"
                   + " ("
                   + ref("minimum-price")
                   + ")");

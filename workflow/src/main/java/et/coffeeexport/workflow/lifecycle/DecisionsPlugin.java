@@ -12,13 +12,23 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link Decisions} to every user task of every deployed model, so that no model can forget
- * it: each completion records who decided.
+ * Adds {@link FormInputs} and {@link Decisions} to every user task of every deployed model, so that
+ * no model can forget them: each completion checks its declared inputs and records who decided.
  */
 @Component
 class DecisionsPlugin extends AbstractProcessEnginePlugin {
+  private final PrivateInputs privateInputs;
+
+  DecisionsPlugin(PrivateInputs privateInputs) {
+    this.privateInputs = privateInputs;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new FormRefusals());
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
@@ -28,9 +38,12 @@ class DecisionsPlugin extends AbstractProcessEnginePlugin {
             new AbstractBpmnParseListener() {
               @Override
               public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                    .getTaskDefinition()
-                    .addTaskListener(TaskListener.EVENTNAME_COMPLETE, new Decisions());
+                var task =
+                    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                // First the inputs are checked, then who decided is recorded.
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, new FormInputs());
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, privateInputs);
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, new Decisions());
               }
             });
   }

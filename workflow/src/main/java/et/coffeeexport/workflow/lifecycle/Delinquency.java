@@ -1,6 +1,5 @@
 package et.coffeeexport.workflow.lifecycle;
 
-import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
@@ -34,7 +33,7 @@ class Delinquency implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var nbe = identities.forUsername(signer);
-    String exportId = (String) execution.getVariable(ExportProcess.EXPORT_ID);
+    String exportId = execution.getProcessBusinessKey();
     try {
       ledger.markRepatriationOverdue(nbe, exportId);
     } catch (LedgerRefusal e) {

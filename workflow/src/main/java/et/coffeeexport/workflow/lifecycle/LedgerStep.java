@@ -53,15 +53,7 @@ class LedgerStep implements JavaDelegate {
 
   /** A {@code camunda:property} of a model element. */
   static Optional<String> property(BaseElement element, String name) {
-    if (element.getExtensionElements() == null) {
-      return Optional.empty();
-    }
-    return element
-        .getExtensionElements()
-        .getElementsQuery()
-        .filterByType(CamundaProperties.class)
-        .list()
-        .stream()
+    return Extensions.of(element, CamundaProperties.class).stream()
         .flatMap(p -> p.getCamundaProperties().stream())
         .filter(p -> name.equals(p.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)

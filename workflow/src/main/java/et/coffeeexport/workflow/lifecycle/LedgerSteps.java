@@ -30,12 +30,15 @@ class LedgerSteps {
   private final LedgerIdentities identities;
   private final CachedLedgerReads reads;
   private final DeadlineTimers deadlines;
+  private final ExportOf exports;
 
   LedgerSteps(
       CoffeeExportChaincode ledger,
       LedgerIdentities identities,
       CachedLedgerReads reads,
-      DeadlineTimers deadlines) {
+      DeadlineTimers deadlines,
+      ExportOf exports) {
+    this.exports = exports;
     this.ledger = ledger;
     this.identities = identities;
     this.reads = reads;
@@ -45,7 +48,8 @@ class LedgerSteps {
   /**
    * The person deciding now: the engine's authenticated user when the step runs in their request,
    * else the user marked for this very step (who completed the task before it, or reported the
-   * message that triggered it), else the exporter of the process.
+   * message that triggered it), else the exporter who filed the export (as the filing recorded it,
+   * not a variable).
    */
   StoredIdentity actor(DelegateExecution execution) {
     var authentication =
@@ -53,7 +57,7 @@ class LedgerSteps {
     String username =
         authentication != null ? authentication.getUserId() : Decisions.decider(execution);
     if (username == null) {
-      username = (String) execution.getVariable(ExportProcess.EXPORTER_USER);
+      username = exports.filer(execution);
     }
     try {
       return identities.forUsername(username);
@@ -63,7 +67,7 @@ class LedgerSteps {
   }
 
   String exportId(DelegateExecution execution) {
-    return (String) execution.getVariable(ExportProcess.EXPORT_ID);
+    return exports.id(execution);
   }
 
   /** Takes {@code action} on the process's export as the deciding person. */
@@ -127,6 +131,11 @@ class LedgerSteps {
         ? new BpmnError(ExportProcess.LEDGER_REFUSED, e.getMessage())
         : new IllegalStateException(
             "the ledger refused " + execution.getCurrentActivityId() + ": " + e.getMessage(), e);
+  }
+
+  /** The export as the ledger holds it, read by the deciding person. */
+  et.coffeeexport.domain.ExportSnapshot export(DelegateExecution execution) {
+    return reads.export(actor(execution), exportId(execution));
   }
 
   /** The export's private terms, read by the deciding officer (a member of the collection). */

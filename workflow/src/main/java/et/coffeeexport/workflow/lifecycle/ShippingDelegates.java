@@ -16,30 +16,38 @@ class ShippingDelegates {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * The repatriated amount is a financial figure: it goes to the ledger's private collection as
-   * transient data, and only the reference and date go into the public arguments.
+   * The repatriated amount is a financial figure: it comes from the task as a private input (never
+   * a process variable), goes to the ledger's private collection as transient data, and only the
+   * reference and date go into the public arguments.
    */
   @Bean
-  JavaDelegate recordProceeds(LedgerSteps steps) {
+  JavaDelegate recordProceeds(LedgerSteps steps, PrivateInputs privateInputs) {
     return execution -> {
-      JsonNode form = readForm((String) execution.getVariable("repatriationJson"));
-      if (!form.path("amountUsd").isNumber()) {
-        throw new BpmnError(
-            ExportProcess.LEDGER_REFUSED, "INVALID_ARGUMENT: amountUsd must be a number");
+      String stepKey = Decisions.stepKey(execution);
+      try {
+        JsonNode form = readForm(privateInputs.of(stepKey, "repatriationJson").orElse(null));
+        if (!form.path("amountUsd").isNumber()) {
+          throw new BpmnError(
+              ExportProcess.LEDGER_REFUSED, "INVALID_ARGUMENT: amountUsd must be a number");
+        }
+        BigDecimal amount = form.path("amountUsd").decimalValue();
+        ObjectNode stated = form.deepCopy();
+        stated.remove("amountUsd");
+        var bank = steps.actor(execution);
+        String exportId = steps.exportId(execution);
+        steps.followed(
+            execution,
+            exportId,
+            () ->
+                steps
+                    .ledger()
+                    .recordRepatriation(bank, exportId, stated.toString(), amount, stepKey));
+      } catch (BpmnError refused) {
+        // The task comes back for a new entry, under a new key.
+        privateInputs.forget(stepKey);
+        throw refused;
       }
-      BigDecimal amount = form.path("amountUsd").decimalValue();
-      ObjectNode stated = form.deepCopy();
-      stated.remove("amountUsd");
-      var bank = steps.actor(execution);
-      String exportId = steps.exportId(execution);
-      steps.followed(
-          execution,
-          exportId,
-          () ->
-              steps
-                  .ledger()
-                  .recordRepatriation(
-                      bank, exportId, stated.toString(), amount, Decisions.stepKey(execution)));
+      privateInputs.forget(stepKey);
     };
   }
 

@@ -16,6 +16,7 @@ import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import et.coffeeexport.identity.wallet.StoredIdentity;
+import et.coffeeexport.workflow.documents.DocumentAccess;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -130,6 +131,7 @@ class ExporterExports {
 
   DocumentStore.VerifiedDocument download(StoredIdentity exporter, String exportId, String type) {
     export(exporter, exportId);
+    DocumentAccess.requireReadable(exporter, type);
     return documents.download(exporter, exportId, type);
   }
 

@@ -45,8 +45,8 @@ record Filing(ExportRequest request, ExportTerms terms, ObjectNode sealedTerms) 
     ObjectNode sealed = salted(object(terms, "terms"));
     ExportTerms parsed = read(sealed, ExportTerms.class, "terms");
     BigDecimal price = parsed.pricePerLbUsd();
-    // The filing computes the contract's value before the chaincode sees the price: a number of
-    // any magnitude would make that arithmetic unbounded. The chaincode's own rule, checked early.
+    // The chaincode's own rule, checked before anything is claimed or started: a price of any
+    // magnitude (1E+999999999) is refused here, naming the field, before arithmetic meets it.
     if (price.signum() <= 0 || price.compareTo(MAX_PRICE) >= 0 || price.scale() > 4) {
       throw new ApiProblems.BadRequest(
           "terms.pricePerLbUsd must be positive, below 1000 and have at most 4 decimals");

@@ -6,7 +6,6 @@ import et.coffeeexport.connectors.cache.IdempotencyKeys;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.workflow.WorkflowSchema;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -108,9 +107,6 @@ class Submissions {
     variables.put("exporterId", filing.request().exporterId());
     variables.put("requestJson", request.toString());
     variables.put("termsJson", Variables.stringValue(filing.sealedTerms().toString(), true));
-    BigDecimal value = filing.terms().valueUsd(filing.request().quantityKg());
-    variables.put(ExportProcess.VALUE_USD, value.doubleValue());
-    variables.put(ExportProcess.PAYMENT_MODE, filing.terms().paymentMode().name());
     platform.run(
         () ->
             refusedFiling(

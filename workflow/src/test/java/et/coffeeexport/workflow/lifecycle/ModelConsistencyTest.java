@@ -49,7 +49,13 @@ class ModelConsistencyTest {
             Delinquency.class,
             LedgerSteps.class,
             LedgerStep.class,
-            DecisionTables.class)
+            DecisionTables.class,
+            ExportOf.class,
+            ForeignExchangeRules.class,
+            PrivateInputs.class,
+            et.coffeeexport.workflow.submission.Filings.class)
+        .withPropertyValues("coffee-export.connectors.connections=/nonexistent")
+        .withBean(javax.sql.DataSource.class, () -> fake(javax.sql.DataSource.class))
         .withBean(
             CoffeeExportChaincode.class,
             // Connects lazily: no peer is dialled while the context is checked.

@@ -3,6 +3,7 @@ package et.coffeeexport.connectors.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import et.coffeeexport.connectors.fabric.SecretKeyFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class DocumentSealingTest {
 
   @Test
   void opensWhatItSealedAndHidesTheContent(@TempDir Path dir) {
-    DocumentSealing sealing = DocumentSealing.withKeyFile(dir.resolve("documents-key"));
+    DocumentSealing sealing = newKey(dir.resolve("documents-key"));
     byte[] sealed = sealing.seal(PDF, "EXP-1", "SALES_CONTRACT");
     assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("sales contract");
     assertThat(sealing.seal(PDF, "EXP-1", "SALES_CONTRACT")).isNotEqualTo(sealed);
@@ -23,7 +24,7 @@ class DocumentSealingTest {
 
   @Test
   void refusesAnAlteredObjectOrOneOfAnotherDocument(@TempDir Path dir) {
-    DocumentSealing sealing = DocumentSealing.withKeyFile(dir.resolve("documents-key"));
+    DocumentSealing sealing = newKey(dir.resolve("documents-key"));
     byte[] sealed = sealing.seal(PDF, "EXP-1", "SALES_CONTRACT");
     assertThatThrownBy(() -> sealing.open(sealed, "EXP-2", "SALES_CONTRACT"))
         .isInstanceOf(DocumentTampered.class);
@@ -40,12 +41,37 @@ class DocumentSealingTest {
 
   @Test
   void anotherPlatformKeyCannotOpenIt(@TempDir Path dir) {
-    byte[] sealed =
-        DocumentSealing.withKeyFile(dir.resolve("a")).seal(PDF, "EXP-1", "SALES_CONTRACT");
-    assertThatThrownBy(
-            () ->
-                DocumentSealing.withKeyFile(dir.resolve("b"))
-                    .open(sealed, "EXP-1", "SALES_CONTRACT"))
-        .isInstanceOf(DocumentTampered.class);
+    byte[] sealed = newKey(dir.resolve("a")).seal(PDF, "EXP-1", "SALES_CONTRACT");
+    assertThatThrownBy(() -> newKey(dir.resolve("b")).open(sealed, "EXP-1", "SALES_CONTRACT"))
+        .isInstanceOf(DocumentKeyMismatch.class)
+        .hasMessageContaining("sealed under document key");
+  }
+
+  @Test
+  void theKeyIdInTheObjectIsAuthenticated(@TempDir Path dir) {
+    DocumentSealing sealing = newKey(dir.resolve("documents-key"));
+    byte[] sealed = sealing.seal(PDF, "EXP-1", "SALES_CONTRACT");
+    assertThat(java.util.Arrays.copyOfRange(sealed, 0, 4))
+        .isEqualTo("CEC2".getBytes(StandardCharsets.US_ASCII));
+    assertThat(java.util.HexFormat.of().formatHex(sealed, 4, 12)).isEqualTo(sealing.keyId());
+    // Another key's id written over ours is refused as another key's object, never opened.
+    byte[] relabelled = sealed.clone();
+    relabelled[4] ^= 1;
+    assertThatThrownBy(() -> sealing.open(relabelled, "EXP-1", "SALES_CONTRACT"))
+        .isInstanceOf(DocumentKeyMismatch.class);
+  }
+
+  @Test
+  void theKeyFileIsNeverMadeWhenMissing(@TempDir Path dir) {
+    Path file = dir.resolve("documents-key");
+    assertThatThrownBy(() -> DocumentSealing.withKeyFile(file))
+        .isInstanceOf(SecretKeyFile.MissingKeyFile.class)
+        .hasMessageContaining("is missing");
+    assertThat(file).doesNotExist();
+  }
+
+  private static DocumentSealing newKey(Path file) {
+    SecretKeyFile.create(file);
+    return DocumentSealing.withKeyFile(file);
   }
 }

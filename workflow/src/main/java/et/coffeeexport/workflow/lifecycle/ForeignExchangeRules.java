@@ -1,0 +1,80 @@
+package et.coffeeexport.workflow.lifecycle;
+
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.OrganisationProfile;
+import et.coffeeexport.connectors.fabric.Signatory;
+import et.coffeeexport.domain.ExportTerms;
+import et.coffeeexport.domain.Organisation;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * National Bank's FX rules for an export: whether its payment mode is allowed and whether its value
+ * needs a supervisor's co-approval. Both depend on the private terms, which never become process
+ * variables: they are read from the private collection as National Bank's platform identity (a
+ * member of it), and the deployed {@code fx-rules} table is evaluated on a DMN engine of its own,
+ * outside the process engine, so neither the value nor the payment mode lands in the history
+ * Cockpit shows. Only the two outcomes become variables, and the table's version with them.
+ */
+@Component("decideForeignExchangeRules")
+class ForeignExchangeRules implements JavaDelegate {
+  static final String TABLE = "fx-rules";
+  static final String FOUR_EYES = "fourEyes";
+  static final String PAYMENT_MODE_ALLOWED = "paymentModeAllowed";
+
+  private final DmnEngine dmn =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final CoffeeExportChaincode ledger;
+  private final RepositoryService repository;
+  private final Path connections;
+  private final ExportOf exports;
+
+  ForeignExchangeRules(
+      CoffeeExportChaincode ledger,
+      RepositoryService repository,
+      ExportOf exports,
+      @Value("${coffee-export.connectors.connections}") Path connections) {
+    this.ledger = ledger;
+    this.repository = repository;
+    this.exports = exports;
+    this.connections = connections;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String exportId = exports.id(execution);
+    Signatory nationalBank =
+        Signatory.of(
+            OrganisationProfile.load(connections, Organisation.NATIONAL_BANK.networkName())
+                .credentials("platform"));
+    ExportTerms terms = ledger.readTerms(nationalBank, exportId);
+    long quantityKg = ledger.readExport(nationalBank, exportId).request().quantityKg();
+    var definition =
+        repository
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(TABLE)
+            .latestVersion()
+            .singleResult();
+    var decision = dmn.parseDecision(TABLE, repository.getDecisionModel(definition.getId()));
+    var result =
+        dmn.evaluateDecisionTable(
+                decision,
+                Map.of(
+                    "decisionDate", LocalDate.now(ZoneOffset.UTC).toString(),
+                    "valueUsd", terms.valueUsd(quantityKg).doubleValue(),
+                    "paymentMode", terms.paymentMode().name()))
+            .getSingleResult();
+    execution.setVariable(FOUR_EYES, result.getEntry(FOUR_EYES));
+    execution.setVariable(PAYMENT_MODE_ALLOWED, result.getEntry(PAYMENT_MODE_ALLOWED));
+    execution.setVariable("fxRulesApplied", TABLE + ":v" + definition.getVersion());
+  }
+}

@@ -1,0 +1,93 @@
+package et.coffeeexport.workflow.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+
+/**
+ * A task's inputs are its declared form fields ({@code camunda:formData}), checked when the task is
+ * completed, however it is completed: Tasklist's form submission validates them too, but a plain
+ * completion through the engine's API does not, and the delegates after the task read these values.
+ * Required fields, maximum lengths, enumerations and JSON objects are checked; a failure rolls the
+ * completion back and answers 400 through the engine REST API.
+ */
+final class FormInputs implements TaskListener {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public void notify(DelegateTask task) {
+    for (CamundaFormField field : declaredFields(task.getBpmnModelElementInstance())) {
+      check(field, task.getVariable(field.getCamundaId()));
+    }
+  }
+
+  /** The form fields a task's model declares; none when it declares no form data. */
+  static List<CamundaFormField> declaredFields(FlowElement element) {
+    return Extensions.of(element, CamundaFormData.class).stream()
+        .flatMap(d -> d.getCamundaFormFields().stream())
+        .toList();
+  }
+
+  static void check(CamundaFormField field, Object value) {
+    String id = field.getCamundaId();
+    String text = value == null ? null : value.toString();
+    boolean blank = text == null || text.isBlank();
+    if (field.getCamundaValidation() != null) {
+      for (CamundaConstraint c : field.getCamundaValidation().getCamundaConstraints()) {
+        if ("required".equals(c.getCamundaName()) && blank) {
+          throw refused(id, "is required");
+        }
+        if ("maxlength".equals(c.getCamundaName())
+            && text != null
+            && text.length() > Integer.parseInt(c.getCamundaConfig())) {
+          throw refused(id, "is longer than " + c.getCamundaConfig() + " characters");
+        }
+      }
+    }
+    if (blank) {
+      return;
+    }
+    if (value != null && !(value instanceof String)) {
+      throw refused(id, "must be text");
+    }
+    if ("enum".equals(field.getCamundaType())) {
+      List<String> allowed =
+          field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList();
+      if (!allowed.contains(text)) {
+        throw refused(id, "must be one of " + allowed);
+      }
+    }
+    if (isJsonObject(field)) {
+      JsonNode parsed;
+      try {
+        parsed = JSON.readTree(text);
+      } catch (Exception e) {
+        throw refused(id, "is not JSON");
+      }
+      if (parsed == null || !parsed.isObject()) {
+        throw refused(id, "must be a JSON object");
+      }
+    }
+  }
+
+  private static boolean isJsonObject(CamundaFormField field) {
+    return field.getCamundaProperties() != null
+        && field.getCamundaProperties().getCamundaProperties().stream()
+            .anyMatch(
+                (CamundaProperty p) ->
+                    "format".equals(p.getCamundaId()) && "json-object".equals(p.getCamundaValue()));
+  }
+
+  private static FormFieldValidationException refused(String field, String why) {
+    return new FormFieldValidationException(field, "form field " + field + " " + why);
+  }
+}

@@ -1,0 +1,98 @@
+package et.coffeeexport.workflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import et.coffeeexport.bpmn.ExportProcess;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.junit.jupiter.api.Test;
+
+/** The declared inputs of the real models, and how a completion's values are checked. */
+class FormInputsTest {
+
+  private static BpmnModelInstance model(String resource) {
+    return Bpmn.readModelFromStream(
+        ExportProcess.class.getClassLoader().getResourceAsStream(resource));
+  }
+
+  private static Map<String, CamundaFormField> fieldsOf(String resource, String task) {
+    UserTask t = model(resource).getModelElementById(task);
+    return FormInputs.declaredFields(t).stream()
+        .collect(Collectors.toMap(CamundaFormField::getCamundaId, f -> f));
+  }
+
+  @Test
+  void everyUserTaskDeclaresItsInputs() {
+    for (String resource : ExportProcess.RESOURCES) {
+      if (!resource.endsWith(".bpmn")) {
+        continue;
+      }
+      for (UserTask task : model(resource).getModelElementsByType(UserTask.class)) {
+        assertThat(FormInputs.declaredFields(task))
+            .as("form fields of %s", task.getId())
+            .isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void noCalledReviewReceivesEveryVariable() {
+    for (CallActivity call :
+        model("processes/export-lifecycle.bpmn").getModelElementsByType(CallActivity.class)) {
+      var ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+      assertThat(ins).as("inputs of %s", call.getId()).isNotEmpty();
+      assertThat(ins)
+          .as("%s passes variables=\"all\"", call.getId())
+          .noneMatch(in -> "all".equals(in.getCamundaVariables()));
+      assertThat(ins.stream().map(CamundaIn::getCamundaSource))
+          .as("%s passes private terms", call.getId())
+          .doesNotContain("valueUsd", "paymentMode", "termsJson");
+    }
+  }
+
+  @Test
+  void aReviewDecisionIsOneOfTheThreeAndRequired() {
+    var decision = fieldsOf("processes/stage-review.bpmn", "Review").get("decision");
+    FormInputs.check(decision, "APPROVE");
+    assertThatThrownBy(() -> FormInputs.check(decision, "APPROVE_WITHOUT_LEDGER"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("decision must be one of [APPROVE, RETURN, REJECT]");
+    assertThatThrownBy(() -> FormInputs.check(decision, null))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("decision is required");
+    assertThatThrownBy(() -> FormInputs.check(decision, 42L))
+        .isInstanceOf(FormFieldValidationException.class);
+  }
+
+  @Test
+  void aStageRecordIsABoundedJsonObject() {
+    var record = fieldsOf("processes/stage-review.bpmn", "Review").get("decisionJson");
+    FormInputs.check(record, "{\"physicalScore\":58}");
+    FormInputs.check(record, null);
+    assertThatThrownBy(() -> FormInputs.check(record, "[1,2]"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("must be a JSON object");
+    assertThatThrownBy(() -> FormInputs.check(record, "{not json"))
+        .hasMessageContaining("is not JSON");
+    assertThatThrownBy(() -> FormInputs.check(record, "{\"a\":\"" + "x".repeat(20_000) + "\"}"))
+        .hasMessageContaining("longer than 16384");
+  }
+
+  @Test
+  void anAmendmentCarriesItsRequest() {
+    var request = fieldsOf("processes/export-lifecycle.bpmn", "AmendForBank").get("requestJson");
+    assertThatThrownBy(() -> FormInputs.check(request, " "))
+        .hasMessageContaining("requestJson is required");
+    assertThat(fieldsOf("processes/export-lifecycle.bpmn", "AmendForBank"))
+        .as("an exporter's amendment sets only its request")
+        .containsOnlyKeys("requestJson");
+  }
+}
