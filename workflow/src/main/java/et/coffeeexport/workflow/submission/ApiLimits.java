@@ -1,15 +1,19 @@
 package et.coffeeexport.workflow.submission;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What a request to the APIs may weigh: the body's size (counted while it streams, {@link
@@ -68,8 +72,13 @@ class ApiLimits {
             connector -> connector.setProperty("continueResponseTiming", "onRead"));
   }
 
+  /**
+   * Spring MVC's JSON reader (the APIs' bodies) parses under these constraints; a copy of the
+   * application's ObjectMapper, so that nothing else sharing it (the engine REST API may) is held
+   * to the APIs' limits.
+   */
   @Bean
-  Jackson2ObjectMapperBuilderCustomizer jsonLimits() {
+  WebMvcConfigurer jsonLimits() {
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
             .maxNestingDepth(MAX_JSON_DEPTH)
@@ -78,7 +87,17 @@ class ApiLimits {
             .maxNameLength(MAX_JSON_NAME)
             .maxDocumentLength(maxJsonBytes)
             .build();
-    return builder ->
-        builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
+    return new WebMvcConfigurer() {
+      @Override
+      public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+          if (converter instanceof MappingJackson2HttpMessageConverter json) {
+            ObjectMapper limited = json.getObjectMapper().copy();
+            limited.getFactory().setStreamReadConstraints(constraints);
+            json.setObjectMapper(limited);
+          }
+        }
+      }
+    };
   }
 }
