@@ -136,6 +136,20 @@ class ApiSurfaceTest {
   }
 
   @Test
+  void aProblemIsProblemJsonWhateverTheClientAccepts() throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(uri("/api/exports/EXP-1/cancellation"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("{"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(response, 400);
+  }
+
+  @Test
   void aMultipartBodyWithoutBoundaryIsA400() throws Exception {
     var response = post("/api/exports", "multipart/form-data", "x");
     assertProblem(response, 400);
