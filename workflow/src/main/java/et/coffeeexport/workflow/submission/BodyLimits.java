@@ -86,12 +86,17 @@ final class BodyLimits extends OncePerRequestFilter {
     @Override
     public java.io.BufferedReader getReader() throws IOException {
       String encoding = getCharacterEncoding();
-      return new java.io.BufferedReader(
-          new java.io.InputStreamReader(
-              getInputStream(),
-              encoding == null
-                  ? java.nio.charset.StandardCharsets.UTF_8
-                  : java.nio.charset.Charset.forName(encoding)));
+      java.nio.charset.Charset charset;
+      try {
+        charset =
+            encoding == null
+                ? java.nio.charset.StandardCharsets.UTF_8
+                : java.nio.charset.Charset.forName(encoding);
+      } catch (IllegalArgumentException unknown) {
+        // As the container answers an unknown charset: a checked failure, not a crash.
+        throw new java.io.UnsupportedEncodingException(encoding);
+      }
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
     }
   }
 
