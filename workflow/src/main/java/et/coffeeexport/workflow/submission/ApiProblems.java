@@ -144,13 +144,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
     JsonParseException syntax = causeOf(e, JsonParseException.class);
     String detail =
-        syntax != null
-            ? "the body is not well-formed JSON (line "
-                + syntax.getLocation().getLineNr()
-                + ", column "
-                + syntax.getLocation().getColumnNr()
-                + ")"
-            : "the request body is missing or cannot be read";
+        syntax == null
+            ? "the request body is missing or cannot be read"
+            : syntax.getLocation() == null
+                ? "the body is not well-formed JSON"
+                : "the body is not well-formed JSON (line "
+                    + syntax.getLocation().getLineNr()
+                    + ", column "
+                    + syntax.getLocation().getColumnNr()
+                    + ")";
     return ResponseEntity.badRequest()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem(HttpStatus.BAD_REQUEST, "invalid-request", detail));
