@@ -258,6 +258,12 @@ final class ExportFixture {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request of the exporter's to the application, its token set. */
+  static HttpRequest.Builder exporterRequest(String path) throws Exception {
+    return HttpRequest.newBuilder(APP.resolve(path))
+        .header("Authorization", "Bearer " + exporterToken());
+  }
+
   static HttpResponse<String> call(String method, String path, String token, String json)
       throws Exception {
     return send(method, path, token, json, Map.of());

@@ -10,6 +10,12 @@ import java.util.HexFormat;
  * twice names the same export, so even without Redis the ledger refuses a second filing.
  */
 final class FilingIds {
+  /** An Idempotency-Key's length and alphabet: the API's contract documents the same. */
+  static final int KEY_MIN = 8;
+
+  static final int KEY_MAX = 128;
+  static final String KEY_PATTERN = "[A-Za-z0-9_.:-]{" + KEY_MIN + "," + KEY_MAX + "}";
+
   private FilingIds() {}
 
   static String of(String username, String idempotencyKey) {

@@ -9,6 +9,11 @@ import et.coffeeexport.domain.ExportState;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.Role;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/shipments/{exportId}")
+@Tag(name = "shipments", description = "Shipping Line's tracking of a shipped export")
 class ShipmentController {
   private final ExporterExports exports;
   private final RuntimeService runtime;
@@ -37,10 +43,18 @@ class ShipmentController {
     this.platform = platform;
   }
 
+  @Operation(summary = "Report a tracking milestone (Shipping Line's officers)")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted: the process records it on the ledger as the reporting officer")
   @PostMapping(path = "/milestones", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> milestone(
-      @PathVariable String exportId,
-      @RequestBody JsonNode milestone,
+      @SubmissionController.ExportId @PathVariable String exportId,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = ApiSchemas.TrackingBody.class)))
+          @RequestBody
+          JsonNode milestone,
       JwtAuthenticationToken token) {
     report(
         exportId,
@@ -53,9 +67,19 @@ class ShipmentController {
     return ResponseEntity.accepted().build();
   }
 
+  @Operation(summary = "Confirm the export's arrival (Shipping Line's officers)")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted: the process records it on the ledger as the reporting officer")
   @PostMapping(path = "/arrival", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> arrival(
-      @PathVariable String exportId, @RequestBody JsonNode arrival, JwtAuthenticationToken token) {
+      @SubmissionController.ExportId @PathVariable String exportId,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = ApiSchemas.TrackingBody.class)))
+          @RequestBody
+          JsonNode arrival,
+      JwtAuthenticationToken token) {
     report(
         exportId,
         token,
@@ -75,6 +99,8 @@ class ShipmentController {
       String step,
       String variable,
       JsonNode body) {
+    SubmissionController.checked(exportId);
+    Notes.report(body);
     var officer = exports.exporter(Exporters.username(token));
     if (!et.coffeeexport.domain.Organisation.SHIPPING_LINE.networkName().equals(officer.org())
         || officer.ledgerRole() == Role.EXPORTER) {

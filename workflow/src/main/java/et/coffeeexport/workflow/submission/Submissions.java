@@ -1,14 +1,9 @@
 package et.coffeeexport.workflow.submission;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.cache.IdempotencyKeys;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
-import et.coffeeexport.domain.ExportRequest;
-import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.workflow.WorkflowSchema;
 import java.util.HashMap;
@@ -19,7 +14,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Filing an export: the request is checked, its export id derived from the exporter and the
@@ -29,22 +25,24 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class Submissions {
-  private static final ObjectMapper STRICT =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final String SCOPE = "exports";
 
   private final RuntimeService runtime;
   private final HistoryService history;
   private final IdempotencyKeys keys;
   private final JdbcTemplate jdbc;
   private final AsPlatform platform;
+  private final TransactionTemplate transactions;
 
   Submissions(
       RuntimeService runtime,
       HistoryService history,
       IdempotencyKeys keys,
       DataSource db,
-      AsPlatform platform) {
+      AsPlatform platform,
+      PlatformTransactionManager transactions) {
     this.platform = platform;
+    this.transactions = new TransactionTemplate(transactions);
     this.runtime = runtime;
     this.history = history;
     this.keys = keys;
@@ -55,25 +53,39 @@ class Submissions {
   /** A filing's outcome: the export, and whether this request repeated an earlier one. */
   record Filed(String exportId, boolean repeated) {}
 
-  @Transactional
+  /**
+   * Files the export once per Idempotency-Key. The key is claimed only for a body that passed the
+   * checks, and given back when the filing is refused (by a check after the claim or by the
+   * chaincode): nothing was filed, so the exporter may use the key again, corrected. A failure of
+   * another kind (a component away) keeps the claim, as the ledger may have filed already.
+   */
   public Filed file(String username, String idempotencyKey, JsonNode body) {
-    if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{8,128}")) {
+    if (idempotencyKey == null || !idempotencyKey.matches(FilingIds.KEY_PATTERN)) {
       throw new ApiProblems.BadRequest(
-          "an Idempotency-Key header of 8-128 characters [A-Za-z0-9_.:-] is required");
+          "an Idempotency-Key header of "
+              + FilingIds.KEY_MIN
+              + "-"
+              + FilingIds.KEY_MAX
+              + " characters [A-Za-z0-9_.:-] is required");
     }
-    ExportRequest request = parse(body.path("request"), ExportRequest.class, "request");
-    if (body.path("terms").has("salt")) {
-      throw new ApiProblems.BadRequest(
-          "terms.salt is not accepted: the platform salts the terms' public hash itself");
-    }
-    ObjectNode sealed = salted(body.path("terms"));
-    ExportTerms terms = parse(sealed, ExportTerms.class, "terms");
+    Filing filing = Filing.of(body);
     String exportId = FilingIds.of(username, idempotencyKey);
     String fingerprint = FilingIds.sha256(body.toString());
-    if (keys.claim("exports", username + ":" + idempotencyKey, fingerprint)
-        == IdempotencyKeys.Claim.CONFLICT) {
+    String key = username + ":" + idempotencyKey;
+    if (keys.claim(SCOPE, key, fingerprint) == IdempotencyKeys.Claim.CONFLICT) {
       throw new ApiProblems.Conflict("this Idempotency-Key was used for a different request");
     }
+    try {
+      return transactions.execute(
+          status -> start(username, exportId, fingerprint, filing, body.path("request")));
+    } catch (LedgerRefusal | ApiProblems.BadRequest refused) {
+      keys.release(SCOPE, key, fingerprint);
+      throw refused;
+    }
+  }
+
+  private Filed start(
+      String username, String exportId, String fingerprint, Filing filing, JsonNode request) {
     int inserted =
         jdbc.update(
             "INSERT INTO submission (export_id, username, fingerprint) VALUES (?,?,?) ON CONFLICT DO NOTHING",
@@ -92,9 +104,9 @@ class Submissions {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ExportProcess.EXPORT_ID, exportId);
     variables.put(ExportProcess.EXPORTER_USER, username);
-    variables.put("exporterId", request.exporterId());
-    variables.put("requestJson", body.path("request").toString());
-    variables.put("termsJson", Variables.stringValue(sealed.toString(), true));
+    variables.put("exporterId", filing.request().exporterId());
+    variables.put("requestJson", request.toString());
+    variables.put("termsJson", Variables.stringValue(filing.sealedTerms().toString(), true));
     platform.run(
         () ->
             refusedFiling(
@@ -123,33 +135,6 @@ class Submissions {
       throw new LedgerRefusal(
           RefusalCode.of(colon > 0 ? message.substring(0, colon) : "UNKNOWN"),
           colon > 0 ? message.substring(colon + 1).trim() : message);
-    }
-  }
-
-  /**
-   * The terms with a fresh random salt: the ledger keeps their salted hash in public, and a salt
-   * the exporter chose (or could guess) would let anyone test candidate prices against it.
-   */
-  private static ObjectNode salted(JsonNode terms) {
-    if (!terms.isObject()) {
-      throw new ApiProblems.BadRequest("terms must be a JSON object");
-    }
-    byte[] salt = new byte[24];
-    RANDOM.nextBytes(salt);
-    return ((ObjectNode) terms.deepCopy())
-        .put("salt", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(salt));
-  }
-
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-  private static <T> T parse(JsonNode node, Class<T> type, String what) {
-    if (!node.isObject()) {
-      throw new ApiProblems.BadRequest(what + " must be a JSON object");
-    }
-    try {
-      return STRICT.treeToValue(node, type);
-    } catch (Exception e) {
-      throw new ApiProblems.BadRequest(what + " is malformed: " + e.getMessage().split("\n")[0]);
     }
   }
 }

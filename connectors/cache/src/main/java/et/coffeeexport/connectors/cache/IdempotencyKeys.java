@@ -2,6 +2,7 @@ package et.coffeeexport.connectors.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
@@ -50,4 +51,22 @@ public final class IdempotencyKeys {
       return Claim.UNKNOWN;
     }
   }
+
+  /**
+   * Gives back a key that {@link #claim} took with {@code fingerprint} for a request that was then
+   * refused: the key is free again, for this request or another. Only that claim is removed (a
+   * compare-and-delete), never a later one another request made. Best effort: when Redis is down
+   * the claim expires with its TTL, and the ledger's business keys stay the guard.
+   */
+  public void release(String scope, String key, String fingerprint) {
+    try {
+      redis.eval(RELEASE, List.of("cec:idempotency:" + scope + ":" + key), List.of(fingerprint));
+    } catch (JedisException e) {
+      log.warn("Redis unavailable to release an idempotency key ({})", e.getMessage());
+    }
+  }
+
+  private static final String RELEASE =
+      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+          + " return 0";
 }

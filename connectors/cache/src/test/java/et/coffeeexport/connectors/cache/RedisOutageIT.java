@@ -48,6 +48,14 @@ class RedisOutageIT {
       assertThat(keys.claim("exports", key, "request-1")).isEqualTo(IdempotencyKeys.Claim.NEW);
       assertThat(keys.claim("exports", key, "request-1")).isEqualTo(IdempotencyKeys.Claim.REPLAY);
       assertThat(keys.claim("exports", key, "request-2")).isEqualTo(IdempotencyKeys.Claim.CONFLICT);
+      keys.release("exports", key, "request-2");
+      assertThat(keys.claim("exports", key, "request-1"))
+          .as("only the request that holds a key gives it back")
+          .isEqualTo(IdempotencyKeys.Claim.REPLAY);
+      keys.release("exports", key, "request-1");
+      assertThat(keys.claim("exports", key, "request-2"))
+          .as("a released key is free for another request")
+          .isEqualTo(IdempotencyKeys.Claim.NEW);
 
       NETWORK.kill9("redis");
       try {
