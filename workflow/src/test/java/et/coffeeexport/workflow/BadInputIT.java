@@ -64,7 +64,12 @@ class BadInputIT {
         .as("the application stopped reading near its 20 MiB limit")
         .isLessThan(60 * MB);
     Thread.sleep(2000);
-    assertThat(rssMb())
+    long after = rssMb();
+    System.out.printf(
+        "FIGURES 300 MB uploads (declared, chunked): 413; chunked body read %d MB before the"
+            + " refusal; application RSS %d MB before, %d MB after%n",
+        chunked.bytesSent() / MB, before, after);
+    assertThat(after)
         .as("the application's RSS (MB) after two 300 MB uploads, against %d before", before)
         .isBetween(before - 50, before + 50);
     Workflow.requireRunning();
