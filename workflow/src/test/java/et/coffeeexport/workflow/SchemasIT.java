@@ -27,9 +27,10 @@ class SchemasIT {
               + " fingerprint text NOT NULL, filed_at timestamptz NOT NULL DEFAULT now());"
               + " INSERT INTO submission (export_id, username, fingerprint)"
               + " VALUES ('EXP-1', 'exporter', 'f1')");
-      assertThat(WorkflowSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
+      // Workflow: submission, private_input; read model: V1; wallet: fabric_identity, sealing_key.
+      assertThat(WorkflowSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
       assertThat(ReadModelSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
-      assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
+      assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
 
       assertThat(
               rows(
@@ -38,6 +39,7 @@ class SchemasIT {
                       + " WHERE table_schema = current_schema()"))
           .containsExactlyInAnyOrder(
               "submission",
+              "private_input",
               "flyway_workflow_history",
               "export_view",
               "export_event",
@@ -45,16 +47,20 @@ class SchemasIT {
               "ledger_checkpoint",
               "flyway_readmodel_history",
               "fabric_identity",
+              "sealing_key",
               "flyway_identity_history");
-      for (String history :
-          List.of(
-              WorkflowSchema.HISTORY_TABLE,
-              ReadModelSchema.HISTORY_TABLE,
-              WalletSchema.HISTORY_TABLE)) {
-        assertThat(rows(schema, "SELECT version FROM " + history + " WHERE success"))
-            .as(history)
-            .endsWith("1");
-      }
+      assertThat(
+              rows(
+                  schema, "SELECT version FROM " + WorkflowSchema.HISTORY_TABLE + " WHERE success"))
+          .endsWith("1", "2");
+      assertThat(
+              rows(
+                  schema,
+                  "SELECT version FROM " + ReadModelSchema.HISTORY_TABLE + " WHERE success"))
+          .endsWith("1");
+      assertThat(
+              rows(schema, "SELECT version FROM " + WalletSchema.HISTORY_TABLE + " WHERE success"))
+          .endsWith("1", "2");
       assertThat(rows(schema, "SELECT fingerprint FROM submission")).containsExactly("f1");
 
       assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isZero();
