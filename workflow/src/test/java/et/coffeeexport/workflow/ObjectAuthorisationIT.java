@@ -87,7 +87,8 @@ class ObjectAuthorisationIT {
         .doesNotContain("paymentMode\"")
         .doesNotContain("termsJson")
         .doesNotContain("pricePerLbUsd")
-        .doesNotContain("3.45")
+        // The price as a figure of its own, not the digits inside a timestamp or an id.
+        .doesNotContainPattern("(?<![\\d:.])3\\.45(?!\\d)")
         .doesNotContain("Hamburg Roasters")
         .doesNotContain("LC-E2E-");
   }
