@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fixes the day a round's prices take effect: today (UTC) when the morning timer started it, or the
- * later day the platform's administrator named when starting it. Never a past day: a floor set
- * after the fact would re-price contracts already decided.
+ * day the platform's administrator named when starting it (only administrators start processes
+ * through the engine's API): a later day, or an earlier one for the opening prices a new consortium
+ * puts in force for contracts signed before its first day. Either way ECTA and National Bank sign
+ * the day as shown in their tasks.
  */
 @Component("priceFloorDay")
 class PriceFloorDay implements JavaDelegate {
@@ -27,17 +29,11 @@ class PriceFloorDay implements JavaDelegate {
     if (requested == null || requested.toString().isBlank()) {
       return today;
     }
-    LocalDate day;
     try {
-      day = LocalDate.parse(requested.toString());
+      return LocalDate.parse(requested.toString());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           ExportProcess.EFFECTIVE_DATE + " must be an ISO-8601 date, not " + requested);
     }
-    if (day.isBefore(today)) {
-      throw new IllegalArgumentException(
-          ExportProcess.EFFECTIVE_DATE + " " + day + " has passed: prices apply from today on");
-    }
-    return day;
   }
 }

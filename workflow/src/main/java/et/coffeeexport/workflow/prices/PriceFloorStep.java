@@ -65,9 +65,10 @@ class PriceFloorStep implements JavaDelegate {
   private void propose(StoredIdentity ecta, PriceFloor floor) {
     Optional<PriceFloor> held = held(ecta, floor);
     if (held.isPresent()
-        && !held.get().cosigned()
         && held.get().minPricePerLbUsd().compareTo(floor.minPricePerLbUsd()) == 0) {
-      return; // proposed already (this job's earlier attempt, or the same price proposed again)
+      // Proposed already (this job's earlier attempt, the same price proposed again), or even in
+      // force at that price (a round repeated): nothing to change.
+      return;
     }
     ledger.proposePriceFloor(ecta, ProposedFloors.proposal(floor));
   }

@@ -66,12 +66,14 @@ class ProposedFloorsTest {
   }
 
   @Test
-  void theDayIsTodayOrALaterDayTheAdministratorNamed() {
+  void theDayIsTodayOrTheDayTheAdministratorNamed() {
     LocalDate today = LocalDate.parse("2026-12-01");
     assertThat(PriceFloorDay.day(null, today)).isEqualTo(today);
+    assertThat(PriceFloorDay.day(" ", today)).isEqualTo(today);
     assertThat(PriceFloorDay.day("2026-12-03", today)).isEqualTo(LocalDate.parse("2026-12-03"));
-    assertThatThrownBy(() -> PriceFloorDay.day("2026-11-30", today))
-        .hasMessageContaining("has passed");
+    assertThat(PriceFloorDay.day("2026-01-01", today))
+        .as("the opening prices")
+        .isEqualTo(LocalDate.parse("2026-01-01"));
     assertThatThrownBy(() -> PriceFloorDay.day("tomorrow", today)).hasMessageContaining("ISO-8601");
   }
 
