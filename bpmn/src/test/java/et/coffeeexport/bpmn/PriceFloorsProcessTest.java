@@ -2,7 +2,6 @@ package et.coffeeexport.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,11 +137,12 @@ class PriceFloorsProcessTest {
             .activityId("EveryMorning")
             .singleResult();
     assertThat(timer).as("the start timer is scheduled").isNotNull();
-    var due = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault());
-    assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(5, 0));
-    assertThat(due.toLocalDate())
-        .isAfterOrEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1))
-        .isBeforeOrEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+    var due = timer.getDuedate().toInstant();
+    assertThat(due.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(java.time.LocalTime.of(5, 0));
+    assertThat(due)
+        .as("the next morning, not one long past")
+        .isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
+        .isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
 
     long before = instances();
     ENGINE.getManagementService().executeJob(timer.getId());
