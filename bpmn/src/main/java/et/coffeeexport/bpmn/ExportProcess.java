@@ -17,6 +17,7 @@ public final class ExportProcess {
       List.of(
           "processes/export-lifecycle.bpmn",
           "processes/stage-review.bpmn",
+          "processes/price-floors.bpmn",
           "decisions/grade.dmn",
           "decisions/minimum-price.dmn",
           "decisions/fx-rules.dmn",
@@ -56,6 +57,37 @@ public final class ExportProcess {
   public static final String LEDGER_ACTION = "ledgerAction";
 
   public static final String APPROVE_ACTION = "approveAction";
+
+  /** The property naming the price-floor action of a service task ({@link PriceFloorAction}). */
+  public static final String PRICE_FLOOR_ACTION = "priceFloorAction";
+
+  /**
+   * The properties that make a service task a ledger step, signed by whoever completed the task
+   * before it: lifecycle actions and price-floor actions.
+   */
+  public static final List<String> LEDGER_STEP_PROPERTIES =
+      List.of(LEDGER_ACTION, PRICE_FLOOR_ACTION);
+
+  /** The daily minimum export prices: ECTA proposes, National Bank co-signs. */
+  public static final String PRICE_FLOORS = "DailyPriceFloors";
+
+  /** What a price-floor ledger step does. */
+  public enum PriceFloorAction {
+    PROPOSE,
+    COSIGN
+  }
+
+  /** The day the process's prices take effect (ISO date), fixed when it starts. */
+  public static final String EFFECTIVE_DATE = "effectiveDate";
+
+  /** The ECTA officer's proposal: a JSON array of {grade, origin, process, minPricePerLbUsd}. */
+  public static final String FLOORS_JSON = "floorsJson";
+
+  /** National Bank's answer to a proposal. */
+  public enum Cosignature {
+    COSIGN,
+    SEND_BACK
+  }
 
   /** The ledger steps a message triggers (no task is completed there): their activity ids. */
   public static final String RECORD_MILESTONE = "RecordMilestone";

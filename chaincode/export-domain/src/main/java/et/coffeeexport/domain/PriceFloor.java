@@ -12,6 +12,10 @@ import java.util.Optional;
  *
  * @param id the entry's ledger identifier; decisions name it as the rule they applied
  * @param cosigned whether National Bank has co-signed it (only co-signed entries are in force)
+ * @param proposedBy who proposed it for ECTA: the signer's user id (certificate attribute {@code
+ *     uid}), else their enrollment id (an organisation's administrator); set by the ledger, never
+ *     by the proposal
+ * @param cosignedBy who co-signed it for National Bank, likewise; null until co-signed
  */
 public record PriceFloor(
     String id,
@@ -20,7 +24,9 @@ public record PriceFloor(
     String process,
     String effectiveDate,
     BigDecimal minPricePerLbUsd,
-    boolean cosigned) {
+    boolean cosigned,
+    String proposedBy,
+    String cosignedBy) {
 
   /**
    * The entry in force on {@code day} among {@code entries} (all for one grade, origin and

@@ -17,7 +17,9 @@ class PriceFloorTest {
         process,
         effectiveDate,
         price == null ? null : new BigDecimal(price),
-        false);
+        false,
+        null,
+        null);
   }
 
   private static PriceFloor valid() {

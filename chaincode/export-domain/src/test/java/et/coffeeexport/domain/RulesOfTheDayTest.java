@@ -12,7 +12,8 @@ class RulesOfTheDayTest {
   private static final RuleSet RULES = SampleRules.version(1);
 
   private static PriceFloor floor(String id, String date, String price, boolean cosigned) {
-    return new PriceFloor(id, "G2", "SIDAMA", "WASHED", date, new BigDecimal(price), cosigned);
+    return new PriceFloor(
+        id, "G2", "SIDAMA", "WASHED", date, new BigDecimal(price), cosigned, "ecta-officer", null);
   }
 
   @Test

@@ -2,7 +2,10 @@ package et.coffeeexport.workflow.lifecycle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.domain.ExportAction;
+import et.coffeeexport.domain.PriceFloor;
+import et.coffeeexport.workflow.prices.MinimumPrices;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -17,16 +20,24 @@ import org.springframework.stereotype.Component;
  * reference ({@code key:vN}, the deployed version) written with the decision: ECX's grade from the
  * scores, ECTA's minimum price, National Bank's FX rules (decided by the model's business rule
  * task). The chaincode checks again with the ledger's own rules.
+ *
+ * <p>The minimum price is the ledger's co-signed floor in force on the contract's date ({@link
+ * MinimumPrices}, the entry the chaincode applies); without one the approval returns to the officer
+ * saying what it waits for. Where the {@code minimum-price} table also has a row (the opening
+ * prices), it is applied too and recorded, as before the floors were set daily.
  */
 @Component
 class DecisionTables {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final DecisionService decisions;
   private final RepositoryService repository;
+  private final MinimumPrices minimumPrices;
 
-  DecisionTables(DecisionService decisions, RepositoryService repository) {
+  DecisionTables(
+      DecisionService decisions, RepositoryService repository, MinimumPrices minimumPrices) {
     this.decisions = decisions;
     this.repository = repository;
+    this.minimumPrices = minimumPrices;
   }
 
   /** The approval's JSON with the decision tables it applied; refuses early what they refuse. */
@@ -35,7 +46,8 @@ class DecisionTables {
       ExportAction action,
       String json,
       java.util.function.Supplier<et.coffeeexport.domain.ExportSnapshot> export,
-      java.util.function.Supplier<et.coffeeexport.domain.ExportTerms> privateTerms) {
+      java.util.function.Supplier<et.coffeeexport.domain.ExportTerms> privateTerms,
+      java.util.function.Supplier<Signatory> reader) {
     ObjectNode input = parse(json);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     switch (action) {
@@ -66,8 +78,22 @@ class DecisionTables {
                         "decisionDate", today))
                 .evaluate();
         Object minimum = result.isEmpty() ? null : result.getSingleEntry();
-        double price = privateTerms.get().pricePerLbUsd().doubleValue();
-        if (minimum == null || price < ((Number) minimum).doubleValue()) {
+        var terms = privateTerms.get();
+        PriceFloor floor = floorInForce(request, reader.get());
+        if (!floor.admits(terms.pricePerLbUsd())) {
+          throw new BpmnError(
+              et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,
+              "PRICE_BELOW_MINIMUM: the contract price is below the minimum of "
+                  + floor.minPricePerLbUsd()
+                  + " USD/lb ("
+                  + floor.id()
+                  + ")");
+        }
+        // A grade, origin and process the opening table does not list: the ledger's floor alone
+        // decides, and no table is recorded.
+        var applied = input.putArray("decisionTables");
+        if (minimum != null
+            && terms.pricePerLbUsd().doubleValue() < ((Number) minimum).doubleValue()) {
           throw new BpmnError(
               et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,
               // Not the price itself: the message becomes a variable, which analysts read.
@@ -78,7 +104,9 @@ class DecisionTables {
                   + ref("minimum-price")
                   + ")");
         }
-        input.putArray("decisionTables").add(ref("minimum-price"));
+        if (minimum != null) {
+          applied.add(ref("minimum-price"));
+        }
       }
       case APPROVE_FOREIGN_EXCHANGE -> {
         if (Boolean.FALSE.equals(execution.getVariable("paymentModeAllowed"))) {
@@ -93,6 +121,20 @@ class DecisionTables {
       }
     }
     return input.toString();
+  }
+
+  /** The ledger's co-signed floor for the request on its contract date, or a refusal to wait. */
+  private PriceFloor floorInForce(et.coffeeexport.domain.ExportRequest request, Signatory reader) {
+    try {
+      return minimumPrices.inForce(
+          reader,
+          request.grade(),
+          request.origin(),
+          request.process(),
+          LocalDate.parse(request.contractDate()));
+    } catch (MinimumPrices.MinimumPriceMissing e) {
+      throw new BpmnError(et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED, e.getMessage());
+    }
   }
 
   /** The deployed version of a decision table, as the ledger records it. */

@@ -56,13 +56,21 @@ final class Decisions implements TaskListener {
       if (!seen.add(next.getId())) {
         continue;
       }
-      if (next instanceof ServiceTask task
-          && LedgerStep.property(task, ExportProcess.LEDGER_ACTION).isPresent()) {
+      if (next instanceof ServiceTask task && isLedgerStep(task)) {
         steps.add(task.getId());
       } else if (next instanceof Gateway) {
         collect(next, steps, seen);
       }
     }
+  }
+
+  /**
+   * A service task is a ledger step when it names what it does on the ledger: a lifecycle action or
+   * a price-floor action ({@link ExportProcess#LEDGER_STEP_PROPERTIES}).
+   */
+  private static boolean isLedgerStep(ServiceTask task) {
+    return ExportProcess.LEDGER_STEP_PROPERTIES.stream()
+        .anyMatch(name -> LedgerStep.property(task, name).isPresent());
   }
 
   /** The person who decided this step, or null: then the step's own rule names its signer. */

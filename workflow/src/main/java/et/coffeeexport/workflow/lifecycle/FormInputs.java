@@ -17,8 +17,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
  * A task's inputs are its declared form fields ({@code camunda:formData}), checked when the task is
  * completed, however it is completed: Tasklist's form submission validates them too, but a plain
  * completion through the engine's API does not, and the delegates after the task read these values.
- * Required fields, maximum lengths, enumerations and JSON objects are checked; a failure rolls the
- * completion back and answers 400 through the engine REST API.
+ * Required fields, maximum lengths, enumerations and JSON objects or arrays are checked; a failure
+ * rolls the completion back and answers 400 through the engine REST API.
  */
 final class FormInputs implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,25 +66,33 @@ final class FormInputs implements TaskListener {
         throw refused(id, "must be one of " + allowed);
       }
     }
-    if (isJsonObject(field)) {
+    String format = format(field);
+    if ("json-object".equals(format) || "json-array".equals(format)) {
       JsonNode parsed;
       try {
         parsed = JSON.readTree(text);
       } catch (Exception e) {
         throw refused(id, "is not JSON");
       }
-      if (parsed == null || !parsed.isObject()) {
+      if ("json-object".equals(format) && (parsed == null || !parsed.isObject())) {
         throw refused(id, "must be a JSON object");
+      }
+      if ("json-array".equals(format) && (parsed == null || !parsed.isArray())) {
+        throw refused(id, "must be a JSON array");
       }
     }
   }
 
-  private static boolean isJsonObject(CamundaFormField field) {
-    return field.getCamundaProperties() != null
-        && field.getCamundaProperties().getCamundaProperties().stream()
-            .anyMatch(
-                (CamundaProperty p) ->
-                    "format".equals(p.getCamundaId()) && "json-object".equals(p.getCamundaValue()));
+  /** The field's {@code format} property ({@code json-object}, {@code json-array}), or null. */
+  private static String format(CamundaFormField field) {
+    if (field.getCamundaProperties() == null) {
+      return null;
+    }
+    return field.getCamundaProperties().getCamundaProperties().stream()
+        .filter((CamundaProperty p) -> "format".equals(p.getCamundaId()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private static FormFieldValidationException refused(String field, String why) {

@@ -1,6 +1,7 @@
 package et.coffeeexport.workflow.lifecycle;
 
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
@@ -24,6 +25,19 @@ public final class LedgerActors {
   /** The variable holding {@code step}'s idempotency key. */
   public static String stepKey(String step) {
     return STEP_KEY + step;
+  }
+
+  /**
+   * Who decided the step being executed: the user who completed the task before it, or null when
+   * nobody did (the step's own rule then names its signer, or it has none).
+   */
+  public static String decider(DelegateExecution execution) {
+    return Decisions.decider(execution);
+  }
+
+  /** The step being executed is done (decided or refused): its marks name no later decision. */
+  public static void consumed(DelegateExecution execution) {
+    Decisions.consumed(execution);
   }
 
   /** Marks the step a message triggers: reported by {@code username}, with a fresh key. */

@@ -26,7 +26,8 @@ class ReviewDelegates {
               action,
               (String) execution.getVariable("decisionJson"),
               () -> steps.export(execution),
-              () -> steps.privateTerms(execution));
+              () -> steps.privateTerms(execution),
+              () -> steps.actor(execution));
       steps.take(execution, action, input);
     };
   }

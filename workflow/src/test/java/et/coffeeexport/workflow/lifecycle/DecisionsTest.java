@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class DecisionsTest {
   private static final BpmnModelInstance LIFECYCLE = model("processes/export-lifecycle.bpmn");
   private static final BpmnModelInstance STAGE_REVIEW = model("processes/stage-review.bpmn");
+  private static final BpmnModelInstance PRICE_FLOORS = model("processes/price-floors.bpmn");
 
   @Test
   void aReviewMarksItsThreeOutcomesThroughTheDecisionGateway() {
@@ -31,6 +32,14 @@ class DecisionsTest {
         .containsExactly("RecordAmendmentForBank");
     assertThat(Decisions.stepsAfter(node(LIFECYCLE, "RecordRepatriation")))
         .containsExactly("RecordProceeds");
+  }
+
+  @Test
+  void priceFloorTasksMarkTheirLedgerStepsButNotTheTaskASendBackReturnsTo() {
+    assertThat(Decisions.stepsAfter(node(PRICE_FLOORS, "ProposePriceFloors")))
+        .containsExactly("RecordProposal");
+    assertThat(Decisions.stepsAfter(node(PRICE_FLOORS, "CosignPriceFloors")))
+        .containsExactly("RecordCosignature");
   }
 
   @Test

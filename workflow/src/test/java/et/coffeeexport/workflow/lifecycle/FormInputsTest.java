@@ -95,4 +95,31 @@ class FormInputsTest {
         .as("an exporter's amendment sets only its request")
         .containsOnlyKeys("requestJson");
   }
+
+  @Test
+  void theProposedPricesAreARequiredBoundedJsonArray() {
+    var floors = fieldsOf("processes/price-floors.bpmn", "ProposePriceFloors").get("floorsJson");
+    FormInputs.check(
+        floors,
+        "[{\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"minPricePerLbUsd\":3}]");
+    assertThatThrownBy(() -> FormInputs.check(floors, null))
+        .hasMessageContaining("floorsJson is required");
+    assertThatThrownBy(() -> FormInputs.check(floors, "{\"grade\":\"G2\"}"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("must be a JSON array");
+    assertThatThrownBy(() -> FormInputs.check(floors, "[" + "1,".repeat(9_000) + "1]"))
+        .hasMessageContaining("longer than 16384");
+    assertThat(fieldsOf("processes/price-floors.bpmn", "ProposePriceFloors"))
+        .as("the officer sets only the prices; the day is the process's")
+        .containsOnlyKeys("floorsJson");
+  }
+
+  @Test
+  void nationalBankCoSignsOrSendsBackAndNothingElse() {
+    var fields = fieldsOf("processes/price-floors.bpmn", "CosignPriceFloors");
+    assertThat(fields).containsOnlyKeys("decision", "reasons");
+    FormInputs.check(fields.get("decision"), "SEND_BACK");
+    assertThatThrownBy(() -> FormInputs.check(fields.get("decision"), "APPROVE"))
+        .hasMessageContaining("decision must be one of [COSIGN, SEND_BACK]");
+  }
 }

@@ -35,6 +35,11 @@ class ModelConsistencyTest {
   private static final Pattern CALLED = Pattern.compile("calledElement=\"([^\"]+)\"");
   private final String models = models();
 
+  /** The price-floor feature's beans, as the application's component scan finds them. */
+  @org.springframework.context.annotation.Configuration
+  @org.springframework.context.annotation.ComponentScan("et.coffeeexport.workflow.prices")
+  static class PricesFeature {}
+
   @Test
   void everyDelegateExpressionIsABeanOfTheApplication() {
     Set<String> names = all(DELEGATE, 1);
@@ -53,6 +58,7 @@ class ModelConsistencyTest {
             ExportOf.class,
             ForeignExchangeRules.class,
             PrivateInputs.class,
+            PricesFeature.class,
             et.coffeeexport.workflow.submission.Filings.class)
         .withPropertyValues("coffee-export.connectors.connections=/nonexistent")
         .withBean(javax.sql.DataSource.class, () -> fake(javax.sql.DataSource.class))
@@ -139,14 +145,20 @@ class ModelConsistencyTest {
    */
   @Test
   void everyLedgerStepIsAsynchronousAndNamesADomainAction() {
-    for (String resource :
-        List.of("processes/export-lifecycle.bpmn", "processes/stage-review.bpmn")) {
+    for (String resource : MODELS) {
       var model =
           org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
               getClass().getClassLoader().getResourceAsStream(resource));
       for (var task :
           model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)) {
+        String priceFloorAction = property(task, ExportProcess.PRICE_FLOOR_ACTION);
+        if (priceFloorAction != null) {
+          ExportProcess.PriceFloorAction.valueOf(priceFloorAction);
+        }
         String action = property(task, "ledgerAction");
+        if (action == null) {
+          action = priceFloorAction;
+        }
         if (action == null) {
           continue;
         }
@@ -206,8 +218,11 @@ class ModelConsistencyTest {
     return found;
   }
 
+  private static final List<String> MODELS =
+      ExportProcess.RESOURCES.stream().filter(r -> r.endsWith(".bpmn")).toList();
+
   private static String models() {
-    return read("processes/export-lifecycle.bpmn") + read("processes/stage-review.bpmn");
+    return String.join("\n", MODELS.stream().map(ModelConsistencyTest::read).toList());
   }
 
   private static String read(String resource) {

@@ -65,11 +65,14 @@ public final class RuleContract implements ContractInterface {
 
   /**
    * ECTA proposes a minimum price. It is not in force until National Bank co-signs; from the
-   * proposal on, the entry changes only with ECTA's and National Bank's peers both endorsing.
+   * proposal on, the entry changes only with ECTA's and National Bank's peers both endorsing. A
+   * proposal National Bank has not co-signed yet may be proposed again with another price (National
+   * Bank sent it back): the new proposal replaces it. A co-signed entry never changes. The entry
+   * names its proposer (the signer, whatever the argument says).
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String proposePriceFloor(Context ctx, String floorJson) {
-    requireOfficerOf(ctx, Organisation.ECTA, "propose minimum prices");
+    Caller proposer = requireOfficerOf(ctx, Organisation.ECTA, "propose minimum prices");
     PriceFloor proposed = CanonicalJson.parse(floorJson, PriceFloor.class, "floor");
     if (!proposed.violations().isEmpty()) {
       throw ContractError.of(
@@ -83,10 +86,11 @@ public final class RuleContract implements ContractInterface {
             proposed.origin(),
             proposed.process(),
             proposed.effectiveDate());
-    if (new ExportStore(stub).state(key).length > 0) {
+    byte[] existing = new ExportStore(stub).state(key);
+    if (existing.length > 0 && CanonicalJson.fromBytes(existing, PriceFloor.class).cosigned()) {
       throw ContractError.of(
           RefusalCode.ALREADY_EXISTS,
-          "a minimum price for that grade, origin, process and date exists");
+          "a co-signed minimum price for that grade, origin, process and date exists");
     }
     PriceFloor entry =
         new PriceFloor(
@@ -96,7 +100,9 @@ public final class RuleContract implements ContractInterface {
             proposed.process(),
             proposed.effectiveDate(),
             proposed.minPricePerLbUsd(),
-            false);
+            false,
+            signerOf(proposer),
+            null);
     byte[] bytes = CanonicalJson.toBytes(entry);
     stub.putState(key, bytes);
     stub.setStateValidationParameter(
@@ -109,7 +115,7 @@ public final class RuleContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String cosignPriceFloor(
       Context ctx, String grade, String origin, String process, String effectiveDate) {
-    requireOfficerOf(ctx, Organisation.NATIONAL_BANK, "co-sign minimum prices");
+    Caller cosigner = requireOfficerOf(ctx, Organisation.NATIONAL_BANK, "co-sign minimum prices");
     ChaincodeStub stub = ctx.getStub();
     String key =
         Keys.floor(stub, grade, origin, process, Inputs.date(effectiveDate, "effectiveDate"));
@@ -132,7 +138,9 @@ public final class RuleContract implements ContractInterface {
             process,
             floor.effectiveDate(),
             floor.minPricePerLbUsd(),
-            true);
+            true,
+            floor.proposedBy(),
+            signerOf(cosigner));
     byte[] bytes = CanonicalJson.toBytes(cosigned);
     stub.putState(key, bytes);
     stub.setStateValidationParameter(
@@ -151,12 +159,18 @@ public final class RuleContract implements ContractInterface {
     return f.grade() + "/" + f.origin() + "/" + f.process() + "/" + f.effectiveDate();
   }
 
-  private static void requireOfficerOf(Context ctx, Organisation organisation, String what) {
+  private static Caller requireOfficerOf(Context ctx, Organisation organisation, String what) {
     Transitions t = new Transitions(ctx);
     if (t.caller.organisation() != organisation
         || (t.caller.role() != Role.OFFICER && t.caller.role() != Role.SUPERVISOR)) {
       throw ContractError.of(RefusalCode.FORBIDDEN, "only " + organisation + " officers " + what);
     }
     t.registry.requireActiveOfficer(t.caller);
+    return t.caller;
+  }
+
+  /** Who signed, as an entry names them: their user id, else (an administrator) enrollment id. */
+  private static String signerOf(Caller caller) {
+    return caller.userId() != null ? caller.userId() : caller.enrollmentId();
   }
 }

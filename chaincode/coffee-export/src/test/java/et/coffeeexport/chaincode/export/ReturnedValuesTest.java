@@ -169,7 +169,11 @@ class ReturnedValuesTest {
     assertThat(world.ledger.lastEventName()).isEqualTo("PriceFloorCosigned");
     assertThat(lastEvent()).isEqualTo(cosigned);
     assertThat(listFloors("G1", "GUJI", "NATURAL")).isEqualTo("[" + cosigned + "]");
-    assertThat(cosigned).isEqualTo(proposed.replace("\"cosigned\":false", "\"cosigned\":true"));
+    assertThat(cosigned)
+        .isEqualTo(
+            proposed
+                .replace("\"cosigned\":false", "\"cosigned\":true")
+                .replace("\"cosignedBy\":null", "\"cosignedBy\":\"kc-national_bank-officer\""));
   }
 
   @Test

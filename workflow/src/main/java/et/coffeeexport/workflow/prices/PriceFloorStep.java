@@ -1,0 +1,146 @@
+package et.coffeeexport.workflow.prices;
+
+import et.coffeeexport.bpmn.ExportProcess;
+import et.coffeeexport.bpmn.ExportProcess.PriceFloorAction;
+import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.LedgerRefusal;
+import et.coffeeexport.domain.PriceFloor;
+import et.coffeeexport.identity.wallet.LedgerIdentities;
+import et.coffeeexport.identity.wallet.SigningRefused;
+import et.coffeeexport.identity.wallet.StoredIdentity;
+import et.coffeeexport.workflow.lifecycle.LedgerActors;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger step of a price-floor round: proposes (ECTA) or co-signs (National Bank) every floor
+ * of the proposal, signed by the person who completed the task before the step. Floors are separate
+ * ledger entries, so a step that failed half-way is retried: what the ledger already holds as this
+ * round's is passed over, the rest written. A co-signature signs only the prices the supervisor was
+ * shown: a ledger entry with another price is refused back to them. A chaincode refusal returns to
+ * the task (BPMN error {@code LEDGER_REFUSED}) with its reason.
+ */
+@Component("priceFloorStep")
+class PriceFloorStep implements JavaDelegate {
+  private final CoffeeExportChaincode ledger;
+  private final LedgerIdentities identities;
+
+  PriceFloorStep(CoffeeExportChaincode ledger, LedgerIdentities identities) {
+    this.ledger = ledger;
+    this.identities = identities;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PriceFloorAction action = PriceFloorAction.valueOf(property(execution));
+    StoredIdentity signer = signer(execution);
+    List<PriceFloor> floors;
+    try {
+      floors =
+          ProposedFloors.parse(
+              (String) execution.getVariable(ExportProcess.FLOORS_JSON),
+              (String) execution.getVariable(ExportProcess.EFFECTIVE_DATE));
+    } catch (IllegalArgumentException e) {
+      throw refused(execution, "INVALID_ARGUMENT: " + e.getMessage());
+    }
+    try {
+      for (PriceFloor floor : floors) {
+        if (action == PriceFloorAction.PROPOSE) {
+          propose(signer, floor);
+        } else {
+          cosign(execution, signer, floor);
+        }
+      }
+    } catch (LedgerRefusal e) {
+      throw refused(execution, e.getMessage());
+    }
+    LedgerActors.consumed(execution);
+  }
+
+  private void propose(StoredIdentity ecta, PriceFloor floor) {
+    Optional<PriceFloor> held = held(ecta, floor);
+    if (held.isPresent()
+        && held.get().minPricePerLbUsd().compareTo(floor.minPricePerLbUsd()) == 0) {
+      // Proposed already (this job's earlier attempt, the same price proposed again), or even in
+      // force at that price (a round repeated): nothing to change.
+      return;
+    }
+    ledger.proposePriceFloor(ecta, ProposedFloors.proposal(floor));
+  }
+
+  private void cosign(DelegateExecution execution, StoredIdentity bank, PriceFloor floor) {
+    Optional<PriceFloor> held = held(bank, floor);
+    if (held.isPresent()
+        && held.get().minPricePerLbUsd().compareTo(floor.minPricePerLbUsd()) != 0) {
+      throw refused(
+          execution,
+          "PRECONDITION_FAILED: the ledger's proposal for "
+              + held.get().id()
+              + " is "
+              + held.get().minPricePerLbUsd()
+              + " USD/lb, not the "
+              + floor.minPricePerLbUsd()
+              + " USD/lb reviewed");
+    }
+    if (held.isPresent() && held.get().cosigned()) {
+      return; // co-signed already by this job's earlier attempt
+    }
+    ledger.cosignPriceFloor(
+        bank, floor.grade(), floor.origin(), floor.process(), floor.effectiveDate());
+  }
+
+  /** The ledger's entry for this floor's grade, origin, process and day, if any. */
+  private Optional<PriceFloor> held(StoredIdentity reader, PriceFloor floor) {
+    return ledger.listPriceFloors(reader, floor.grade(), floor.origin(), floor.process()).stream()
+        .filter(e -> floor.effectiveDate().equals(e.effectiveDate()))
+        .findFirst();
+  }
+
+  /**
+   * Who completed the task before this step. A floor is a person's decision: with nobody marked
+   * (the step was reached some other way) the job fails and becomes an incident, never a platform
+   * signature.
+   */
+  private StoredIdentity signer(DelegateExecution execution) {
+    String username = LedgerActors.decider(execution);
+    if (username == null) {
+      throw new IllegalStateException(
+          execution.getCurrentActivityId() + " has nobody who decided it: no signer");
+    }
+    try {
+      return identities.forUsername(username);
+    } catch (SigningRefused e) {
+      throw refused(execution, "FORBIDDEN: " + e.getMessage());
+    }
+  }
+
+  private static BpmnError refused(DelegateExecution execution, String reason) {
+    LedgerActors.consumed(execution);
+    return new BpmnError(ExportProcess.LEDGER_REFUSED, reason);
+  }
+
+  private static String property(DelegateExecution execution) {
+    var element = execution.getBpmnModelElementInstance();
+    return element
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(CamundaProperties.class)
+        .list()
+        .stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> ExportProcess.PRICE_FLOOR_ACTION.equals(p.getCamundaName()))
+        .map(p -> p.getCamundaValue())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    execution.getCurrentActivityId()
+                        + " names no "
+                        + ExportProcess.PRICE_FLOOR_ACTION));
+  }
+}
