@@ -34,7 +34,8 @@ final class ExportWorld {
        "fourEyesThresholdUsd":1000000,
        "requiredDocuments":{"APPROVE_COMPLIANCE":["SALES_CONTRACT"],"APPROVE_FOREIGN_EXCHANGE":["QUALITY_CERTIFICATE"],
          "SHIP":["BILL_OF_LADING"]},
-       "clockToleranceMinutes":10,"contractMaxAgeDays":180,"billOfLadingMaxAgeDays":30}""";
+       "clockToleranceMinutes":10,"contractMaxAgeDays":180,"billOfLadingMaxAgeDays":30,
+       "maxShipmentExtensionDays":60}""";
 
   final InMemoryLedger ledger = new InMemoryLedger();
   final Map<String, String> exporterStatus = new HashMap<>(Map.of(EXPORTER_ID, "ACTIVE"));
