@@ -17,8 +17,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
  * A task's inputs are its declared form fields ({@code camunda:formData}), checked when the task is
  * completed, however it is completed: Tasklist's form submission validates them too, but a plain
  * completion through the engine's API does not, and the delegates after the task read these values.
- * Required fields, maximum lengths, enumerations and JSON objects are checked; a failure rolls the
- * completion back and answers 400 through the engine REST API.
+ * Required fields, maximum lengths, enumerations, dates ({@code format=date}) and JSON objects are
+ * checked; a failure rolls the completion back and answers 400 through the engine REST API.
  */
 final class FormInputs implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +66,10 @@ final class FormInputs implements TaskListener {
         throw refused(id, "must be one of " + allowed);
       }
     }
-    if (isJsonObject(field)) {
+    if (hasFormat(field, "date") && !isDate(text)) {
+      throw refused(id, "must be a date (YYYY-MM-DD)");
+    }
+    if (hasFormat(field, "json-object")) {
       JsonNode parsed;
       try {
         parsed = JSON.readTree(text);
@@ -79,12 +82,25 @@ final class FormInputs implements TaskListener {
     }
   }
 
-  private static boolean isJsonObject(CamundaFormField field) {
+  private static boolean hasFormat(CamundaFormField field, String format) {
     return field.getCamundaProperties() != null
         && field.getCamundaProperties().getCamundaProperties().stream()
             .anyMatch(
                 (CamundaProperty p) ->
-                    "format".equals(p.getCamundaId()) && "json-object".equals(p.getCamundaValue()));
+                    "format".equals(p.getCamundaId()) && format.equals(p.getCamundaValue()));
+  }
+
+  /** An ISO calendar date as the chaincode reads it: four-digit year, a real day. */
+  private static boolean isDate(String text) {
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return false;
+    }
+    try {
+      java.time.LocalDate.parse(text);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static FormFieldValidationException refused(String field, String why) {
