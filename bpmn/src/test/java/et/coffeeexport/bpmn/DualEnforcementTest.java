@@ -25,10 +25,12 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,7 @@ class DualEnforcementTest {
       lastWorker = workerOf(task);
       cancellations(state);
       sideBranches(task, state, fourEyes, lastWorker, side);
+      watches(task, state, fourEyes);
     }
     if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
       sideBranches(sub, state, fourEyes, lastWorker, side);
@@ -82,6 +85,7 @@ class DualEnforcementTest {
     }
     if (node instanceof CallActivity review) {
       cancellations(state);
+      watches(review, state, fourEyes);
       review(review, state, fourEyes, side);
       return;
     }
@@ -153,7 +157,13 @@ class DualEnforcementTest {
       }
       return;
     }
-    if (sub.getParentElement() instanceof SubProcess || end.getEventDefinitions().isEmpty()) {
+    // A terminate end event inside a sub-process ends only that sub-process (and its watches).
+    boolean terminate =
+        !end.getEventDefinitions().isEmpty()
+            && end.getEventDefinitions().iterator().next() instanceof TerminateEventDefinition;
+    if (sub.getParentElement() instanceof SubProcess
+        || end.getEventDefinitions().isEmpty()
+        || terminate) {
       outgoing(sub).forEach(f -> walk(f.getTarget(), state, fourEyes, lastWorker, side));
     }
   }
@@ -189,12 +199,53 @@ class DualEnforcementTest {
     }
   }
 
+  /**
+   * Watches: a branch a parallel gateway forks inside a sub-process that can never end it normally
+   * (the shipment deadline's watch) runs beside the other branches until they end the sub-process.
+   * So wherever the export waits inside that sub-process, the watch may act, in that state.
+   */
+  private void watches(FlowNode waiting, ExportState state, boolean fourEyes) {
+    for (var scope = waiting.getParentElement();
+        scope instanceof SubProcess sub && !sub.triggeredByEvent();
+        scope = scope.getParentElement()) {
+      for (FlowNode watch : watchesOf((SubProcess) scope)) {
+        walk(watch, state, fourEyes, null, false);
+      }
+    }
+  }
+
+  /** The first node of each watch branch of {@code sub}. */
+  private List<FlowNode> watchesOf(SubProcess sub) {
+    List<FlowNode> watches = new ArrayList<>();
+    for (ParallelGateway fork : sub.getChildElementsByType(ParallelGateway.class)) {
+      for (SequenceFlow branch : outgoing(fork)) {
+        if (!endsNormally(branch.getTarget(), sub, new HashSet<>())) {
+          watches.add(branch.getTarget());
+        }
+      }
+    }
+    return watches;
+  }
+
+  /** Whether the sequence flows from {@code node} reach an end event that completes {@code sub}. */
+  private boolean endsNormally(FlowNode node, SubProcess sub, Set<String> seen) {
+    if (!seen.add(node.getId())) {
+      return false;
+    }
+    if (node instanceof EndEvent end && end.getParentElement() == sub) {
+      return end.getEventDefinitions().isEmpty()
+          || end.getEventDefinitions().iterator().next() instanceof TerminateEventDefinition;
+    }
+    return outgoing(node).stream().anyMatch(f -> endsNormally(f.getTarget(), sub, seen));
+  }
+
   /** Who signs {@code action} when the model reaches it after {@code worker}'s task. */
   private static Actor actorOf(ExportAction action, Actor worker) {
     return switch (action) {
       case SUBMIT, AMEND -> exporter();
       // No one completes a task there: the bank's accountable supervisor signs (workflow).
       case MARK_REPATRIATION_OVERDUE -> new Actor(Organisation.NATIONAL_BANK, Role.SUPERVISOR);
+      // ECTA's overdue-shipment decision: its officer signs the extension or the cancellation.
       default -> worker;
     };
   }

@@ -5,7 +5,11 @@ import static et.coffeeexport.bpmn.ExportProcess.Decision.REJECT;
 import static et.coffeeexport.bpmn.ExportProcess.Decision.RETURN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -161,6 +165,84 @@ class ExportLifecycleProcessTest {
     p.fireTimer("ShipmentDeadlinePassed");
     assertThat(p.task("DecideOnOverdueShipment")).isNotNull();
     assertThat(p.task("Review")).as("the ECX review goes on").isNotNull();
+  }
+
+  @Test
+  void ectaExtendsAnOverdueShipmentAndTheNewDeadlineIsWatchedAgain() {
+    p.start(150_000);
+    reviewsUpTo(5);
+    p.fireTimer("ShipmentDeadlinePassed");
+    String newDate = java.time.LocalDate.now().plusDays(40).toString();
+    p.complete(
+        "DecideOnOverdueShipment",
+        Map.of("decision", "EXTEND", "newShipmentDate", newDate, "reasons", "vessel delayed"));
+
+    assertThat(p.ledger).endsWith("CLEAR_CUSTOMS", "EXTEND_SHIPMENT_DEADLINE");
+    Instant due = java.time.LocalDate.parse(newDate).atStartOfDay(ZoneOffset.UTC).toInstant();
+    assertThat(p.timersDue("ShipmentDeadlinePassed")).containsExactly(due);
+    assertThat(p.timersDue("ShipmentDeadlineNear")).containsExactly(due.minus(Duration.ofDays(10)));
+    assertThat(p.openTasks())
+        .extracting(t -> t.getTaskDefinitionKey())
+        .containsExactly("BookShipment");
+
+    // The new deadline passes too: ECTA decides again.
+    p.fireTimer("ShipmentDeadlinePassed");
+    assertThat(p.task("DecideOnOverdueShipment")).isNotNull();
+    p.complete("BookShipment").complete("Ship");
+    assertThat(p.openTasks())
+        .as("shipping ends the deadline watch and its open decision")
+        .extracting(t -> t.getTaskDefinitionKey())
+        .containsExactly("RecordRepatriation");
+    p.complete("RecordRepatriation");
+    assertThat(p.ended()).isTrue();
+    assertThat(p.passed("ExportCompleted")).isTrue();
+  }
+
+  @Test
+  void ectaCancelsAnOverdueShipmentAndTheExportEndsCancelled() {
+    p.start(150_000);
+    reviewsUpTo(5);
+    p.complete("BookShipment");
+    p.fireTimer("ShipmentDeadlinePassed");
+    p.complete(
+        "DecideOnOverdueShipment", Map.of("decision", "CANCEL", "reasons", "no vessel in sight"));
+
+    assertThat(p.ledger).endsWith("BOOK_SHIPMENT", "CANCEL");
+    assertThat(p.ended()).isTrue();
+    assertThat(p.passed("CancelledForOverdueShipment")).isTrue();
+    assertThat(p.openTasks()).isEmpty();
+  }
+
+  @Test
+  void anExtensionTheLedgerRefusesGoesBackToEctaWithTheReason() {
+    p.start(150_000);
+    reviewsUpTo(5);
+    p.fireTimer("ShipmentDeadlinePassed");
+    p.refuseOnce.add("EXTEND_SHIPMENT_DEADLINE");
+    p.complete(
+        "DecideOnOverdueShipment",
+        Map.of("decision", "EXTEND", "newShipmentDate", "2020-01-01", "reasons", "late"));
+    var again = p.task("DecideOnOverdueShipment");
+    assertThat(
+            ProcessHarness.ENGINE
+                .getTaskService()
+                .getVariable(again.getId(), ExportProcess.LEDGER_REFUSAL))
+        .asString()
+        .contains("ILLEGAL_TRANSITION");
+    assertThat(p.ledger).doesNotContain("EXTEND_SHIPMENT_DEADLINE");
+    p.complete("DecideOnOverdueShipment", Map.of("decision", "CANCEL", "reasons", "late"));
+    assertThat(p.ended()).isTrue();
+  }
+
+  @Test
+  void aShipmentBeforeTheDeadlineEndsItsWatch() {
+    p.start(150_000);
+    reviewsUpTo(5);
+    assertThat(p.timersDue("ShipmentDeadlinePassed")).hasSize(1);
+    p.complete("BookShipment").complete("Ship");
+    assertThat(p.timersDue("ShipmentDeadlinePassed")).isEmpty();
+    assertThat(p.timersDue("ShipmentDeadlineNear")).isEmpty();
+    assertThat(p.task("RecordRepatriation")).isNotNull();
   }
 
   @Test

@@ -107,6 +107,20 @@ final class ProcessHarness {
             ExportProcess.LEDGER_REFUSED, "ILLEGAL_TRANSITION: refused by the fake ledger");
       }
       ledger.add(action);
+      if ("EXTEND_SHIPMENT_DEADLINE".equals(action)) {
+        // As the application does with the ledger's answer: the deadline's timers follow the
+        // shipmentDue the chaincode recorded (here: the date ECTA asked for).
+        var due =
+            java.time.LocalDate.parse((String) execution.getVariable("newShipmentDate"))
+                .atStartOfDay(java.time.ZoneOffset.UTC);
+        execution
+            .getProcessInstance()
+            .setVariable(ExportProcess.SHIPMENT_DUE, due.toInstant().toString());
+        execution
+            .getProcessInstance()
+            .setVariable(
+                ExportProcess.SHIPMENT_WARNING_AT, due.minusDays(10).toInstant().toString());
+      }
     };
   }
 
@@ -175,6 +189,26 @@ final class ProcessHarness {
   ProcessHarness complete(String key) {
     ENGINE.getTaskService().complete(task(key).getId());
     return settle();
+  }
+
+  /** Completes the open task {@code key} with its form's {@code fields}. */
+  ProcessHarness complete(String key, Map<String, Object> fields) {
+    ENGINE.getTaskService().complete(task(key).getId(), fields);
+    return settle();
+  }
+
+  /** When the timers on {@code activityId} of this export are due (none when it waits on none). */
+  List<Instant> timersDue(String activityId) {
+    return ENGINE
+        .getManagementService()
+        .createJobQuery()
+        .timers()
+        .activityId(activityId)
+        .list()
+        .stream()
+        .filter(j -> belongsToThisExport(j.getProcessInstanceId()))
+        .map(j -> j.getDuedate().toInstant())
+        .toList();
   }
 
   /**

@@ -25,6 +25,7 @@ public enum EventName {
   EXPORT_REJECTED("ExportRejected", Subject.EXPORT),
   EXPORT_CANCELLED("ExportCancelled", Subject.EXPORT),
   EXPORT_REPATRIATION_OVERDUE("ExportRepatriationOverdue", Subject.EXPORT),
+  EXPORT_SHIPMENT_DEADLINE_EXTENDED("ExportShipmentDeadlineExtended", Subject.EXPORT),
   DOCUMENT_ANCHORED("DocumentAnchored", Subject.DOCUMENT),
   RULE_SET_PUBLISHED("RuleSetPublished", Subject.RULES),
   PRICE_FLOOR_PROPOSED("PriceFloorProposed", Subject.RULES),
@@ -78,6 +79,7 @@ public enum EventName {
       case REJECT -> EXPORT_REJECTED;
       case CANCEL -> EXPORT_CANCELLED;
       case MARK_REPATRIATION_OVERDUE -> EXPORT_REPATRIATION_OVERDUE;
+      case EXTEND_SHIPMENT_DEADLINE -> EXPORT_SHIPMENT_DEADLINE_EXTENDED;
     };
   }
 

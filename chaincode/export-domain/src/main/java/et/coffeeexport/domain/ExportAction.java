@@ -30,7 +30,13 @@ public enum ExportAction {
    * National Bank finds the proceeds overdue after the recorded deadline: oversight, the export
    * stays where it is and its exporter becomes delinquent.
    */
-  MARK_REPATRIATION_OVERDUE("markRepatriationOverdue");
+  MARK_REPATRIATION_OVERDUE("markRepatriationOverdue"),
+  /**
+   * ECTA moves the shipment deadline recorded at contract registration to a later date, once the
+   * deadline passed (or nears): oversight, the export stays where it is and only its fact {@link
+   * ExportFacts#SHIPMENT_DUE} changes.
+   */
+  EXTEND_SHIPMENT_DEADLINE("extendShipmentDeadline");
 
   private final String transaction;
 

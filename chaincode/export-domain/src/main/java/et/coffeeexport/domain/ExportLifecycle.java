@@ -47,6 +47,20 @@ public final class ExportLifecycle {
    */
   private static final Set<ExportStatus> REGULATOR_MAY_CANCEL = regulatorsMayCancel();
 
+  /**
+   * The shipment deadline runs from the contract's registration (ECTA's approval) until the goods
+   * are shipped, also while a later stage has the export back with its exporter: ECTA may extend it
+   * in each of these statuses.
+   */
+  private static final Set<ExportStatus> SHIPMENT_DEADLINE_RUNS =
+      EnumSet.of(
+          ECTA_APPROVED,
+          QUALITY_CERTIFIED,
+          FX_APPROVED,
+          CUSTOMS_CLEARED,
+          SHIPMENT_BOOKED,
+          RETURNED_FOR_AMENDMENT);
+
   private static final List<Transition> TRANSITIONS = buildTable();
 
   private ExportLifecycle() {}
@@ -103,6 +117,18 @@ public final class ExportLifecycle {
             new ExportState(RETURNED_FOR_AMENDMENT, from, current.amendmentRounds() + 1),
             allowed.stage());
       }
+      case EXTEND_SHIPMENT_DEADLINE -> {
+        // A return before registration (by the bank, or by ECTA itself) has no deadline yet.
+        if (from == RETURNED_FOR_AMENDMENT
+            && !SHIPMENT_DEADLINE_RUNS.contains(current.returnedFrom())) {
+          yield new Decision.Rejected(
+              RefusalCode.ILLEGAL_TRANSITION,
+              "no shipment deadline runs for an export returned from "
+                  + current.returnedFrom()
+                  + ", before its contract was registered");
+        }
+        yield new Decision.Accepted(current, allowed.stage());
+      }
       case AMEND ->
           new Decision.Accepted(
               new ExportState(current.returnedFrom(), null, current.amendmentRounds()),
@@ -144,10 +170,11 @@ public final class ExportLifecycle {
   }
 
   /**
-   * Actions that regulators record apart from the stages' record of the export: cancelling, and
-   * finding proceeds overdue.
+   * Actions that regulators record apart from the stages' record of the export: cancelling, finding
+   * proceeds overdue, and extending the shipment deadline.
    */
-  public static final Set<ExportAction> OVERSIGHT = EnumSet.of(CANCEL, MARK_REPATRIATION_OVERDUE);
+  public static final Set<ExportAction> OVERSIGHT =
+      EnumSet.of(CANCEL, MARK_REPATRIATION_OVERDUE, EXTEND_SHIPMENT_DEADLINE);
 
   /** The organisations that may take an oversight action on some export. */
   public static Set<Organisation> organisationsOverseeing() {
@@ -245,6 +272,16 @@ public final class ExportLifecycle {
         new Transition(AMEND, RETURNED_FOR_AMENDMENT, null, Stage.SUBMISSION, bank, EXPORTER));
     for (ExportStatus status : EXPORTER_MAY_CANCEL) {
       table.add(new Transition(CANCEL, status, CANCELLED, Stage.SUBMISSION, bank, EXPORTER));
+    }
+    for (ExportStatus status : SHIPMENT_DEADLINE_RUNS) {
+      table.add(
+          new Transition(
+              EXTEND_SHIPMENT_DEADLINE,
+              status,
+              status,
+              Stage.COMPLIANCE,
+              Organisation.ECTA,
+              OFFICERS));
     }
     for (ExportStatus status : REGULATOR_MAY_CANCEL) {
       table.add(

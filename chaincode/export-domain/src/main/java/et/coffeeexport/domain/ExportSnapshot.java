@@ -61,13 +61,17 @@ public record ExportSnapshot(
 
   /**
    * This export as the regulators' oversight amends it: proceeds overdue (a fact), cancelled (at
-   * {@code cancelledAt}, else null), with the oversight's decisions counted.
+   * {@code cancelledAt}, else null), the shipment deadline ECTA extended to ({@code shipmentDue},
+   * else null), with the oversight's decisions counted.
    */
   public ExportSnapshot overseen(
-      boolean repatriationOverdue, String cancelledAt, int oversightDecisions) {
+      boolean repatriationOverdue, String cancelledAt, String shipmentDue, int oversightDecisions) {
     SortedMap<String, String> merged = new TreeMap<>(facts);
     if (repatriationOverdue) {
       merged.put(ExportFacts.REPATRIATION_OVERDUE, "true");
+    }
+    if (shipmentDue != null) {
+      merged.put(ExportFacts.SHIPMENT_DUE, shipmentDue);
     }
     boolean cancelled = cancelledAt != null;
     return new ExportSnapshot(

@@ -30,6 +30,8 @@ import java.util.TreeSet;
  * @param contractMaxAgeDays how old a contract may be when it is filed or amended
  * @param billOfLadingMaxAgeDays how old a bill of lading may be when the shipment is recorded: its
  *     date starts the repatriation period
+ * @param maxShipmentExtensionDays how many days one extension by ECTA may move the recorded
+ *     shipment deadline (each extension is a decision of its own on the trail)
  */
 public record RuleSet(
     int version,
@@ -44,7 +46,8 @@ public record RuleSet(
     Map<ExportAction, Set<DocumentType>> requiredDocuments,
     int clockToleranceMinutes,
     int contractMaxAgeDays,
-    int billOfLadingMaxAgeDays) {
+    int billOfLadingMaxAgeDays,
+    int maxShipmentExtensionDays) {
 
   /**
    * Keeps every collection in a fixed order: the rule set is stored as JSON on every peer, and a
@@ -97,6 +100,9 @@ public record RuleSet(
         "clockToleranceMinutes must be 0-1440");
     v.check(contractMaxAgeDays > 0, "contractMaxAgeDays must be positive");
     v.check(billOfLadingMaxAgeDays > 0, "billOfLadingMaxAgeDays must be positive");
+    v.check(
+        maxShipmentExtensionDays > 0 && maxShipmentExtensionDays <= 365,
+        "maxShipmentExtensionDays must be 1-365");
     return v.list();
   }
 

@@ -36,6 +36,7 @@ class EventNameTest {
     expected.put(ExportAction.REJECT, "ExportRejected");
     expected.put(ExportAction.CANCEL, "ExportCancelled");
     expected.put(ExportAction.MARK_REPATRIATION_OVERDUE, "ExportRepatriationOverdue");
+    expected.put(ExportAction.EXTEND_SHIPMENT_DEADLINE, "ExportShipmentDeadlineExtended");
     assertThat(expected).hasSize(ExportAction.values().length);
     expected.forEach(
         (action, text) -> {

@@ -175,10 +175,13 @@ class ExportLifecycleTest {
     statuses.add(null);
     int cells = 0;
     for (ExportStatus status : statuses) {
+      // Returned by a stage after the contract's registration, where every row from
+      // RETURNED_FOR_AMENDMENT applies (the shipment deadline runs).
       ExportState state =
           status == null
               ? null
-              : new ExportState(status, status == RETURNED_FOR_AMENDMENT ? SUBMITTED : null, 0);
+              : new ExportState(
+                  status, status == RETURNED_FOR_AMENDMENT ? QUALITY_CERTIFIED : null, 0);
       for (ExportAction action : ExportAction.values()) {
         boolean anyRowFrom =
             ExportLifecycle.transitions().stream()
@@ -209,6 +212,58 @@ class ExportLifecycleTest {
     }
     assertThat(cells)
         .isEqualTo((ExportStatus.values().length + 1) * ExportAction.values().length * 6 * 3);
+  }
+
+  @Test
+  void ectaExtendsTheShipmentDeadlineFromRegistrationUntilShipmentAndTheStatusStays() {
+    for (ExportStatus status :
+        List.of(ECTA_APPROVED, QUALITY_CERTIFIED, FX_APPROVED, CUSTOMS_CLEARED, SHIPMENT_BOOKED)) {
+      assertThat(accept(at(status), EXTEND_SHIPMENT_DEADLINE, officerOf(ECTA)))
+          .isEqualTo(at(status));
+      assertThat(accept(at(status), EXTEND_SHIPMENT_DEADLINE, new Actor(ECTA, Role.SUPERVISOR)))
+          .isEqualTo(at(status));
+    }
+    ExportState returnedByEcx = new ExportState(RETURNED_FOR_AMENDMENT, ECTA_APPROVED, 1);
+    assertThat(accept(returnedByEcx, EXTEND_SHIPMENT_DEADLINE, officerOf(ECTA)))
+        .as("the amendment round and the stage it re-enters are kept")
+        .isEqualTo(returnedByEcx);
+    assertThat(ExportLifecycle.OVERSIGHT).contains(EXTEND_SHIPMENT_DEADLINE);
+    assertThat(ExportLifecycle.organisationsAdvancing(CUSTOMS_CLEARED))
+        .as("extending is oversight: ECTA does not endorse the shipping stages' record")
+        .containsExactly(SHIPPING_LINE);
+  }
+
+  @Test
+  void refusesAnExtensionByAnyoneButEcta() {
+    for (Actor actor :
+        List.of(
+            EXPORTER,
+            officerOf(NATIONAL_BANK),
+            officerOf(SHIPPING_LINE),
+            officerOf(COMMERCIAL_BANK),
+            new Actor(ECTA, Role.EXPORTER))) {
+      assertThat(reject(at(CUSTOMS_CLEARED), EXTEND_SHIPMENT_DEADLINE, actor).code())
+          .as("%s", actor)
+          .isEqualTo(RefusalCode.NOT_AUTHORISED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ExportStatus.class,
+      names = {"SUBMITTED", "BANK_VERIFIED", "SHIPPED", "ARRIVED", "COMPLETED", "CANCELLED"})
+  void refusesAnExtensionBeforeRegistrationOrOnceShipped(ExportStatus status) {
+    assertThat(reject(at(status), EXTEND_SHIPMENT_DEADLINE, officerOf(ECTA)).code())
+        .isEqualTo(RefusalCode.ILLEGAL_TRANSITION);
+  }
+
+  @Test
+  void refusesAnExtensionOfAnExportReturnedBeforeItsContractWasRegistered() {
+    for (ExportStatus returnedFrom : List.of(SUBMITTED, BANK_VERIFIED)) {
+      ExportState returned = new ExportState(RETURNED_FOR_AMENDMENT, returnedFrom, 1);
+      assertThat(reject(returned, EXTEND_SHIPMENT_DEADLINE, officerOf(ECTA)).code())
+          .isEqualTo(RefusalCode.ILLEGAL_TRANSITION);
+    }
   }
 
   @Test

@@ -32,7 +32,8 @@ class RuleSetTest {
         documents,
         10,
         180,
-        30);
+        30,
+        60);
   }
 
   @Test

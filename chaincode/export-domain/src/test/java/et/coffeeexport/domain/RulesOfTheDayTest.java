@@ -86,7 +86,8 @@ class RulesOfTheDayTest {
             null,
             -1,
             0,
+            0,
             0);
-    assertThat(broken.violations()).hasSize(13);
+    assertThat(broken.violations()).hasSize(14);
   }
 }

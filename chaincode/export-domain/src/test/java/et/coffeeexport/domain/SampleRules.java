@@ -31,6 +31,7 @@ final class SampleRules {
         Map.of(ExportAction.APPROVE_COMPLIANCE, Set.of(DocumentType.SALES_CONTRACT)),
         10,
         180,
-        30);
+        30,
+        60);
   }
 }

@@ -170,7 +170,8 @@ class ValidationBoundariesTest {
         r.requiredDocuments(),
         r.clockToleranceMinutes(),
         r.contractMaxAgeDays(),
-        r.billOfLadingMaxAgeDays());
+        r.billOfLadingMaxAgeDays(),
+        r.maxShipmentExtensionDays());
   }
 
   private RuleSet withTolerance(int minutes) {
@@ -188,7 +189,8 @@ class ValidationBoundariesTest {
         r.requiredDocuments(),
         minutes,
         r.contractMaxAgeDays(),
-        r.billOfLadingMaxAgeDays());
+        r.billOfLadingMaxAgeDays(),
+        r.maxShipmentExtensionDays());
   }
 
   private RuleSet withThresholds(List<RuleSet.GradeThreshold> thresholds) {
@@ -206,6 +208,7 @@ class ValidationBoundariesTest {
         Map.of(),
         r.clockToleranceMinutes(),
         r.contractMaxAgeDays(),
-        r.billOfLadingMaxAgeDays());
+        r.billOfLadingMaxAgeDays(),
+        r.maxShipmentExtensionDays());
   }
 }

@@ -17,8 +17,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
  * A task's inputs are its declared form fields ({@code camunda:formData}), checked when the task is
  * completed, however it is completed: Tasklist's form submission validates them too, but a plain
  * completion through the engine's API does not, and the delegates after the task read these values.
- * Required fields, maximum lengths, enumerations and JSON objects or arrays are checked; a failure
- * rolls the completion back and answers 400 through the engine REST API.
+ * Required fields, maximum lengths, enumerations, dates ({@code format=date}) and JSON objects or
+ * arrays are checked; a failure rolls the completion back and answers 400 through the engine REST
+ * API.
  */
 final class FormInputs implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +68,9 @@ final class FormInputs implements TaskListener {
       }
     }
     String format = format(field);
+    if ("date".equals(format) && !isDate(text)) {
+      throw refused(id, "must be a date (YYYY-MM-DD)");
+    }
     if ("json-object".equals(format) || "json-array".equals(format)) {
       JsonNode parsed;
       try {
@@ -93,6 +97,19 @@ final class FormInputs implements TaskListener {
         .map(CamundaProperty::getCamundaValue)
         .findFirst()
         .orElse(null);
+  }
+
+  /** An ISO calendar date as the chaincode reads it: four-digit year, a real day. */
+  private static boolean isDate(String text) {
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return false;
+    }
+    try {
+      java.time.LocalDate.parse(text);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static FormFieldValidationException refused(String field, String why) {

@@ -14,8 +14,22 @@ final class Notes {
   private Notes() {}
 
   static String of(DelegateExecution execution) {
+    return of(execution, java.util.List.of());
+  }
+
+  /**
+   * The reasons, and each of {@code fields} (declared form fields, checked on completion) under its
+   * own name when it was given.
+   */
+  static String of(DelegateExecution execution, java.util.List<String> fields) {
     Object reasons = execution.getVariable("reasons");
     var notes = JSON.createObjectNode();
+    for (String field : fields) {
+      Object value = execution.getVariable(field);
+      if (value != null && !value.toString().isBlank()) {
+        notes.put(field, value.toString().trim());
+      }
+    }
     var list = notes.putArray("reasons");
     if (reasons != null) {
       Arrays.stream(reasons.toString().split("\\R"))

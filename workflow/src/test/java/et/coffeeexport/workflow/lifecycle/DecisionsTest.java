@@ -43,6 +43,12 @@ class DecisionsTest {
   }
 
   @Test
+  void ectasOverdueDecisionMarksTheExtensionAndTheCancellationThroughItsGateway() {
+    assertThat(Decisions.stepsAfter(node(LIFECYCLE, "DecideOnOverdueShipment")))
+        .containsExactlyInAnyOrder("ExtendShipmentDeadline", "CancelOverdueExport");
+  }
+
+  @Test
   void aTaskThatLeadsToNoLedgerStepMarksNothing() {
     assertThat(Decisions.stepsAfter(node(LIFECYCLE, "FollowUpLateContractReport"))).isEmpty();
   }

@@ -87,6 +87,29 @@ class FormInputsTest {
   }
 
   @Test
+  void ectasOverdueDecisionIsExtendOrCancelWithADateAndReasons() {
+    var fields = fieldsOf("processes/export-lifecycle.bpmn", "DecideOnOverdueShipment");
+    assertThat(fields).containsOnlyKeys("decision", "newShipmentDate", "reasons");
+    FormInputs.check(fields.get("decision"), "EXTEND");
+    FormInputs.check(fields.get("decision"), "CANCEL");
+    assertThatThrownBy(() -> FormInputs.check(fields.get("decision"), "IGNORE"))
+        .hasMessageContaining("decision must be one of [EXTEND, CANCEL]");
+    assertThatThrownBy(() -> FormInputs.check(fields.get("decision"), null))
+        .hasMessageContaining("decision is required");
+    assertThatThrownBy(() -> FormInputs.check(fields.get("reasons"), " "))
+        .hasMessageContaining("reasons is required");
+    var date = fields.get("newShipmentDate");
+    FormInputs.check(date, "2027-03-01");
+    FormInputs.check(date, null);
+    for (String notADate : new String[] {"01/03/2027", "2027-02-30", "2027-3-1", "2027/03/01"}) {
+      assertThatThrownBy(() -> FormInputs.check(date, notADate))
+          .as(notADate)
+          .isInstanceOf(FormFieldValidationException.class)
+          .hasMessageContaining("newShipmentDate must be a date (YYYY-MM-DD)");
+    }
+  }
+
+  @Test
   void anAmendmentCarriesItsRequest() {
     var request = fieldsOf("processes/export-lifecycle.bpmn", "AmendForBank").get("requestJson");
     assertThatThrownBy(() -> FormInputs.check(request, " "))

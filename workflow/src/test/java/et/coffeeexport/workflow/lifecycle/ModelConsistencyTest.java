@@ -186,6 +186,12 @@ class ModelConsistencyTest {
           if (input != null) {
             assertThat(models).as(input + " is a form field of the model").contains(input);
           }
+          String fields = property(task, LedgerStep.LEDGER_FIELDS);
+          for (String field : fields == null ? new String[0] : fields.split("\\s*,\\s*")) {
+            assertThat(models)
+                .as(field + " is a form field of the model")
+                .contains("<camunda:formField id=\"" + field + "\"");
+          }
         }
       }
     }

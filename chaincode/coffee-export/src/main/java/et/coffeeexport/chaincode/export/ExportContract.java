@@ -403,6 +403,20 @@ public final class ExportContract implements ContractInterface {
     return new OverdueProceeds(new Transitions(ctx)).mark(exportId);
   }
 
+  /**
+   * ECTA extends the shipment deadline recorded at the contract's registration (an ECTA officer or
+   * supervisor, from registration until shipment): the new date must be later than the recorded
+   * one, at most the rule set's {@code maxShipmentExtensionDays} later, and not passed at this
+   * transaction's time. The status stays; the export's {@code shipmentDue} becomes the new date,
+   * and the trail records who extended it and why.
+   *
+   * @param extensionJson {@code {"newShipmentDate":"YYYY-MM-DD","reasons":["..."]}}
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String extendShipmentDeadline(Context ctx, String exportId, String extensionJson) {
+    return new ShipmentExtension(new Transitions(ctx)).extend(exportId, extensionJson);
+  }
+
   /** A decision whose stage records nothing beyond the decision and its reasons. */
   private static String decideOnly(
       Context ctx,

@@ -48,6 +48,7 @@ final class ExportStore {
         .overseen(
             oversight.repatriationOverdueSince() != null,
             oversight.cancelledAt(),
+            oversight.shipmentDue(),
             oversight.decisions());
   }
 
@@ -74,14 +75,10 @@ final class ExportStore {
     byte[] bytes = CanonicalJson.toBytes(after);
     if (before != null && after.status() == ExportStatus.CANCELLED) {
       // The export's own record stays as the last stage left it; the cancellation is oversight.
-      Oversight seen = oversight(after.exportId());
       saveOversight(
           after.exportId(),
-          new Oversight(
-              after.updatedAt(),
-              stub.getTxId(),
-              seen.repatriationOverdueSince(),
-              after.decisions()));
+          oversight(after.exportId())
+              .cancelled(after.updatedAt(), stub.getTxId(), after.decisions()));
     } else {
       stub.putState(key, bytes);
     }
@@ -133,7 +130,10 @@ final class ExportStore {
         : EndorsementPolicies.entitledWithWitness(acting);
   }
 
-  /** Cancellations (the exporter's bank, ECTA, National Bank) and overdue proceeds. */
+  /**
+   * Cancellations (the exporter's bank, ECTA, National Bank), overdue proceeds and extended
+   * shipment deadlines.
+   */
   private static byte[] oversightPolicy() {
     return EndorsementPolicies.entitledWithWitness(ExportLifecycle.organisationsOverseeing());
   }

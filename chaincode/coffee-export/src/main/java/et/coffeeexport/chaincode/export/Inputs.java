@@ -57,6 +57,17 @@ final class Inputs {
     return List.copyOf(list);
   }
 
+  /**
+   * ECTA's extension of the shipment deadline: the new last day of shipment and why (reasons are
+   * required: the trail must say why a directive's deadline moved).
+   */
+  record Extension(String newShipmentDate, List<String> reasons) {
+    Extension checked() {
+      return new Extension(
+          date(newShipmentDate, "newShipmentDate"), new Notes(reasons, null).checked(true));
+    }
+  }
+
   /** ECX's laboratory results for a lot. */
   record QualityReport(
       String lotReference,

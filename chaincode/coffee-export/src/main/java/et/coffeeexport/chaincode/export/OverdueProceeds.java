@@ -56,9 +56,7 @@ final class OverdueProceeds {
         Transitions.Outcome.of(facts));
     // Oversight, not the shipping stages' record: National Bank does not advance a shipped export.
     Oversight seen = t.store.oversight(exportId);
-    t.store.saveOversight(
-        exportId,
-        new Oversight(seen.cancelledAt(), seen.cancelledInTx(), t.now(), after.decisions()));
+    t.store.saveOversight(exportId, seen.repatriationOverdue(t.now(), after.decisions()));
     return ExportStore.utf8(
         t.emit(Events.of(ExportAction.MARK_REPATRIATION_OVERDUE), CanonicalJson.toBytes(after)));
   }

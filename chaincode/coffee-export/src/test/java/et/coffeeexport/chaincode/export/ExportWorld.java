@@ -34,7 +34,8 @@ final class ExportWorld {
        "fourEyesThresholdUsd":1000000,
        "requiredDocuments":{"APPROVE_COMPLIANCE":["SALES_CONTRACT"],"APPROVE_FOREIGN_EXCHANGE":["QUALITY_CERTIFICATE"],
          "SHIP":["BILL_OF_LADING"]},
-       "clockToleranceMinutes":10,"contractMaxAgeDays":180,"billOfLadingMaxAgeDays":30}""";
+       "clockToleranceMinutes":10,"contractMaxAgeDays":180,"billOfLadingMaxAgeDays":30,
+       "maxShipmentExtensionDays":60}""";
 
   final InMemoryLedger ledger = new InMemoryLedger();
   final Map<String, String> exporterStatus = new HashMap<>(Map.of(EXPORTER_ID, "ACTIVE"));
@@ -250,7 +251,25 @@ final class ExportWorld {
           case AMEND -> exports.amendExport(ctx, exportId, request());
           case REJECT -> exports.rejectExport(ctx, exportId, "{\"reasons\":[\"forged contract\"]}");
           case CANCEL -> exports.cancelExport(ctx, exportId, "{\"reasons\":[\"buyer withdrew\"]}");
+          case EXTEND_SHIPMENT_DEADLINE ->
+              exports.extendShipmentDeadline(ctx, exportId, extension(exportId, 10));
         };
+  }
+
+  /**
+   * An extension of the export's recorded shipment deadline by {@code days}, with a reason (a fixed
+   * date where none is recorded: the transaction refuses before it looks at the date).
+   */
+  String extension(String exportId, int days) {
+    String due;
+    try {
+      due = read(exportId).fact(et.coffeeexport.domain.ExportFacts.SHIPMENT_DUE);
+    } catch (RuntimeException e) {
+      due = null;
+    }
+    String date =
+        due == null ? "2027-03-01" : java.time.LocalDate.parse(due).plusDays(days).toString();
+    return "{\"newShipmentDate\":\"" + date + "\",\"reasons\":[\"vessel delayed at Djibouti\"]}";
   }
 
   /** The repatriated amount, as transient data. */
@@ -285,8 +304,13 @@ final class ExportWorld {
     create(exportId, request);
     List<Step> path =
         switch (status) {
+          // Returned after the contract's registration, where every row from
+          // RETURNED_FOR_AMENDMENT applies (the shipment deadline runs).
           case RETURNED_FOR_AMENDMENT ->
-              List.of(new Step(ExportAction.RETURN_FOR_AMENDMENT, Organisation.COMMERCIAL_BANK));
+              List.of(
+                  HAPPY_PATH.get(0),
+                  HAPPY_PATH.get(1),
+                  new Step(ExportAction.RETURN_FOR_AMENDMENT, Organisation.ECX));
           case REJECTED -> List.of(new Step(ExportAction.REJECT, Organisation.COMMERCIAL_BANK));
           case CANCELLED -> List.of(new Step(ExportAction.CANCEL, Organisation.ECTA));
           default -> HAPPY_PATH.subList(0, HAPPY_ORDER.indexOf(status));

@@ -56,6 +56,19 @@ class NoMemberAloneTest {
   }
 
   @Test
+  void anExtendedShipmentDeadlineNeedsEctaAndAWitnessButNotTheShippingLine() {
+    world.exportAt("EXP-E", et.coffeeexport.domain.ExportStatus.SHIPMENT_BOOKED);
+    world.take("EXP-E", ExportAction.EXTEND_SHIPMENT_DEADLINE, world.officer(Organisation.ECTA));
+    validatesOnlyWithAWitness("extending the shipment deadline", Organisation.ECTA);
+    assertThat(world.ledger.lastTransactionRefusedFor(Set.of("EctaMSP", "EcxMSP")))
+        .as("oversight: the shipping line's peer is not needed")
+        .isEmpty();
+    assertThat(world.ledger.lastTransactionRefusedFor(Set.of("ShippingLineMSP", "EcxMSP")))
+        .as("without ECTA's own peer")
+        .isNotEmpty();
+  }
+
+  @Test
   void minimumPricesAndRuleSetsNeedEctaAndNationalBank() {
     String floor =
         "{\"grade\":\"G1\",\"origin\":\"GUJI\",\"process\":\"NATURAL\",\"effectiveDate\":\"2026-11-01\",\"minPricePerLbUsd\":3.40,\"cosigned\":false}";

@@ -74,7 +74,8 @@ public final class CoffeeExportChaincode {
 
   /**
    * Takes a lifecycle action that needs no private input: a stage's approval (its facts as JSON), a
-   * return, a rejection, a cancellation ({@code {"reasons":[...]}}), shipping's records.
+   * return, a rejection, a cancellation ({@code {"reasons":[...]}}), shipping's records, ECTA's
+   * extension of the shipment deadline ({@code {"newShipmentDate":"YYYY-MM-DD","reasons":[...]}}).
    *
    * @param input the transaction's JSON argument; blank means {@code {}}
    * @param stepKey the workflow's idempotency key for this step, or null
