@@ -87,7 +87,7 @@ class ShipmentDeadlineIT {
       JsonNode jobs = jobs(process, "ShipmentDeadlinePassed");
       timer =
           jobs.size() == 1
-              ? OffsetDateTime.parse(jobs.get(0).path("duedate").asText(), ENGINE_TIME).toInstant()
+              ? OffsetDateTime.parse(jobs.get(0).path("dueDate").asText(), ENGINE_TIME).toInstant()
               : null;
       Thread.sleep(newDue.equals(timer) ? 0 : 100);
     }
