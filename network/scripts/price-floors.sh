@@ -4,7 +4,7 @@
 # the development ECTA officer proposes the floors and the development National Bank supervisor co-signs them, each
 # through the engine REST API with their own token (claim, then complete, as Tasklist does). On the ledger every
 # floor then names those two people (proposedBy, cosignedBy), instead of seed.sh's operator officers signing with
-# the peer CLI. Not part of `cec up` yet: seed.sh still puts the opening prices in; this is its replacement.
+# the peer CLI. `cec up` runs it once the workflow application is up.
 # Idempotent: a round for the same day still running is resumed; floors the ledger already holds at the same price
 # are passed over by the process's own steps.
 #   network/scripts/price-floors.sh [seed file]      (or source it and call seed_prices_through_process)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What the consortium has decided before its first export, so that a freshly started platform serves its first user:
 # the exporters ECTA has already licensed (network/config/seed/exporters.json; the development user `exporter`
-# files for one of them) and the minimum export prices in force (network/config/seed/price-floors.json, proposed by
-# ECTA and co-signed by National Bank, the same figures as bpmn's minimum-price decision table).
+# files for one of them). The opening minimum export prices are not put in here: price-floors.sh has the development
+# ECTA officer propose them and National Bank's supervisor co-sign them through the DailyPriceFloors process, once
+# the workflow application runs.
 #
 # Each organisation signs its own part with an officer identity of the network operator ("<org>-opening-officer",
 # enrolled at that organisation's CA and registered on the ledger by its administrator), so the ledger shows that
@@ -61,60 +62,8 @@ seed_exporters() {
   done < <(jq -r '.exporters[] | [.exporterId, (.profile | tojson)] | @tsv' "$SEED/exporters.json")
 }
 
-# floor_state <grade> <origin> <process>: "cosigned", "proposed" or "absent" for the opening effective date.
-floor_state() {
-  query coffee-export "$(jq -cn --arg g "$1" --arg o "$2" --arg p "$3" '{Args: ["RuleContract:listPriceFloors", $g, $o, $p]}')" |
-    jq -r --arg d "$EFFECTIVE" '[.[]? | select(.effectiveDate == $d)] |
-      if length == 0 then "absent" elif .[0].cosigned then "cosigned" else "proposed" end' 2>/dev/null || echo absent
-}
-
-# run_batch <command...> over every line of stdin, a few at a time: the floors are independent keys.
-run_batch() {
-  local line pids=() failed=0 pid
-  while IFS= read -r line; do
-    "$@" "$line" &
-    pids+=($!)
-    if ((${#pids[@]} >= 6)); then
-      for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
-      pids=()
-    fi
-  done
-  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
-  return $failed
-}
-
-propose() {
-  invoke coffee-export "$(jq -cn --argjson f "$1" --arg d "$EFFECTIVE" \
-    '{Args: ["RuleContract:proposePriceFloor", ($f + {effectiveDate: $d, cosigned: false} | tojson)]}')" nationalbank
-}
-cosign() {
-  invoke coffee-export "$(jq -cn --argjson f "$1" --arg d "$EFFECTIVE" \
-    '{Args: ["RuleContract:cosignPriceFloor", $f.grade, $f.origin, $f.process, $d]}')" ecta
-}
-
-seed_floors() {
-  local ecta=$1 nbe=$2 floor state to_propose=() to_cosign=()
-  EFFECTIVE=$(jq -r .effectiveDate "$SEED/price-floors.json")
-  as_officer ecta "$ecta"
-  while IFS= read -r floor; do
-    state=$(floor_state $(jq -r '.grade, .origin, .process' <<<"$floor"))
-    [ "$state" = absent ] && to_propose+=("$floor")
-    [ "$state" != cosigned ] && to_cosign+=("$floor")
-  done < <(jq -c '.floors[]' "$SEED/price-floors.json")
-  ((${#to_cosign[@]})) || return 0
-  if ((${#to_propose[@]})); then
-    log "ECTA proposes ${#to_propose[@]} minimum export prices in force from $EFFECTIVE"
-    printf '%s\n' "${to_propose[@]}" | run_batch propose || die "proposing minimum prices failed; see $LOGS/seed.log"
-  fi
-  as_officer nationalbank "$nbe"
-  log "National Bank co-signs ${#to_cosign[@]} minimum export prices"
-  printf '%s\n' "${to_cosign[@]}" | run_batch cosign || die "co-signing minimum prices failed; see $LOGS/seed.log"
-}
-
 mkdir -p "$LOGS"
 start=$SECONDS
 ecta=$(opening_officer ecta)
-nbe=$(opening_officer nationalbank)
 seed_exporters "$ecta"
-seed_floors "$ecta" "$nbe"
-log "opening entries on the ledger ($((SECONDS - start))s): $(jq '.exporters | length' "$SEED/exporters.json") exporters, $(jq '.floors | length' "$SEED/price-floors.json") minimum prices"
+log "opening entries on the ledger ($((SECONDS - start))s): $(jq '.exporters | length' "$SEED/exporters.json") exporters"
