@@ -77,28 +77,9 @@ class ExportEndToEndIT {
                     ExportFixture.tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE")
                 .statusCode())
         .isEqualTo(201);
-    ExportFixture.decide(
-        "ecx.officer",
-        exportId,
-        "Review",
-        Map.of("decision", "APPROVE", "decisionJson", Consortium.QUALITY));
-    ExportFixture.decide(
-        "national-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
-    String permit =
-        ExportFixture.status(exportId).path("facts").path("exportPermitNumber").asText();
-    ExportFixture.decide(
-        "custom-authorities.officer",
-        exportId,
-        "Review",
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decisionJson",
-            "{\"permitNumber\":\""
-                + permit
-                + "\",\"declarationNumber\":\"DEC-"
-                + ExportFixture.people.run
-                + "\"}"));
+    ExportFixture.certifyQualityAndApproveForeignExchange(exportId);
+    ExportFixture.clearAtCustoms(
+        "custom-authorities.officer", exportId, "DEC-" + ExportFixture.people.run);
     ExportFixture.decide(
         "shipping-line.officer",
         exportId,
@@ -355,20 +336,8 @@ class ExportEndToEndIT {
     var fired =
         Workflow.call("POST", "job/" + jobs.get(0).get("id").asText() + "/execute", admin, null);
     assertThat(fired.statusCode()).as(fired.body()).isIn(200, 204);
-    String permit = export.path("facts").path("exportPermitNumber").asText();
-    ExportFixture.decide(
-        "custom-authorities.supervisor",
-        exportId,
-        "Review",
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decisionJson",
-            "{\"permitNumber\":\""
-                + permit
-                + "\",\"declarationNumber\":\"DEC-S-"
-                + ExportFixture.people.run
-                + "\"}"));
+    ExportFixture.clearAtCustoms(
+        "custom-authorities.supervisor", exportId, "DEC-S-" + ExportFixture.people.run);
     assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CUSTOMS_CLEARED");
 
     JsonNode history = ExportFixture.history(exportId);

@@ -227,6 +227,38 @@ final class ExportFixture {
         "the ledger step after " + taskKey + " of " + exportId + " did not end within 60 s");
   }
 
+  /**
+   * ECX certifies the export's quality (the laboratory results of the fixture) and National Bank's
+   * officer approves its foreign exchange.
+   */
+  static void certifyQualityAndApproveForeignExchange(String exportId) throws Exception {
+    decide(
+        "ecx.officer",
+        exportId,
+        "Review",
+        Map.of("decision", "APPROVE", "decisionJson", Consortium.QUALITY));
+    decide("national-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+  }
+
+  /** {@code officer} of Customs clears the export: its permit, and the declaration they issue. */
+  static void clearAtCustoms(String officer, String exportId, String declarationNumber)
+      throws Exception {
+    String permit = status(exportId).path("facts").path("exportPermitNumber").asText();
+    decide(
+        officer,
+        exportId,
+        "Review",
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decisionJson",
+            "{\"permitNumber\":\""
+                + permit
+                + "\",\"declarationNumber\":\""
+                + declarationNumber
+                + "\"}"));
+  }
+
   /** The officer's open tasks of {@code taskKey} on the export, waiting up to 30 s for one. */
   static JsonNode awaitTasks(String token, String exportId, String taskKey) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;

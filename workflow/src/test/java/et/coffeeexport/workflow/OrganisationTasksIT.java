@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.identity.RealmLogin;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,44 +103,6 @@ class OrganisationTasksIT {
 
   /** Deploys the probe process (duplicate filtering: once per model), as {@code token}. */
   static HttpResponse<String> deploy(String token) throws Exception {
-    String bpmn =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                     targetNamespace="http://coffee-export.et/test">
-          <process id="%s" name="Organisation task probe" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <startEvent id="Start"/>
-            <sequenceFlow id="f1" sourceRef="Start" targetRef="ClearAtCustoms"/>
-            <userTask id="ClearAtCustoms" name="Clear at customs" camunda:candidateGroups="custom-authorities"/>
-            <sequenceFlow id="f2" sourceRef="ClearAtCustoms" targetRef="End"/>
-            <endEvent id="End"/>
-          </process>
-        </definitions>
-        """
-            .formatted(KEY);
-    String boundary = "----probe" + UUID.randomUUID();
-    String body =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\norganisation-task-probe\r\n"
-            + "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
-            + "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
-            + "Content-Type: application/xml\r\n\r\n"
-            + bpmn
-            + "\r\n--"
-            + boundary
-            + "--\r\n";
-    return Workflow.HTTP.send(
-        HttpRequest.newBuilder(Workflow.REST.resolve("deployment/create"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Workflow.deployProbe(token, KEY, "ClearAtCustoms", "custom-authorities");
   }
 }

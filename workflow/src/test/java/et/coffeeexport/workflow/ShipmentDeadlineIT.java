@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import et.coffeeexport.connectors.testing.Consortium;
 import et.coffeeexport.connectors.testing.RealNetwork;
 import et.coffeeexport.identity.KeycloakAdmin;
 import et.coffeeexport.identity.RealmLogin;
@@ -154,28 +153,11 @@ class ShipmentDeadlineIT {
         "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     ExportFixture.upload(ExportFixture.tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE");
-    ExportFixture.decide(
-        "ecx.officer",
-        exportId,
-        "Review",
-        Map.of("decision", "APPROVE", "decisionJson", Consortium.QUALITY));
-    ExportFixture.decide(
-        "national-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
-    String permit =
-        ExportFixture.status(exportId).path("facts").path("exportPermitNumber").asText();
-    ExportFixture.decide(
+    ExportFixture.certifyQualityAndApproveForeignExchange(exportId);
+    ExportFixture.clearAtCustoms(
         "custom-authorities.officer",
         exportId,
-        "Review",
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decisionJson",
-            "{\"permitNumber\":\""
-                + permit
-                + "\",\"declarationNumber\":\"DEC-X-"
-                + UUID.randomUUID().toString().substring(0, 8)
-                + "\"}"));
+        "DEC-X-" + UUID.randomUUID().toString().substring(0, 8));
     assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CUSTOMS_CLEARED");
     return exportId;
   }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.identity.KeycloakAdmin;
 import et.coffeeexport.identity.RealmLogin;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,46 +195,7 @@ class TokenAssuranceIT {
   /** A probe process whose one task is ECTA's (candidate group {@code ecta}); returns its id. */
   private static String startAnEctaTask() throws Exception {
     String platformAdmin = RealmLogin.accessToken("admin");
-    String bpmn =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                     targetNamespace="http://coffee-export.et/test">
-          <process id="%s" name="Token group probe" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <startEvent id="Start"/>
-            <sequenceFlow id="f1" sourceRef="Start" targetRef="ReviewAtEcta"/>
-            <userTask id="ReviewAtEcta" name="Review at ECTA" camunda:candidateGroups="ecta"/>
-            <sequenceFlow id="f2" sourceRef="ReviewAtEcta" targetRef="End"/>
-            <endEvent id="End"/>
-          </process>
-        </definitions>
-        """
-            .formatted(KEY);
-    String boundary = "----probe" + UUID.randomUUID();
-    String body =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntoken-group-probe\r\n"
-            + "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
-            + "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
-            + "Content-Type: application/xml\r\n\r\n"
-            + bpmn
-            + "\r\n--"
-            + boundary
-            + "--\r\n";
-    var deployed =
-        Workflow.HTTP.send(
-            HttpRequest.newBuilder(Workflow.REST.resolve("deployment/create"))
-                .header("Authorization", "Bearer " + platformAdmin)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var deployed = Workflow.deployProbe(platformAdmin, KEY, "ReviewAtEcta", "ecta");
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     var started =
         Workflow.call(

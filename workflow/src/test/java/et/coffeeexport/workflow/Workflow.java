@@ -66,4 +66,53 @@ final class Workflow {
   static HttpResponse<String> get(String path, String token) throws Exception {
     return call("GET", path, token, null);
   }
+
+  /**
+   * Deploys (as {@code token}'s user) a probe process {@code key} whose one user task {@code
+   * taskId} is offered to {@code candidateGroup}: how the tests check who sees whose work.
+   */
+  static HttpResponse<String> deployProbe(
+      String token, String key, String taskId, String candidateGroup) throws Exception {
+    String bpmn =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                     targetNamespace="http://coffee-export.et/test">
+          <process id="%1$s" name="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="Start"/>
+            <sequenceFlow id="f1" sourceRef="Start" targetRef="%2$s"/>
+            <userTask id="%2$s" name="%2$s" camunda:candidateGroups="%3$s"/>
+            <sequenceFlow id="f2" sourceRef="%2$s" targetRef="End"/>
+            <endEvent id="End"/>
+          </process>
+        </definitions>
+        """
+            .formatted(key, taskId, candidateGroup);
+    String boundary = "----probe" + java.util.UUID.randomUUID();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + key
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
+            + "Content-Type: application/xml\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return HTTP.send(
+        HttpRequest.newBuilder(REST.resolve("deployment/create"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 }

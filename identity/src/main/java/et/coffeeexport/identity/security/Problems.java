@@ -1,10 +1,7 @@
 package et.coffeeexport.identity.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -33,10 +30,9 @@ final class Problems {
               .map(OAuth2Error::getDescription)
               .filter(d -> d != null && !d.isBlank())
               .collect(Collectors.joining("; "));
-      write(
+      EngineProblems.write(
           response,
           401,
-          "Unauthorized",
           "A valid bearer token from the coffee-export realm is required."
               + (why.isEmpty() ? "" : " Refused: " + why + "."));
     };
@@ -53,22 +49,6 @@ final class Problems {
   }
 
   static AccessDeniedHandler forbidden() {
-    return (request, response, e) -> write(response, 403, "Forbidden", e.getMessage());
-  }
-
-  private static void write(HttpServletResponse response, int status, String title, String detail)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}");
+    return (request, response, e) -> EngineProblems.write(response, 403, e.getMessage());
   }
 }

@@ -107,11 +107,15 @@ public final class Wallet {
     }
   }
 
+  /** The identity's private key sealed under the key-encryption key, bound to its row. */
+  private byte[] sealedKeyOf(StoredIdentity identity) {
+    return kek.seal(
+        identity.privateKey().getEncoded(),
+        binding(identity.userId(), identity.mspId(), identity.enrollmentId()));
+  }
+
   void insert(Connection c, StoredIdentity identity) throws SQLException {
-    byte[] sealed =
-        kek.seal(
-            identity.privateKey().getEncoded(),
-            binding(identity.userId(), identity.mspId(), identity.enrollmentId()));
+    byte[] sealed = sealedKeyOf(identity);
     try (PreparedStatement u =
         c.prepareStatement(
             "INSERT INTO fabric_identity (user_id, username, org, msp_id, enrollment_id, role,"
@@ -134,10 +138,7 @@ public final class Wallet {
    * revokes): same row, new organisation, enrollment id, role, certificate and key, active.
    */
   void replace(Connection c, StoredIdentity identity) throws SQLException {
-    byte[] sealed =
-        kek.seal(
-            identity.privateKey().getEncoded(),
-            binding(identity.userId(), identity.mspId(), identity.enrollmentId()));
+    byte[] sealed = sealedKeyOf(identity);
     try (PreparedStatement u =
         c.prepareStatement(
             "UPDATE fabric_identity SET username = ?, org = ?, msp_id = ?, enrollment_id = ?,"

@@ -37,6 +37,7 @@ class ForeignExchangeRules implements JavaDelegate {
   private final RepositoryService repository;
   private final Path connections;
   private final ExportOf exports;
+  private volatile Signatory nationalBank;
 
   ForeignExchangeRules(
       CoffeeExportChaincode ledger,
@@ -52,10 +53,7 @@ class ForeignExchangeRules implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String exportId = exports.id(execution);
-    Signatory nationalBank =
-        Signatory.of(
-            OrganisationProfile.load(connections, Organisation.NATIONAL_BANK.networkName())
-                .credentials("platform"));
+    Signatory nationalBank = nationalBank();
     ExportTerms terms = ledger.readTerms(nationalBank, exportId);
     long quantityKg = ledger.readExport(nationalBank, exportId).request().quantityKg();
     var definition =
@@ -76,5 +74,18 @@ class ForeignExchangeRules implements JavaDelegate {
     execution.setVariable(FOUR_EYES, result.getEntry(FOUR_EYES));
     execution.setVariable(PAYMENT_MODE_ALLOWED, result.getEntry(PAYMENT_MODE_ALLOWED));
     execution.setVariable("fxRulesApplied", TABLE + ":v" + definition.getVersion());
+  }
+
+  /** National Bank's platform identity, read from its files once (not on every export's step). */
+  private Signatory nationalBank() {
+    Signatory loaded = nationalBank;
+    if (loaded == null) {
+      loaded =
+          Signatory.of(
+              OrganisationProfile.load(connections, Organisation.NATIONAL_BANK.networkName())
+                  .credentials("platform"));
+      nationalBank = loaded;
+    }
+    return loaded;
   }
 }
