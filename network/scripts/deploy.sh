@@ -143,8 +143,10 @@ define() {
 }
 
 # The first rule set is data (network/config/rules), published by ECTA's administrator when none is in force yet,
-# endorsed by ECTA's and National Bank's peers (a rule set is theirs to change together). Later ones are published by
-# ECTA supervisors through the platform.
+# endorsed by ECTA's and National Bank's peers (a rule set is theirs to change together): part of the deployment all
+# members approved, like the chaincode definition, and possible only once (the chaincode refuses it when a rule set
+# exists). Every later version is proposed by an ECTA officer and co-signed by a National Bank supervisor through the
+# platform (process RuleSetChange), each signed by the person who decided.
 seed_rules() {
   source "$CEC_HOME/network/scripts/peer-env.sh" ecta
   if peer chaincode query -C "$CHANNEL" -n coffee-export -c '{"Args":["RuleContract:readRuleSet"]}' >/dev/null 2>&1; then

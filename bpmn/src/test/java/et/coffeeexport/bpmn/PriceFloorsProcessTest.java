@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.Test;
@@ -22,13 +21,12 @@ class PriceFloorsProcessTest {
   private static final String FLOORS =
       "[{\"grade\":\"G2\",\"origin\":\"SIDAMA\",\"process\":\"WASHED\",\"minPricePerLbUsd\":3.1}]";
 
+  private final AdministrationHarness h = new AdministrationHarness();
   private final List<String> ledger = new ArrayList<>();
-  private final List<String> escalations = new ArrayList<>();
+  private final List<String> escalations = h.escalations;
   private final Set<String> refuseOnce = new HashSet<>();
-  private ProcessInstance instance;
 
   PriceFloorsProcessTest() {
-    Mocks.reset();
     Mocks.register(
         "priceFloorDay",
         (JavaDelegate) e -> e.setVariable(ExportProcess.EFFECTIVE_DATE, "2026-12-02"));
@@ -43,8 +41,6 @@ class PriceFloorsProcessTest {
               }
               ledger.add(action);
             });
-    Mocks.register(
-        "escalateToSupervisors", (JavaDelegate) e -> escalations.add(e.getCurrentActivityId()));
   }
 
   @Test
@@ -150,8 +146,7 @@ class PriceFloorsProcessTest {
   }
 
   private void start() {
-    instance = ENGINE.getRuntimeService().startProcessInstanceByKey(ExportProcess.PRICE_FLOORS);
-    settle();
+    h.start(ExportProcess.PRICE_FLOORS, null, java.util.Map.of());
   }
 
   private long instances() {
@@ -163,76 +158,27 @@ class PriceFloorsProcessTest {
   }
 
   private Task task(String key) {
-    List<Task> tasks =
-        ENGINE
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .taskDefinitionKey(key)
-            .list();
-    assertThat(tasks).as("open tasks %s", key).hasSize(1);
-    return tasks.get(0);
+    return h.task(key);
   }
 
   private List<String> candidates(Task task) {
-    return ENGINE.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(l -> l.getGroupId())
-        .toList();
+    return h.candidates(task);
   }
 
   private void complete(Task task, Map<String, Object> variables) {
     ENGINE.getTaskService().complete(task.getId(), variables);
-    settle();
+    h.settle();
   }
 
   private void fireTimer(String activityId) {
-    var job =
-        ENGINE
-            .getManagementService()
-            .createJobQuery()
-            .timers()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .singleResult();
-    assertThat(job).as("timer on %s", activityId).isNotNull();
-    ENGINE.getManagementService().executeJob(job.getId());
-    settle();
-  }
-
-  private void settle() {
-    for (int round = 0; round < 100; round++) {
-      var jobs =
-          ENGINE
-              .getManagementService()
-              .createJobQuery()
-              .processInstanceId(instance.getId())
-              .messages()
-              .executable()
-              .list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(j -> ENGINE.getManagementService().executeJob(j.getId()));
-    }
-    throw new AssertionError("asynchronous continuations did not settle");
+    h.fireTimer(activityId);
   }
 
   private boolean ended() {
-    return ENGINE
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceId(instance.getId())
-            .singleResult()
-        == null;
+    return h.ended();
   }
 
   private boolean passed(String activityId) {
-    return ENGINE
-            .getHistoryService()
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .count()
-        > 0;
+    return h.passed(activityId);
   }
 }

@@ -27,6 +27,18 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 final class ProcessHarness {
   static final ProcessEngine ENGINE = engine();
 
+  /** The rule set deploy.sh puts in force first (network/config/rules). */
+  static final com.fasterxml.jackson.databind.JsonNode GENESIS = genesis();
+
+  private static com.fasterxml.jackson.databind.JsonNode genesis() {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.nio.file.Path.of("../network/config/rules/ruleset-1.json").toFile());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   final List<String> ledger = new ArrayList<>();
   final List<String> escalations = new ArrayList<>();
   final Set<String> refuseOnce = new HashSet<>();
@@ -69,12 +81,19 @@ final class ProcessHarness {
                       .evaluateDecisionTableByKey("fx-rules")
                       .variables(
                           Map.of(
-                              "decisionDate",
-                              java.time.LocalDate.now().toString(),
                               "valueUsd",
                               valueUsd,
                               "paymentMode",
-                              "LETTER_OF_CREDIT"))
+                              "LETTER_OF_CREDIT",
+                              // The deployed rule set's, as the application reads them from the
+                              // ledger.
+                              "fourEyesThresholdUsd",
+                              GENESIS.get("fourEyesThresholdUsd").asDouble(),
+                              "allowedPaymentModes",
+                              java.util.stream.StreamSupport.stream(
+                                      GENESIS.get("allowedPaymentModes").spliterator(), false)
+                                  .map(m -> m.asText())
+                                  .toList()))
                       .evaluate()
                       .getSingleResult();
               e.setVariable("fourEyes", result.getEntry("fourEyes"));
@@ -256,34 +275,15 @@ final class ProcessHarness {
   }
 
   boolean ended() {
-    return ENGINE
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceId(instance.getId())
-            .singleResult()
-        == null;
+    return InstanceHistory.ended(instance.getId());
   }
 
   /** The end events this export's main process instance passed through. */
   List<String> endEvents() {
-    return ENGINE
-        .getHistoryService()
-        .createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId())
-        .activityType("noneEndEvent")
-        .list()
-        .stream()
-        .map(a -> a.getActivityId())
-        .toList();
+    return InstanceHistory.endEvents(instance.getId());
   }
 
   boolean passed(String activityId) {
-    return ENGINE
-            .getHistoryService()
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .count()
-        > 0;
+    return InstanceHistory.passed(instance.getId(), activityId);
   }
 }

@@ -14,9 +14,20 @@ public final class KeycloakAdmin {
   private static final String BASE = "http://localhost:8180";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String token;
+  private final String adminPassword;
+  private String token;
+  private java.time.Instant renewAt = java.time.Instant.MIN;
 
   public KeycloakAdmin(String adminPassword) throws Exception {
+    this.adminPassword = adminPassword;
+    token();
+  }
+
+  /** The admin token, renewed before the master realm's short lifetime (60 s) runs out. */
+  private synchronized String token() throws Exception {
+    if (java.time.Instant.now().isBefore(renewAt)) {
+      return token;
+    }
     String form =
         "grant_type=password&client_id=admin-cli&username=admin&password="
             + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
@@ -28,7 +39,10 @@ public final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    this.token = JSON.readTree(r.body()).get("access_token").asText();
+    JsonNode answer = JSON.readTree(r.body());
+    token = answer.get("access_token").asText();
+    renewAt = java.time.Instant.now().plusSeconds(answer.path("expires_in").asLong(60) / 2);
+    return token;
   }
 
   public String userId(String username) throws Exception {
@@ -151,7 +165,7 @@ public final class KeycloakAdmin {
   public void deleteGroup(String groupId) throws Exception {
     http.send(
         HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/groups/" + groupId))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + token())
             .DELETE()
             .build(),
         HttpResponse.BodyHandlers.discarding());
@@ -183,7 +197,7 @@ public final class KeycloakAdmin {
   public void deleteUser(String userId) throws Exception {
     http.send(
         HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/users/" + userId))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + token())
             .DELETE()
             .build(),
         HttpResponse.BodyHandlers.discarding());
@@ -193,7 +207,7 @@ public final class KeycloakAdmin {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build(),
@@ -205,8 +219,8 @@ public final class KeycloakAdmin {
   }
 
   /** The master realm's admin token: a real Keycloak token, but not of the coffee-export realm. */
-  public String masterRealmToken() {
-    return token;
+  public String masterRealmToken() throws Exception {
+    return token();
   }
 
   public void setEnabled(String userId, boolean enabled) throws Exception {
@@ -297,7 +311,7 @@ public final class KeycloakAdmin {
   public void deleteClient(String id) throws Exception {
     http.send(
         HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/coffee-export/clients/" + id))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + token())
             .DELETE()
             .build(),
         HttpResponse.BodyHandlers.discarding());
@@ -314,7 +328,7 @@ public final class KeycloakAdmin {
                     BASE
                         + "/admin/realms/coffee-export/attack-detection/brute-force/users/"
                         + userId))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + token())
             .DELETE()
             .build(),
         HttpResponse.BodyHandlers.discarding());
@@ -324,7 +338,7 @@ public final class KeycloakAdmin {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(r.body());

@@ -230,14 +230,7 @@ class ConvergenceIT {
 
   /** A new export, filed and waiting for Commercial Bank's review. */
   private static String filed() throws Exception {
-    var filed = ExportFixture.file("conv-" + UUID.randomUUID(), ExportFixture.filing());
-    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    // The bank's verification needs the sales contract anchored.
-    assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
-                .statusCode())
-        .isEqualTo(201);
+    String exportId = ExportFixture.filedWithContract("conv");
     assertThat(
             ExportFixture.awaitTasks(
                 ExportFixture.tokens.get("commercial-bank.officer"), exportId, "Review"))

@@ -36,13 +36,7 @@ class EngineRestGuardIT {
   private record Waiting(String exportId, String taskId, String processInstanceId) {}
 
   private static Waiting anExportAtTheBank() throws Exception {
-    var filed = ExportFixture.file("guard-" + UUID.randomUUID(), ExportFixture.filing());
-    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
-                .statusCode())
-        .isEqualTo(201);
+    String exportId = ExportFixture.filedWithContract("guard");
     JsonNode tasks = ExportFixture.awaitTasks(officer(), exportId, "Review");
     assertThat(tasks).as("the bank's review of %s", exportId).hasSize(1);
     return new Waiting(
@@ -313,9 +307,14 @@ class EngineRestGuardIT {
     assertThat(
             browser.get(URI.create(api + "task/" + UUID.randomUUID() + "/variables")).statusCode())
         .isEqualTo(404);
-    var startForm =
-        browser.get(URI.create(api + "process-definition/key/ExportLifecycle/startForm"));
-    assertThat(startForm.statusCode()).as("processes start through /api").isEqualTo(403);
+    var start =
+        Workflow.call(
+            "POST",
+            "process-definition/key/ExportLifecycle/submit-form",
+            ExportFixture.tokens.get(OFFICER),
+            "{\"variables\":{}}");
+    assertThat(start.statusCode()).as("exports start through /api").isEqualTo(403);
+    assertThat(start.body()).contains("not started by your group");
   }
 
   // -- helpers

@@ -72,47 +72,8 @@ class ExportEndToEndIT {
             ExportFixture.request().toString());
     assertThat(amended.statusCode()).as(amended.body()).isEqualTo(202);
     ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
-    assertThat(
-            ExportFixture.upload(
-                    ExportFixture.tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE")
-                .statusCode())
-        .isEqualTo(201);
-    ExportFixture.certifyQualityAndApproveForeignExchange(exportId);
-    ExportFixture.clearAtCustoms(
-        "custom-authorities.officer", exportId, "DEC-" + ExportFixture.people.run);
-    ExportFixture.decide(
-        "shipping-line.officer",
-        exportId,
-        "BookShipment",
-        Map.of(
-            "bookingJson",
-            "{\"bookingNumber\":\"BK-"
-                + ExportFixture.people.run
-                + "\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU7654321\"]}"));
-    assertThat(
-            ExportFixture.upload(
-                    ExportFixture.tokens.get("shipping-line.officer"), exportId, "BILL_OF_LADING")
-                .statusCode())
-        .isEqualTo(201);
+    ExportFixture.fromQualityToShipped(exportId);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
-    ExportFixture.decide(
-        "shipping-line.officer",
-        exportId,
-        "Ship",
-        Map.of(
-            "billOfLadingJson",
-            "{\"billOfLadingNumber\":\"BL-"
-                + ExportFixture.people.run
-                + "\",\"billOfLadingDate\":\""
-                + today
-                + "\"}"));
-    // Milestones are for a shipped export's process: once the engine, too, has moved past Ship.
-    assertThat(
-            ExportFixture.awaitTasks(
-                ExportFixture.tokens.get("commercial-bank.officer"),
-                exportId,
-                "RecordRepatriation"))
-        .hasSize(1);
     var milestone =
         ExportFixture.call(
             "POST",
@@ -122,15 +83,7 @@ class ExportEndToEndIT {
                 + Instant.now()
                 + "\"}");
     assertThat(milestone.statusCode()).as(milestone.body()).isEqualTo(202);
-    var arrival =
-        ExportFixture.call(
-            "POST",
-            "/api/shipments/" + exportId + "/arrival",
-            ExportFixture.tokens.get("shipping-line.officer"),
-            "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + today + "\"}");
-    assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(202);
-    assertThat(ExportFixture.awaitStatus(exportId, "ARRIVED").path("status").asText())
-        .isEqualTo("ARRIVED");
+    ExportFixture.arrive(exportId);
     var late =
         ExportFixture.call(
             "POST",
@@ -219,7 +172,6 @@ class ExportEndToEndIT {
     // The workflow's decision tables are recorded with the decisions they informed.
     Map<String, String> tableOf =
         Map.of(
-            "APPROVE_COMPLIANCE", "dmn:minimum-price:v",
             "CERTIFY_QUALITY", "dmn:grade:v",
             "APPROVE_FOREIGN_EXCHANGE", "dmn:fx-rules:v");
     for (JsonNode decision : history.path("decisions")) {

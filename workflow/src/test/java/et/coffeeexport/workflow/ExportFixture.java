@@ -96,7 +96,7 @@ final class ExportFixture {
                   + people.run
                   + "\",\"competenceCertificateNumber\":\"CC-E2E-"
                   + people.run
-                  + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0098765432\",\"capitalEtb\":20000000}");
+                  + "\",\"licenceExpiry\":\"2099-12-31\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0098765432\",\"capitalEtb\":20000000}");
     }
     people.settle();
     exporterUsername = username;
@@ -117,6 +117,26 @@ final class ExportFixture {
     }
   }
 
+  /**
+   * A web application session of a development user, through Keycloak (with TOTP if they have):
+   * what the task forms' API answers in a browser.
+   */
+  static RealmLogin webSession(String username) throws Exception {
+    RealmLogin browser = new RealmLogin();
+    String[] user = browser.devUser(username);
+    browser
+        .startAt(APP.resolve("/camunda/app/tasklist/default/"))
+        .submit(Map.of("username", username, "password", user[1]));
+    if (browser.asksForOneTimeCode()) {
+      browser.submitTotp(user[2]);
+    }
+    // Signed in: back in the application (an exporter may not open Tasklist itself: 403).
+    var landed = browser.followToApp();
+    assertThat(landed.request().uri().getPort()).as(browser.describe()).isEqualTo(APP.getPort());
+    assertThat(landed.statusCode()).as(browser.describe()).isIn(200, 403);
+    return browser;
+  }
+
   static boolean completedCounted(String metrics) {
     return metrics
         .lines()
@@ -131,6 +151,23 @@ final class ExportFixture {
   static HttpResponse<String> file(String key, ObjectNode body) throws Exception {
     return send(
         "POST", "/api/exports", exporterToken(), body.toString(), Map.of("Idempotency-Key", key));
+  }
+
+  /**
+   * A new export filed with {@code body} under a fresh key, its sales contract anchored: its id.
+   */
+  static String filedWithContract(String keyPrefix, ObjectNode body) throws Exception {
+    var filed = file(keyPrefix + "-" + UUID.randomUUID(), body);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
+    // The bank's verification needs the sales contract anchored.
+    assertThat(upload(exporterToken(), exportId, "SALES_CONTRACT").statusCode()).isEqualTo(201);
+    return exportId;
+  }
+
+  /** A new export of the fixture's filing, its sales contract anchored: its id. */
+  static String filedWithContract(String keyPrefix) throws Exception {
+    return filedWithContract(keyPrefix, filing());
   }
 
   static ObjectNode filing() {
@@ -238,6 +275,106 @@ final class ExportFixture {
         "Review",
         Map.of("decision", "APPROVE", "decisionJson", Consortium.QUALITY));
     decide("national-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+  }
+
+  /**
+   * A fresh export of the run's exporter, filed ({@code label} names its idempotency key) and
+   * approved by every stage up to customs clearance.
+   */
+  static String clearedExport(String label) throws Exception {
+    var filed = file(label + "-" + UUID.randomUUID(), filing());
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
+    upload(exporterToken(), exportId, "SALES_CONTRACT");
+    decide("commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+    decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
+    upload(tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE");
+    certifyQualityAndApproveForeignExchange(exportId);
+    clearAtCustoms(
+        "custom-authorities.officer",
+        exportId,
+        "DEC-X-" + UUID.randomUUID().toString().substring(0, 8));
+    assertThat(status(exportId).path("status").asText()).isEqualTo("CUSTOMS_CLEARED");
+    return exportId;
+  }
+
+  /**
+   * From ECTA's approval to shipped: ECX's officer anchors the quality certificate and certifies,
+   * National Bank approves the foreign exchange, Customs clears, Shipping Line books and ships.
+   */
+  static void fromQualityToShipped(String exportId) throws Exception {
+    assertThat(upload(tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE").statusCode())
+        .isEqualTo(201);
+    certifyQualityAndApproveForeignExchange(exportId);
+    clearAtCustoms("custom-authorities.officer", exportId, "DEC-" + exportId);
+    bookAndShip(exportId);
+    // Shipped for the process too (milestones are for a shipped export's process): it waits for
+    // the proceeds.
+    assertThat(awaitTasks(tokens.get("commercial-bank.officer"), exportId, "RecordRepatriation"))
+        .hasSize(1);
+  }
+
+  /** Shipping Line reports the export's arrival at Hamburg today; the ledger shows it ARRIVED. */
+  static void arrive(String exportId) throws Exception {
+    var arrival =
+        call(
+            "POST",
+            "/api/shipments/" + exportId + "/arrival",
+            tokens.get("shipping-line.officer"),
+            "{\"port\":\"Hamburg\",\"arrivedOn\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}");
+    assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(202);
+    assertThat(awaitStatus(exportId, "ARRIVED").path("status").asText()).isEqualTo("ARRIVED");
+  }
+
+  /**
+   * Shipping Line books the cleared export and ships it: the booking, the bill of lading they issue
+   * (dated today) and its record.
+   */
+  static void bookAndShip(String exportId) throws Exception {
+    decide(
+        "shipping-line.officer",
+        exportId,
+        "BookShipment",
+        Map.of(
+            "bookingJson",
+            "{\"bookingNumber\":\"BK-"
+                + people.run
+                + "\",\"vessel\":\"MSC Addis\",\"containers\":[\"MSCU7654321\"]}"));
+    assertThat(upload(tokens.get("shipping-line.officer"), exportId, "BILL_OF_LADING").statusCode())
+        .isEqualTo(201);
+    decide(
+        "shipping-line.officer",
+        exportId,
+        "Ship",
+        Map.of(
+            "billOfLadingJson",
+            "{\"billOfLadingNumber\":\"BL-"
+                + people.run
+                + "\",\"billOfLadingDate\":\""
+                + LocalDate.now(ZoneOffset.UTC)
+                + "\"}"));
+  }
+
+  /**
+   * Runs {@code work} as another exporter (one registered through its application, say): its token,
+   * its exporter id in the requests; then the fixture's own exporter again.
+   */
+  static synchronized <T> T asExporter(
+      String username, String password, String id, java.util.concurrent.Callable<T> work)
+      throws Exception {
+    String[] own = {exporterUsername, exporterPassword, exporterId};
+    exporterUsername = username;
+    exporterPassword = password;
+    exporterId = id;
+    exporterAccess = null;
+    try {
+      return work.call();
+    } finally {
+      exporterUsername = own[0];
+      exporterPassword = own[1];
+      exporterId = own[2];
+      exporterAccess = null;
+    }
   }
 
   /** {@code officer} of Customs clears the export: its permit, and the declaration they issue. */

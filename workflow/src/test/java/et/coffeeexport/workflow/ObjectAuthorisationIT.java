@@ -10,7 +10,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,13 +34,7 @@ class ObjectAuthorisationIT {
       return;
     }
     ExportFixture.ready(NETWORK);
-    var filed = ExportFixture.file("authz-" + UUID.randomUUID(), ExportFixture.filing());
-    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-    exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
-                .statusCode())
-        .isEqualTo(201);
+    exportId = ExportFixture.filedWithContract("authz");
     ExportFixture.decide(
         "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
@@ -143,18 +136,6 @@ class ObjectAuthorisationIT {
 
   /** A web application session of a development user, through Keycloak (with TOTP if they have). */
   private static RealmLogin signedIn(String username) throws Exception {
-    RealmLogin browser = new RealmLogin();
-    String[] user = browser.devUser(username);
-    browser
-        .startAt(APP.resolve("/camunda/app/tasklist/default/"))
-        .submit(Map.of("username", username, "password", user[1]));
-    if (browser.asksForOneTimeCode()) {
-      browser.submitTotp(user[2]);
-    }
-    // Signed in: back in the application (an exporter may not open Tasklist itself: 403).
-    var landed = browser.followToApp();
-    assertThat(landed.request().uri().getPort()).as(browser.describe()).isEqualTo(APP.getPort());
-    assertThat(landed.statusCode()).as(browser.describe()).isIn(200, 403);
-    return browser;
+    return ExportFixture.webSession(username);
   }
 }

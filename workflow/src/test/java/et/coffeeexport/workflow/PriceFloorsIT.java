@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -175,13 +174,7 @@ class PriceFloorsIT {
     ((ObjectNode) body.get("request"))
         .put("origin", origin)
         .put("contractNumber", "SC-PF-" + ExportFixture.people.run);
-    var filed = ExportFixture.file("pf-" + UUID.randomUUID(), body);
-    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    assertThat(
-            ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT")
-                .statusCode())
-        .isEqualTo(201);
+    String exportId = ExportFixture.filedWithContract("pf", body);
     ExportFixture.decide(
         "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
     return exportId;

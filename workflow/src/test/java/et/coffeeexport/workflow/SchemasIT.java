@@ -27,8 +27,9 @@ class SchemasIT {
               + " fingerprint text NOT NULL, filed_at timestamptz NOT NULL DEFAULT now());"
               + " INSERT INTO submission (export_id, username, fingerprint)"
               + " VALUES ('EXP-1', 'exporter', 'f1')");
-      // Workflow: submission, private_input; read model: V1; wallet: fabric_identity, sealing_key.
-      assertThat(WorkflowSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
+      // Workflow: submission, private_input, decision_outcome, licence applications and notices;
+      // read model: V1; wallet: fabric_identity, sealing_key.
+      assertThat(WorkflowSchema.migrate(schema.database).migrationsExecuted).isEqualTo(4);
       assertThat(ReadModelSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
       assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
 
@@ -40,6 +41,9 @@ class SchemasIT {
           .containsExactlyInAnyOrder(
               "submission",
               "private_input",
+              "decision_outcome",
+              "licence_application",
+              "exporter_notice",
               "flyway_workflow_history",
               "export_view",
               "export_event",
@@ -52,7 +56,7 @@ class SchemasIT {
       assertThat(
               rows(
                   schema, "SELECT version FROM " + WorkflowSchema.HISTORY_TABLE + " WHERE success"))
-          .endsWith("1", "2");
+          .endsWith("1", "2", "3", "4");
       assertThat(
               rows(
                   schema,

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +38,7 @@ class ShipmentDeadlineIT {
 
   @Test
   void ectaExtendsABookedExportsPassedDeadlineAndTheProcessWaitsForTheNewDate() throws Exception {
-    String exportId = clearedExport();
+    String exportId = ExportFixture.clearedExport("deadline");
     ExportFixture.decide(
         "shipping-line.officer",
         exportId,
@@ -105,7 +104,7 @@ class ShipmentDeadlineIT {
 
   @Test
   void ectaCancelsAClearedExportWhoseDeadlinePassedAndTheProcessEnds() throws Exception {
-    String exportId = clearedExport();
+    String exportId = ExportFixture.clearedExport("deadline");
     String process = processOf(exportId);
     fire(process, "ShipmentDeadlinePassed");
 
@@ -141,25 +140,6 @@ class ShipmentDeadlineIT {
                     admin)
                 .body());
     assertThat(ended).as("the export's process ended as cancelled").hasSize(1);
-  }
-
-  /** A fresh export, filed and approved by every stage up to customs clearance. */
-  private static String clearedExport() throws Exception {
-    var filed = ExportFixture.file("deadline-" + UUID.randomUUID(), ExportFixture.filing());
-    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-    String exportId = JSON.readTree(filed.body()).get("exportId").asText();
-    ExportFixture.upload(ExportFixture.exporterToken(), exportId, "SALES_CONTRACT");
-    ExportFixture.decide(
-        "commercial-bank.officer", exportId, "Review", Map.of("decision", "APPROVE"));
-    ExportFixture.decide("ecta.officer", exportId, "Review", Map.of("decision", "APPROVE"));
-    ExportFixture.upload(ExportFixture.tokens.get("ecx.officer"), exportId, "QUALITY_CERTIFICATE");
-    ExportFixture.certifyQualityAndApproveForeignExchange(exportId);
-    ExportFixture.clearAtCustoms(
-        "custom-authorities.officer",
-        exportId,
-        "DEC-X-" + UUID.randomUUID().toString().substring(0, 8));
-    assertThat(ExportFixture.status(exportId).path("status").asText()).isEqualTo("CUSTOMS_CLEARED");
-    return exportId;
   }
 
   /** The export's lifecycle process instance. */

@@ -68,6 +68,26 @@ final class Workflow {
   }
 
   /**
+   * Polls the JSON list at {@code path} as {@code token}'s user until it holds {@code size}
+   * elements (60 s at most, every 100 ms); answers the list.
+   */
+  static com.fasterxml.jackson.databind.JsonNode awaitList(
+      String path, String token, int size, String what) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      var list =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(path, token).body());
+      if (list.size() == size) {
+        return list;
+      }
+      org.assertj.core.api.Assertions.assertThat(System.nanoTime())
+          .as("%s within 60 s", what)
+          .isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  /**
    * Deploys (as {@code token}'s user) a probe process {@code key} whose one user task {@code
    * taskId} is offered to {@code candidateGroup}: how the tests check who sees whose work.
    */
@@ -89,6 +109,12 @@ final class Workflow {
         </definitions>
         """
             .formatted(key, taskId, candidateGroup);
+    return deploy(token, key, bpmn);
+  }
+
+  /** Deploys {@code bpmn} as the administrator {@code token} names, under {@code name}. */
+  static HttpResponse<String> deploy(String token, String name, String bpmn) throws Exception {
+    String key = name;
     String boundary = "----probe" + java.util.UUID.randomUUID();
     String body =
         "--"

@@ -3,9 +3,9 @@ package et.coffeeexport.domain;
 import java.util.Set;
 
 /**
- * The documents an export carries (DOMAIN.md, "Documents"). Stored encrypted in IPFS, anchored on
- * the ledger. Each is issued either by the exporter or by one organisation, and only its issuer may
- * anchor it.
+ * The documents an export carries (DOMAIN.md, "Documents"), and those of an exporter's licence
+ * application. Stored encrypted in IPFS, anchored on the ledger. Each is issued either by the
+ * exporter or by one organisation, and only its issuer may anchor it.
  */
 public enum DocumentType {
   SALES_CONTRACT(null, Readers.PAYMENT),
@@ -22,7 +22,11 @@ public enum DocumentType {
   EXPORT_DECLARATION(Organisation.CUSTOM_AUTHORITIES, Readers.CLEARANCE),
   BOOKING_CONFIRMATION(Organisation.SHIPPING_LINE, Readers.TRANSPORT),
   BILL_OF_LADING(Organisation.SHIPPING_LINE, Readers.TRANSPORT),
-  REPATRIATION_ADVICE(Organisation.COMMERCIAL_BANK, Readers.PROCEEDS);
+  REPATRIATION_ADVICE(Organisation.COMMERCIAL_BANK, Readers.PROCEEDS),
+  /** ECTA's export licence, as the exporter holds it: carried by a licence application. */
+  EXPORT_LICENCE(null, Readers.LICENSING, true),
+  /** ECTA's coffee-quality competence certificate: carried by a licence application. */
+  COMPETENCE_CERTIFICATE(null, Readers.LICENSING, true);
 
   /** The readers of each kind of document (a holder: constants cannot use their enum's statics). */
   private static final class Readers {
@@ -55,14 +59,40 @@ public enum DocumentType {
 
     static final Set<Organisation> PROCEEDS =
         Set.of(Organisation.COMMERCIAL_BANK, Organisation.NATIONAL_BANK);
+
+    /**
+     * An exporter's licence and competence certificate: ECTA, which licenses, and National Bank,
+     * which oversees who exports (DOMAIN.md names no readers for them; these two decide on them).
+     */
+    static final Set<Organisation> LICENSING =
+        Set.of(Organisation.ECTA, Organisation.NATIONAL_BANK);
   }
 
   private final Organisation issuer;
   private final Set<Organisation> readers;
+  private final boolean licensing;
 
   DocumentType(Organisation issuer, Set<Organisation> readers) {
+    this(issuer, readers, false);
+  }
+
+  DocumentType(Organisation issuer, Set<Organisation> readers, boolean licensing) {
     this.issuer = issuer;
     this.readers = readers;
+    this.licensing = licensing;
+  }
+
+  /**
+   * Whether an exporter's licence application carries this document (the registry's), rather than
+   * an export: the ledger anchors each kind only where it belongs.
+   */
+  public boolean ofLicenceApplications() {
+    return licensing;
+  }
+
+  /** The documents an export may carry, in declaration order. */
+  public static java.util.List<DocumentType> ofExports() {
+    return java.util.Arrays.stream(values()).filter(t -> !t.licensing).toList();
   }
 
   /**

@@ -28,6 +28,9 @@ public enum EventName {
   EXPORT_SHIPMENT_DEADLINE_EXTENDED("ExportShipmentDeadlineExtended", Subject.EXPORT),
   DOCUMENT_ANCHORED("DocumentAnchored", Subject.DOCUMENT),
   RULE_SET_PUBLISHED("RuleSetPublished", Subject.RULES),
+  RULE_SET_PROPOSED("RuleSetProposed", Subject.RULES),
+  RULE_SET_COSIGNED("RuleSetCosigned", Subject.RULES),
+  RULE_SET_PROPOSAL_WITHDRAWN("RuleSetProposalWithdrawn", Subject.RULES),
   PRICE_FLOOR_PROPOSED("PriceFloorProposed", Subject.RULES),
   PRICE_FLOOR_COSIGNED("PriceFloorCosigned", Subject.RULES);
 

@@ -41,6 +41,16 @@ public enum RefusalCode {
    */
   STEP_KEY_REUSED,
   /**
+   * A rule set's effective date lies before the day of the transaction that proposes or co-signs
+   * it: a rule set is never put in force for the past.
+   */
+  EFFECTIVE_DATE_PASSED,
+  /**
+   * The co-signature names a rule-set proposal (version and hash) that is not the one on the
+   * ledger: it was proposed again since, so what the co-signer saw is not what would be signed.
+   */
+  PROPOSAL_CHANGED,
+  /**
    * Not the chaincode's: the transaction was ordered but the peers validated it invalid
    * (endorsement policy not met, ...). The connector reports it.
    */

@@ -1,6 +1,7 @@
 package et.coffeeexport.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -32,6 +33,14 @@ import java.util.TreeSet;
  *     date starts the repatriation period
  * @param maxShipmentExtensionDays how many days one extension by ECTA may move the recorded
  *     shipment deadline (each extension is a decision of its own on the trail)
+ * @param effectiveDate the day (UTC) from which the rule set is in force for new filings; null only
+ *     for the first rule set, in force from the ledger's start. Exports keep the version they were
+ *     filed (or last amended) under ({@link ExportSnapshot#ruleVersion()})
+ * @param directive the directive the change follows (its reference), as ECTA proposed it; null for
+ *     the first rule set
+ * @param proposedBy who proposed it for ECTA: the signer's user id, else their enrollment id; set
+ *     by the ledger, never by the proposal ({@link RuleSetChange})
+ * @param cosignedBy who co-signed it for National Bank, likewise; null until co-signed
  */
 public record RuleSet(
     int version,
@@ -47,7 +56,51 @@ public record RuleSet(
     int clockToleranceMinutes,
     int contractMaxAgeDays,
     int billOfLadingMaxAgeDays,
-    int maxShipmentExtensionDays) {
+    int maxShipmentExtensionDays,
+    String effectiveDate,
+    String directive,
+    String proposedBy,
+    String cosignedBy) {
+
+  /** The longest directive reference a rule set carries. */
+  public static final int MAX_DIRECTIVE_LENGTH = 500;
+
+  /** The rules alone, not yet dated, proposed or co-signed. */
+  public RuleSet(
+      int version,
+      int maxAmendmentRounds,
+      int contractReportingHours,
+      int shipmentPeriodDays,
+      int repatriationPeriodMonths,
+      Set<String> exportGrades,
+      List<GradeThreshold> gradeThresholds,
+      Set<PaymentMode> allowedPaymentModes,
+      BigDecimal fourEyesThresholdUsd,
+      Map<ExportAction, Set<DocumentType>> requiredDocuments,
+      int clockToleranceMinutes,
+      int contractMaxAgeDays,
+      int billOfLadingMaxAgeDays,
+      int maxShipmentExtensionDays) {
+    this(
+        version,
+        maxAmendmentRounds,
+        contractReportingHours,
+        shipmentPeriodDays,
+        repatriationPeriodMonths,
+        exportGrades,
+        gradeThresholds,
+        allowedPaymentModes,
+        fourEyesThresholdUsd,
+        requiredDocuments,
+        clockToleranceMinutes,
+        contractMaxAgeDays,
+        billOfLadingMaxAgeDays,
+        maxShipmentExtensionDays,
+        null,
+        null,
+        null,
+        null);
+  }
 
   /**
    * Keeps every collection in a fixed order: the rule set is stored as JSON on every peer, and a
@@ -103,7 +156,82 @@ public record RuleSet(
     v.check(
         maxShipmentExtensionDays > 0 && maxShipmentExtensionDays <= 365,
         "maxShipmentExtensionDays must be 1-365");
+    v.check(
+        exportGrades == null || exportGrades.stream().allMatch(g -> g != null && g.matches(GRADE)),
+        "exportGrades must be G1-G9 or UG");
+    v.check(
+        gradesInOrder(),
+        "gradeThresholds must list G1-G9 (then UG) best first, each below the one before");
+    v.check(
+        effectiveDate == null || ExportRequest.parsesAsDate(effectiveDate),
+        "effectiveDate must be an ISO-8601 date");
+    v.check(
+        directive == null || directive.length() <= MAX_DIRECTIVE_LENGTH,
+        "directive must be at most " + MAX_DIRECTIVE_LENGTH + " characters");
     return v.list();
+  }
+
+  private static final String GRADE = "G[1-9]|UG";
+
+  /**
+   * Thresholds in grade order with falling scores: then the best grade a score reaches is the first
+   * it reaches, which is how a decision table with one row per grade reads them.
+   */
+  private boolean gradesInOrder() {
+    if (gradeThresholds == null) {
+      return true;
+    }
+    int lastGrade = 0;
+    int lastScore = Integer.MAX_VALUE;
+    for (GradeThreshold t : gradeThresholds) {
+      if (t == null || t.grade() == null || !t.grade().matches(GRADE)) {
+        return false;
+      }
+      int grade = t.grade().equals("UG") ? 10 : t.grade().charAt(1) - '0';
+      if (grade <= lastGrade || t.minScore() >= lastScore || t.minScore() < 0) {
+        return false;
+      }
+      lastGrade = grade;
+      lastScore = t.minScore();
+    }
+    return true;
+  }
+
+  /** Whether the rule set is in force for what is filed on {@code day} (its version aside). */
+  public boolean effectiveOn(LocalDate day) {
+    return effectiveDate == null || !LocalDate.parse(effectiveDate).isAfter(day);
+  }
+
+  /** This rule set as the ledger records a proposal: by {@code signer}, not yet co-signed. */
+  public RuleSet proposal(String signer) {
+    return signed(signer, null);
+  }
+
+  /** This proposal as the ledger records it co-signed by {@code signer}. */
+  public RuleSet cosigned(String signer) {
+    return signed(proposedBy, signer);
+  }
+
+  private RuleSet signed(String proposer, String cosigner) {
+    return new RuleSet(
+        version,
+        maxAmendmentRounds,
+        contractReportingHours,
+        shipmentPeriodDays,
+        repatriationPeriodMonths,
+        exportGrades,
+        gradeThresholds,
+        allowedPaymentModes,
+        fourEyesThresholdUsd,
+        requiredDocuments,
+        clockToleranceMinutes,
+        contractMaxAgeDays,
+        billOfLadingMaxAgeDays,
+        maxShipmentExtensionDays,
+        effectiveDate,
+        directive,
+        proposer,
+        cosigner);
   }
 
   /** The documents that must be anchored before {@code action} is taken. */

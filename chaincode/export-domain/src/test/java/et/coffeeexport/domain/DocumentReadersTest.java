@@ -71,6 +71,22 @@ class DocumentReadersTest {
   }
 
   @Test
+  void anExportersLicenceAndCertificateAreForEctaAndNationalBankAndNeverAnExports() {
+    for (DocumentType t :
+        EnumSet.of(DocumentType.EXPORT_LICENCE, DocumentType.COMPETENCE_CERTIFICATE)) {
+      assertThat(readersOf(t))
+          .as("%s", t)
+          .containsExactlyInAnyOrder(Organisation.ECTA, Organisation.NATIONAL_BANK);
+      assertThat(t.ofLicenceApplications()).isTrue();
+      assertThat(t.issuer()).as("the exporter provides it").isNull();
+    }
+    assertThat(DocumentType.ofExports())
+        .hasSize(DocumentType.values().length - 2)
+        .noneMatch(DocumentType::ofLicenceApplications)
+        .contains(DocumentType.SALES_CONTRACT, DocumentType.REPATRIATION_ADVICE);
+  }
+
+  @Test
   void whoeverIssuesADocumentMayReadIt() {
     for (DocumentType t : DocumentType.values()) {
       if (t.issuer() != null) {

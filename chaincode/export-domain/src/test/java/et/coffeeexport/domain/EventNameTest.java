@@ -52,9 +52,15 @@ class EventNameTest {
     assertThat(EventName.RULE_SET_PUBLISHED.text()).isEqualTo("RuleSetPublished");
     assertThat(EventName.PRICE_FLOOR_PROPOSED.text()).isEqualTo("PriceFloorProposed");
     assertThat(EventName.PRICE_FLOOR_COSIGNED.text()).isEqualTo("PriceFloorCosigned");
+    assertThat(EventName.RULE_SET_PROPOSED.text()).isEqualTo("RuleSetProposed");
+    assertThat(EventName.RULE_SET_COSIGNED.text()).isEqualTo("RuleSetCosigned");
+    assertThat(EventName.RULE_SET_PROPOSAL_WITHDRAWN.text()).isEqualTo("RuleSetProposalWithdrawn");
     for (EventName rules :
         EnumSet.of(
             EventName.RULE_SET_PUBLISHED,
+            EventName.RULE_SET_PROPOSED,
+            EventName.RULE_SET_COSIGNED,
+            EventName.RULE_SET_PROPOSAL_WITHDRAWN,
             EventName.PRICE_FLOOR_PROPOSED,
             EventName.PRICE_FLOOR_COSIGNED)) {
       assertThat(rules.subject()).as("%s", rules).isEqualTo(EventName.Subject.RULES);
@@ -65,6 +71,9 @@ class EventNameTest {
         .containsExactlyInAnyOrder(
             EventName.DOCUMENT_ANCHORED,
             EventName.RULE_SET_PUBLISHED,
+            EventName.RULE_SET_PROPOSED,
+            EventName.RULE_SET_COSIGNED,
+            EventName.RULE_SET_PROPOSAL_WITHDRAWN,
             EventName.PRICE_FLOOR_PROPOSED,
             EventName.PRICE_FLOOR_COSIGNED);
   }

@@ -31,6 +31,14 @@ final class CompletionBody {
    * are the ids of the task's form fields.
    */
   static List<String> problems(byte[] body, Collection<String> declaredFields) {
+    return problems(body, declaredFields, "this task's form");
+  }
+
+  /**
+   * The same for a process's start: {@code form} names the form in the answer ("the start form of
+   * Cancellation for cause").
+   */
+  static List<String> problems(byte[] body, Collection<String> declaredFields, String form) {
     if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       return List.of();
     }
@@ -66,7 +74,7 @@ final class CompletionBody {
     variables.fieldNames().forEachRemaining(undeclared::add);
     undeclared.removeAll(Set.copyOf(declaredFields));
     for (String variable : undeclared) {
-      problems.add("variable " + variable + " is not a field of this task's form");
+      problems.add("variable " + variable + " is not a field of " + form);
     }
     return problems;
   }

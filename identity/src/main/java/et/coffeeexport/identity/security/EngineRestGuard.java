@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -69,9 +68,26 @@ final class EngineRestGuard extends OncePerRequestFilter {
     boolean processInstanceExists(String id);
 
     boolean executionExists(String id);
+
+    /**
+     * A process definition's start: by id, or the latest version of a key; empty when there is no
+     * such definition.
+     */
+    Optional<StartForm> startForm(String definitionId, String key);
   }
 
   record TaskForm(String assignee, Set<String> fields) {}
+
+  /**
+   * Who may start a process (its candidate starter groups and users) and its start form's fields.
+   */
+  record StartForm(
+      String name, Set<String> starterGroups, Set<String> starterUsers, Set<String> fields) {
+    boolean startableBy(EngineCaller caller) {
+      return starterUsers.contains(caller.userId())
+          || caller.groups().stream().anyMatch(starterGroups::contains);
+    }
+  }
 
   private final Engine engine;
 
@@ -128,16 +144,20 @@ final class EngineRestGuard extends OncePerRequestFilter {
         } else {
           refusal = unknownResource(call);
           if (refusal == null
-              && (verdict == Verdict.ASSIGN_TO_SELF || verdict == Verdict.COMPLETE)) {
+              && (verdict == Verdict.ASSIGN_TO_SELF
+                  || verdict == Verdict.COMPLETE
+                  || verdict == Verdict.START)) {
             byte[] body = readBody(request);
             if (body == null) {
               refusal = new Refusal(413, "The body is too large.");
             } else {
               forward = new CachedBody(request, body);
               refusal =
-                  verdict == Verdict.COMPLETE
-                      ? completion(caller, call.segments().get(1), body)
-                      : assignment(caller, call, body);
+                  switch (verdict) {
+                    case COMPLETE -> completion(caller, call.segments().get(1), body);
+                    case START -> start(caller, call, body);
+                    default -> assignment(caller, call, body);
+                  };
             }
           }
         }
@@ -264,6 +284,28 @@ final class EngineRestGuard extends OncePerRequestFilter {
   }
 
   /**
+   * Starting a process: by its candidate starters only, with only the variables its start form
+   * declares (no business key: a process that needs one sets it from its form).
+   */
+  private Refusal start(EngineCaller caller, EngineRequest call, byte[] body) {
+    List<String> segments = call.segments();
+    boolean byKey = segments.get(1).equals("key");
+    String which = byKey ? segments.get(2) : segments.get(1);
+    Optional<StartForm> form =
+        byKey ? engine.startForm(null, which) : engine.startForm(which, null);
+    if (form.isEmpty()) {
+      return new Refusal(404, "There is no process definition " + which + ".");
+    }
+    if (!form.get().startableBy(caller)) {
+      return new Refusal(403, form.get().name() + " is not started by your group.");
+    }
+    List<String> problems =
+        CompletionBody.problems(
+            body, form.get().fields(), "the start form of " + form.get().name());
+    return problems.isEmpty() ? null : new Refusal(400, String.join("; ", problems) + ".");
+  }
+
+  /**
    * The caller, from the bearer token on the REST API or from Camunda's session on the webapps'
    * API; null when neither knows them (Spring Security and Camunda answer that themselves).
    */
@@ -368,14 +410,14 @@ final class EngineRestGuard extends OncePerRequestFilter {
             Set<String> fields =
                 task.getProcessDefinitionId() == null
                     ? Set.of()
-                    : Set.copyOf(
-                        processEngine
-                            .getFormService()
-                            .getTaskFormData(taskId)
-                            .getFormFields()
-                            .stream()
-                            .map(FormField::getId)
-                            .toList());
+                    : DECLARED.computeIfAbsent(
+                        task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                        k ->
+                            declared(
+                                processEngine
+                                    .getRepositoryService()
+                                    .getBpmnModelInstance(task.getProcessDefinitionId())
+                                    .getModelElementById(task.getTaskDefinitionKey())));
             return Optional.of(new TaskForm(task.getAssignee(), fields));
           });
     }
@@ -403,6 +445,88 @@ final class EngineRestGuard extends OncePerRequestFilter {
       return asSystem(
           () ->
               processEngine.getRuntimeService().createExecutionQuery().executionId(id).count() > 0);
+    }
+
+    @Override
+    public Optional<StartForm> startForm(String definitionId, String key) {
+      return asSystem(
+          () -> {
+            var repository = processEngine.getRepositoryService();
+            var query = repository.createProcessDefinitionQuery();
+            var definition =
+                definitionId != null
+                    ? query.processDefinitionId(definitionId).singleResult()
+                    : query
+                        .processDefinitionKey(key)
+                        .withoutTenantId()
+                        .latestVersion()
+                        .singleResult();
+            if (definition == null) {
+              return Optional.empty();
+            }
+            Set<String> groups = new java.util.HashSet<>();
+            Set<String> users = new java.util.HashSet<>();
+            for (var link : repository.getIdentityLinksForProcessDefinition(definition.getId())) {
+              if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+              } else if (link.getUserId() != null) {
+                users.add(link.getUserId());
+              }
+            }
+            Set<String> fields =
+                DECLARED.computeIfAbsent(
+                    definition.getId() + "/start", k -> declaredAtStart(definition.getId()));
+            String name = definition.getName() != null ? definition.getName() : definition.getKey();
+            return Optional.of(new StartForm(name, groups, users, fields));
+          });
+    }
+
+    /**
+     * A task's or a start form's fields as the model declares them, read once per deployed
+     * definition (a definition never changes): the engine's own form data would load the task's
+     * variables on every completion only for their names. A read-only field shows what the person
+     * signs as it stands, so it is not one they may send.
+     */
+    private static final java.util.Map<String, Set<String>> DECLARED =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The fields of the process's none start event (the one a person starts it at). */
+    private Set<String> declaredAtStart(String definitionId) {
+      return processEngine
+          .getRepositoryService()
+          .getBpmnModelInstance(definitionId)
+          .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)
+          .stream()
+          .filter(e -> e.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
+          .filter(e -> e.getEventDefinitions().isEmpty())
+          .findFirst()
+          .map(ProcessEngineFacts::declared)
+          .orElse(Set.of());
+    }
+
+    private static Set<String> declared(
+        org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
+      if (!(element instanceof org.camunda.bpm.model.bpmn.instance.BaseElement base)
+          || base.getExtensionElements() == null) {
+        return Set.of();
+      }
+      return base
+          .getExtensionElements()
+          .getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData.class)
+          .list()
+          .stream()
+          .flatMap(data -> data.getCamundaFormFields().stream())
+          .filter(field -> !readOnly(field))
+          .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField::getCamundaId)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean readOnly(
+        org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField field) {
+      return field.getCamundaValidation() != null
+          && field.getCamundaValidation().getCamundaConstraints().stream()
+              .anyMatch(c -> "readonly".equals(c.getCamundaName()));
     }
 
     private <T> T asSystem(java.util.function.Supplier<T> read) {

@@ -28,6 +28,11 @@ final class EngineRestRules {
     ASSIGN_TO_SELF,
     /** Allowed for the task's assignee, with only the task's declared form fields as variables. */
     COMPLETE,
+    /**
+     * Allowed for the process's candidate starters, with only its start form's declared fields as
+     * variables: the administration processes officers start from Tasklist.
+     */
+    START,
     DENY
   }
 
@@ -127,6 +132,23 @@ final class EngineRestRules {
     engine("POST", Verdict.ASSIGN_TO_SELF, "task/*/claim", "task/*/assignee", "task/*/unclaim");
     engine("POST", Verdict.ALLOW, "task/*/comment/create");
     engine("POST", Verdict.COMPLETE, "task/*/complete", "task/*/submit-form");
+    // Tasklist's "Start process": the start form, then the start with the form's fields.
+    reads(
+        "process-definition/*/startForm",
+        "process-definition/key/*/startForm",
+        "process-definition/*/form-variables",
+        "process-definition/key/*/form-variables",
+        "process-definition/*/deployed-start-form",
+        "process-definition/key/*/deployed-start-form",
+        "process-definition/*/rendered-form",
+        "process-definition/key/*/rendered-form");
+    engine(
+        "POST",
+        Verdict.START,
+        "process-definition/*/start",
+        "process-definition/*/submit-form",
+        "process-definition/key/*/start",
+        "process-definition/key/*/submit-form");
     // Models, as Tasklist's diagram tab and Cockpit show them.
     reads(
         "process-definition",

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.slf4j.Logger;
@@ -35,9 +36,12 @@ class OrganisationAuthorizations {
   static final String ANALYSTS = RealmGroups.ANALYSTS;
 
   private final AuthorizationService authorizations;
+  private final org.camunda.bpm.engine.RepositoryService repository;
 
-  OrganisationAuthorizations(AuthorizationService authorizations) {
+  OrganisationAuthorizations(
+      AuthorizationService authorizations, org.camunda.bpm.engine.RepositoryService repository) {
     this.authorizations = authorizations;
+    this.repository = repository;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -73,7 +77,31 @@ class OrganisationAuthorizations {
         HistoricProcessInstancePermissions.READ);
     grant(ANALYSTS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
     grant(ANALYSTS, Resources.REPORT, "*", Permissions.READ);
+    startersOfDeployedProcesses();
     log.info("authorizations ensured for {} and {}", ORGANISATION_GROUPS, ANALYSTS);
+  }
+
+  /**
+   * A process's candidate starter groups (the administration processes officers start from
+   * Tasklist) may create its instances; the engine REST guard still lets them send only the start
+   * form's fields.
+   */
+  private void startersOfDeployedProcesses() {
+    for (var definition :
+        repository.createProcessDefinitionQuery().latestVersion().withoutTenantId().list()) {
+      for (var link : repository.getIdentityLinksForProcessDefinition(definition.getId())) {
+        if (link.getGroupId() == null) {
+          continue;
+        }
+        grant(
+            link.getGroupId(),
+            Resources.PROCESS_DEFINITION,
+            definition.getKey(),
+            Permissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(link.getGroupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      }
+    }
   }
 
   private void grant(

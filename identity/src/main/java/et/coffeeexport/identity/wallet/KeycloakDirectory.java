@@ -55,16 +55,32 @@ public final class KeycloakDirectory implements UserDirectory {
    */
   @Override
   public Optional<UserAccount> find(String userId) {
+    return join(findAsync(userId));
+  }
+
+  /**
+   * The same lookup without waiting for it: a signing overlaps it with the peers' endorsement (see
+   * {@link LedgerIdentities#signing}).
+   */
+  @Override
+  public java.util.concurrent.CompletableFuture<Optional<UserAccount>> findAsync(String userId) {
     if (!userId.matches("[0-9a-fA-F-]{36}")) {
-      return Optional.empty();
+      return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
     }
     String bearer = "Bearer " + token();
     var userRequest = getAsync("users/" + userId, bearer);
     var groupsRequest = getAsync("users/" + userId + "/groups?briefRepresentation=true", bearer);
     var rolesRequest = getAsync("users/" + userId + "/role-mappings/realm", bearer);
-    Optional<JsonNode> user = join(userRequest);
-    Optional<JsonNode> groups = join(groupsRequest);
-    Optional<JsonNode> realmRoles = join(rolesRequest);
+    return java.util.concurrent.CompletableFuture.allOf(userRequest, groupsRequest, rolesRequest)
+        .thenApply(
+            done -> account(userId, userRequest.join(), groupsRequest.join(), rolesRequest.join()));
+  }
+
+  private static Optional<UserAccount> account(
+      String userId,
+      Optional<JsonNode> user,
+      Optional<JsonNode> groups,
+      Optional<JsonNode> realmRoles) {
     if (user.isEmpty() || groups.isEmpty() || realmRoles.isEmpty()) {
       return Optional.empty();
     }
@@ -140,6 +156,26 @@ public final class KeycloakDirectory implements UserDirectory {
     }
   }
 
+  @Override
+  public Set<String> membersOf(String group) {
+    Optional<JsonNode> found =
+        get("group-by-path/" + URLEncoder.encode(group, StandardCharsets.UTF_8));
+    if (found.isEmpty()) {
+      return Set.of();
+    }
+    String groupId = found.get().path("id").asText();
+    Set<String> members = new java.util.HashSet<>();
+    for (int first = 0; ; first += 100) {
+      JsonNode page =
+          get("groups/" + groupId + "/members?briefRepresentation=true&max=100&first=" + first)
+              .orElseThrow();
+      page.forEach(u -> members.add(u.path("id").asText()));
+      if (page.size() < 100) {
+        return members;
+      }
+    }
+  }
+
   private java.util.concurrent.CompletableFuture<Optional<JsonNode>> getAsync(
       String path, String bearer) {
     HttpRequest request =
@@ -151,7 +187,7 @@ public final class KeycloakDirectory implements UserDirectory {
         .thenApply(response -> answer(path, response));
   }
 
-  private Optional<JsonNode> join(java.util.concurrent.CompletableFuture<Optional<JsonNode>> f) {
+  private <T> T join(java.util.concurrent.CompletableFuture<T> f) {
     try {
       return f.get();
     } catch (java.util.concurrent.ExecutionException e) {

@@ -99,6 +99,89 @@ public final class LedgerIdentities {
         userId, account.orElseThrow(() -> new SigningRefused("unknown user " + username)));
   }
 
+  /**
+   * The identity {@code username} signs with, for a ledger write that can wait for the directory's
+   * answer until just before ordering: the wallet's identity at once, and the same Keycloak lookup
+   * as {@link #forUsername}, running while the peers endorse. {@link Confirming#confirm} waits for
+   * it before the transaction is ordered, so nothing reaches the ledger unless Keycloak agrees now;
+   * when it does not (disabled, attributes changed, gone), it throws {@link DirectoryChanged} and
+   * the caller signs again through {@link #forUsername}, which re-enrols or refuses. Saves the
+   * lookup's round trip on every decision.
+   */
+  public Signing signing(String username) {
+    String id =
+        directory.idOf(username).orElseThrow(() -> new SigningRefused("unknown user " + username));
+    var stored = wallet.find(id);
+    if (stored.isEmpty() || !stored.get().active()) {
+      return new Signing(forUsername(username), null);
+    }
+    return new Signing(stored.get(), directory.findAsync(id));
+  }
+
+  /**
+   * A wallet identity whose holder's directory entry is still being read; {@link #confirm} is the
+   * connector's last call before ordering.
+   */
+  public static final class Signing implements et.coffeeexport.connectors.fabric.Signatory {
+    private final StoredIdentity identity;
+    private final java.util.concurrent.CompletableFuture<Optional<UserAccount>> lookup;
+
+    private Signing(
+        StoredIdentity identity,
+        java.util.concurrent.CompletableFuture<Optional<UserAccount>> lookup) {
+      this.identity = identity;
+      this.lookup = lookup;
+    }
+
+    @Override
+    public org.hyperledger.fabric.client.identity.Identity identity() {
+      return identity.identity();
+    }
+
+    @Override
+    public org.hyperledger.fabric.client.identity.Signer signer() {
+      return identity.signer();
+    }
+
+    @Override
+    public void confirm() {
+      if (lookup == null) {
+        return;
+      }
+      Optional<UserAccount> account;
+      try {
+        account = lookup.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException("the directory failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      if (account.isEmpty()
+          || !account.get().enabled()
+          || !Attributes.of(account.get()).matches(identity)) {
+        throw new DirectoryChanged(identity.username());
+      }
+    }
+
+    /** The wallet entry signing, as the ledger will name its holder. */
+    public StoredIdentity stored() {
+      return identity;
+    }
+  }
+
+  /**
+   * Keycloak no longer agrees with the wallet identity a transaction was endorsed with; it was not
+   * ordered. Sign again through {@link #forUsername}.
+   */
+  public static final class DirectoryChanged extends RuntimeException {
+    DirectoryChanged(String username) {
+      super("the directory entry of " + username + " changed while signing");
+    }
+  }
+
   private StoredIdentity enrolOnce(Connection c, UserAccount account) throws SQLException {
     var existing = wallet.find(c, account.userId());
     if (existing.isPresent()) {
@@ -241,6 +324,67 @@ public final class LedgerIdentities {
           return null;
         });
   }
+
+  /**
+   * Brings the ledger in line with the organisations' groups in Keycloak for people who are not
+   * acting now (signing itself checks anyway): a new member of an organisation's group with an
+   * officer's or supervisor's role is enrolled and registered as that organisation's officer, with
+   * no script and before their first decision; someone who left their organisation's group is
+   * enrolled where they are now or, with no signing organisation left, revoked at the CA and
+   * deactivated on the ledger. Members who sign nothing (no signing role) are looked at again after
+   * {@link #NOT_SIGNING_RECHECK}.
+   *
+   * @return how many people were enrolled, moved or revoked
+   */
+  public int reconcileRoster() {
+    Map<String, Wallet.Holder> holders = wallet.holders();
+    Map<String, String> organisationOf = new java.util.HashMap<>();
+    for (var organisation : et.coffeeexport.domain.Organisation.values()) {
+      for (String member : directory.membersOf(organisation.realmGroup())) {
+        organisationOf.put(member, organisation.networkName());
+      }
+    }
+    int changed = 0;
+    java.time.Instant now = java.time.Instant.now();
+    for (String member : organisationOf.keySet()) {
+      var refused = notSigning.get(member);
+      if (holders.containsKey(member) || (refused != null && refused.isAfter(now))) {
+        continue;
+      }
+      try {
+        forUser(member);
+        changed++;
+      } catch (SigningRefused e) {
+        notSigning.put(member, now.plus(NOT_SIGNING_RECHECK));
+      }
+    }
+    for (var held : holders.entrySet()) {
+      Wallet.Holder holder = held.getValue();
+      String userId = held.getKey();
+      if (!holder.active()
+          || "exporter".equals(holder.role())
+          || holder.org().equals(organisationOf.get(userId))) {
+        continue;
+      }
+      if (directory.find(userId).isEmpty()) {
+        revoke(userId, "deleted in Keycloak");
+      } else {
+        try {
+          forUser(userId);
+        } catch (SigningRefused e) {
+          // Revoked by the check itself: no organisation or role that signs is left.
+        }
+      }
+      changed++;
+    }
+    return changed;
+  }
+
+  /** How long a group member without a signing role is left alone by {@link #reconcileRoster}. */
+  static final java.time.Duration NOT_SIGNING_RECHECK = java.time.Duration.ofMinutes(10);
+
+  private final Map<String, java.time.Instant> notSigning =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Revokes everyone Keycloak reports disabled who still holds an active identity. */
   public int revokeDisabledUsers() {

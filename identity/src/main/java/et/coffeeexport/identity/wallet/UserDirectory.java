@@ -7,6 +7,11 @@ import java.util.Optional;
 public interface UserDirectory {
   Optional<UserAccount> find(String userId);
 
+  /** {@link #find} started now, answered later; directories without a way to wait answer now. */
+  default java.util.concurrent.CompletableFuture<Optional<UserAccount>> findAsync(String userId) {
+    return java.util.concurrent.CompletableFuture.completedFuture(find(userId));
+  }
+
   /** Whether the user may act now; empty when there is no such user. One lookup, never cached. */
   Optional<Boolean> enabled(String userId);
 
@@ -20,4 +25,12 @@ public interface UserDirectory {
 
   /** The ids of every user who is disabled now. */
   List<String> disabledUserIds();
+
+  /**
+   * The ids of the members of the realm group {@code group} (an organisation's, by name), or empty
+   * when there is no such group.
+   */
+  default java.util.Set<String> membersOf(String group) {
+    return java.util.Set.of();
+  }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -60,6 +61,34 @@ public final class Wallet {
     }
     SealingKeys.verify(database, "wallet-kek", kek.id(), file);
   }
+
+  /**
+   * Who holds a wallet entry, active or not, and for the active ones their organisation (network
+   * name) and role: what the roster is compared with, without opening any key.
+   */
+  public Map<String, Holder> holders() {
+    Map<String, Holder> holders = new java.util.HashMap<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT user_id, username, org, role, active FROM fabric_identity");
+        ResultSet r = q.executeQuery()) {
+      while (r.next()) {
+        holders.put(
+            r.getString("user_id"),
+            new Holder(
+                r.getString("username"),
+                r.getString("org"),
+                r.getString("role"),
+                r.getBoolean("active")));
+      }
+      return holders;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the wallet", e);
+    }
+  }
+
+  /** A wallet entry as the roster sees it. */
+  public record Holder(String username, String org, String role, boolean active) {}
 
   public Optional<StoredIdentity> find(String userId) {
     try (Connection c = database.getConnection()) {

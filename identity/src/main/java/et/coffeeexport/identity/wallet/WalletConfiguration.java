@@ -57,7 +57,10 @@ class WalletConfiguration {
     return new DisabledUserSweep(identities);
   }
 
-  /** Catches users disabled while they are not acting; signing itself checks Keycloak anyway. */
+  /**
+   * Catches users disabled while they are not acting, and follows the organisations' groups (new
+   * officers registered, leavers deactivated); signing itself checks Keycloak anyway.
+   */
   static final class DisabledUserSweep {
     private final LedgerIdentities identities;
 
@@ -71,6 +74,11 @@ class WalletConfiguration {
         int revoked = identities.revokeDisabledUsers();
         if (revoked > 0) {
           log.info("revoked the ledger identities of {} disabled user(s)", revoked);
+        }
+        int changed = identities.reconcileRoster();
+        if (changed > 0) {
+          log.info(
+              "brought {} ledger identit(ies) in line with the organisations' groups", changed);
         }
       } catch (RuntimeException e) {
         log.warn("the sweep of disabled users failed; it runs again shortly: {}", e.getMessage());

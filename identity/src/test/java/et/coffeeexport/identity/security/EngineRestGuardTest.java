@@ -35,6 +35,7 @@ class EngineRestGuardTest {
   private static final String OFFICER = "commercial-bank.officer";
 
   private final Map<String, EngineRestGuard.TaskForm> tasks = new HashMap<>();
+  private final Map<String, EngineRestGuard.StartForm> starts = new HashMap<>();
   private final EngineRestGuard guard =
       new EngineRestGuard(
           new EngineRestGuard.Engine() {
@@ -56,6 +57,11 @@ class EngineRestGuardTest {
             @Override
             public boolean executionExists(String id) {
               return id.equals("1234");
+            }
+
+            @Override
+            public Optional<EngineRestGuard.StartForm> startForm(String definitionId, String key) {
+              return Optional.ofNullable(starts.get(key != null ? key : definitionId));
             }
           });
 
@@ -121,6 +127,9 @@ class EngineRestGuardTest {
     "POST, /engine-rest/task/" + TASK + "/comment/create",
     "POST, /engine-rest/task/" + TASK + "/unclaim",
     "GET, /engine-rest/process-definition/StageReview:1:2e0e310f/xml",
+    "GET, /engine-rest/process-definition/key/CancellationForCause/startForm",
+    "GET, /engine-rest/process-definition/key/CancellationForCause/form-variables",
+    "GET, /engine-rest/process-definition/CancellationForCause:1:9/rendered-form",
     "GET, /engine-rest/history/task",
     "POST, /engine-rest/history/process-instance",
     // Recorded from Tasklist (commercial-bank.officer) and Cockpit (analyst) on the live app.
@@ -235,7 +244,6 @@ class EngineRestGuardTest {
     "POST, /engine-rest/filter/create",
     "PUT, /engine-rest/filter/5a4a",
     "POST, /engine-rest/variable-instance/1234",
-    "GET, /engine-rest/process-definition/key/ExportLifecycle/startForm",
     "GET, /engine-rest/telemetry/data",
     "POST, /camunda/api/engine/engine/default/task/" + TASK + "/bpmnError",
     "PUT, /camunda/api/engine/engine/default/task/" + TASK + "/variables/exportId",
@@ -247,6 +255,11 @@ class EngineRestGuardTest {
   })
   void everythingElseIs403ForOfficers(String method, String path) throws Exception {
     tasks.put(TASK, new EngineRestGuard.TaskForm(OFFICER, Set.of()));
+    // The lifecycle starts through the submission API only: it has no candidate starters.
+    for (String definition : List.of("ExportLifecycle", "x:1:2")) {
+      starts.put(
+          definition, new EngineRestGuard.StartForm("Coffee export", Set.of(), Set.of(), Set.of()));
+    }
     token(OFFICER, List.of("/commercial-bank"), List.of("officer"));
     var response = call(method, path, "{}");
     assertProblem(response, 403);
@@ -281,6 +294,50 @@ class EngineRestGuardTest {
     var response = call("POST", "/engine-rest/task/" + TASK + "/complete", body);
     assertThat(response.getStatus()).isEqualTo(204);
     assertThat(forwardedBody.get()).as("the engine reads the body the guard read").isEqualTo(body);
+  }
+
+  @Test
+  void aCandidateStarterStartsAnAdministrationProcessWithItsStartFormsFieldsOnly()
+      throws Exception {
+    starts.put(
+        "CancellationForCause",
+        new EngineRestGuard.StartForm(
+            "Cancellation for cause",
+            Set.of("ecta", "national-bank"),
+            Set.of(),
+            Set.of("exportId", "reasons")));
+    token("ecta.officer", List.of("/ecta"), List.of("officer"));
+    String body =
+        "{\"variables\":{\"exportId\":{\"value\":\"EXP-1\"},\"reasons\":{\"value\":\"fraud\"}}}";
+    var started =
+        call("POST", "/engine-rest/process-definition/key/CancellationForCause/start", body);
+    assertThat(started.getStatus()).isEqualTo(204);
+    assertThat(forwardedBody.get()).isEqualTo(body);
+
+    reachedEngine = false;
+    var withKey =
+        call(
+            "POST",
+            "/engine-rest/process-definition/key/CancellationForCause/start",
+            "{\"businessKey\":\"EXP-2\",\"variables\":{}}");
+    assertProblem(withKey, 400);
+    assertThat(detail(withKey)).contains("businessKey");
+    var extra =
+        call(
+            "POST",
+            "/engine-rest/process-definition/key/CancellationForCause/submit-form",
+            "{\"variables\":{\"decidedBy.RecordCancellation\":{\"value\":\"someone\"}}}");
+    assertProblem(extra, 400);
+    assertThat(detail(extra)).contains("not a field of the start form of Cancellation for cause");
+    assertThat(reachedEngine).isFalse();
+
+    token("commercial-bank.officer", List.of("/commercial-bank"), List.of("officer"));
+    var notStarter =
+        call("POST", "/engine-rest/process-definition/key/CancellationForCause/start", body);
+    assertProblem(notStarter, 403);
+    assertProblem(
+        call("POST", "/engine-rest/process-definition/key/NoSuchProcess/start", body), 404);
+    assertThat(reachedEngine).isFalse();
   }
 
   @Test

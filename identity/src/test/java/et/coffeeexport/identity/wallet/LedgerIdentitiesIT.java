@@ -202,6 +202,55 @@ class LedgerIdentitiesIT {
   }
 
   @Test
+  void anOfficerAddedToAnOrganisationsGroupIsRegisteredAndALeaverDeactivatedWithoutActing()
+      throws Exception {
+    String userId = newUser("shipping-line", "officer", "roster");
+    assertThat(wallet.find(userId)).isEmpty();
+
+    identities.reconcileRoster();
+    StoredIdentity joined = wallet.find(userId).orElseThrow();
+    assertThat(joined.mspId()).isEqualTo("ShippingLineMSP");
+    assertThat(officerStatus("shippingline", joined)).isEqualTo("ACTIVE");
+
+    keycloak.leaveGroup(userId, "shipping-line");
+    identities.reconcileRoster();
+    assertThat(wallet.find(userId).orElseThrow().active()).isFalse();
+    assertThat(officerStatus("shippingline", joined)).isEqualTo("INACTIVE");
+    assertRevokedAtTheCa("shippingline", joined);
+
+    String analyst = newUser("ecx", "analyst", "roster-analyst");
+    identities.reconcileRoster();
+    assertThat(wallet.find(analyst)).as("a member who signs nothing gets no identity").isEmpty();
+  }
+
+  @Test
+  void aSigningWhoseHolderIsDisabledMeanwhileIsEndorsedButNeverOrdered() throws Exception {
+    String userId = newUser("ecta", "officer", "late-disabled");
+    StoredIdentity identity = identities.forUser(userId);
+    String username = identity.username();
+    String buyer = "BUYER-LATE-" + RUN;
+    // Keycloak agrees: the wallet identity signs, its lookup overlapping the endorsement.
+    var agreed = identities.signing(username);
+    ledger.userManagement().blacklistBuyer(agreed, buyer, "Late Buyer", "DE", "probe");
+    assertThat(ledger.userManagement().readBuyer(agreed, buyer).path("buyerId").asText())
+        .isEqualTo(buyer);
+
+    // Disabled between the wallet read and the lookup's answer: the peers endorse, nothing is
+    // ordered, and the next signing (forUsername) revokes and refuses.
+    keycloak.setEnabled(userId, false);
+    var late = identities.signing(username);
+    String other = "BUYER-LATER-" + RUN;
+    assertThatThrownBy(
+            () -> ledger.userManagement().blacklistBuyer(late, other, "Later Buyer", "DE", "probe"))
+        .isInstanceOf(LedgerIdentities.DirectoryChanged.class);
+    assertThatThrownBy(() -> ledger.userManagement().readBuyer(agreed, other))
+        .as("the endorsed transaction was never ordered")
+        .isInstanceOf(LedgerRefusal.class);
+    assertThatThrownBy(() -> identities.forUsername(username)).isInstanceOf(SigningRefused.class);
+    keycloak.setEnabled(userId, true);
+  }
+
+  @Test
   void aRoleChangedInKeycloakReEnrolsAtTheNextSigningAndRevokesTheOldCertificate()
       throws Exception {
     String userId = newUser("ecx", "officer", "promoted");

@@ -32,7 +32,10 @@ public class ExportDocumentsView {
     this.documents = documents;
   }
 
-  /** {@code {"export": {...}, "documents": [{type, version, cid, sha256, verified}]}}. */
+  /**
+   * {@code {"export": {...}, "documents": [{type, version, cid, sha256, readable, verified,
+   * contentType, pages}]}}.
+   */
   public ObjectNode of(StoredIdentity reader, String exportId) throws IOException {
     ObjectNode view = JSON.createObjectNode();
     view.set("export", JSON.valueToTree(reads.export(reader, exportId)));
@@ -47,18 +50,26 @@ public class ExportDocumentsView {
       d.put("readable", readable);
       // Only what the reader may read is opened: the others are shown as anchored, unread.
       if (readable) {
-        d.put("verified", verified(reader, exportId, anchor.type().name()));
+        opened(d, reader, exportId, anchor.type().name());
       }
     }
     return view;
   }
 
-  private boolean verified(Signatory reader, String exportId, String type) {
+  /**
+   * Downloads the document and says whether it is the one anchored, its content type and, for a
+   * PDF, how many pages the form can show inline.
+   */
+  private void opened(ObjectNode d, Signatory reader, String exportId, String type) {
     try {
-      documents.download(reader, exportId, type);
-      return true;
+      var document = documents.download(reader, exportId, type);
+      d.put("verified", true);
+      d.put("contentType", document.contentType());
+      if (DocumentPages.PDF.equals(document.contentType())) {
+        DocumentPages.count(document.content()).ifPresent(n -> d.put("pages", n));
+      }
     } catch (DocumentTampered e) {
-      return false;
+      d.put("verified", false);
     }
   }
 

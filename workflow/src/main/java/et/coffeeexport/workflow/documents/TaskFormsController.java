@@ -9,7 +9,6 @@ import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,12 +56,40 @@ class TaskFormsController {
         .body(document.content());
   }
 
+  /**
+   * A PDF document's page as an image, for the form to show inline; 404 for a page it does not
+   * have, 422 for content that is not a readable PDF (the officer opens or downloads it instead).
+   */
+  @GetMapping(path = "/forms-api/exports/{exportId}/documents/{type}/pages/{page}")
+  ResponseEntity<byte[]> page(
+      @PathVariable String exportId,
+      @PathVariable String type,
+      @PathVariable int page,
+      Principal principal) {
+    StoredIdentity reader = holder(principal, exportId);
+    DocumentAccess.requireReadable(reader, type);
+    var document = documents.download(reader, exportId, type);
+    if (!DocumentPages.PDF.equals(document.contentType())) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, type + " is an image, not a PDF: it has no pages");
+    }
+    try {
+      return ResponseEntity.ok()
+          .contentType(MediaType.IMAGE_PNG)
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Cache-Control", "private, max-age=300")
+          .body(DocumentPages.png(document.content(), page));
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+    } catch (IOException e) {
+      throw new ResponseStatusException(
+          HttpStatus.UNPROCESSABLE_ENTITY, type + " cannot be read as a PDF: open it instead");
+    }
+  }
+
   /** The signed-in person, if they hold a task on the export; 404 otherwise (no oracle). */
   private StoredIdentity holder(Principal principal, String exportId) {
-    String username =
-        principal instanceof OAuth2AuthenticationToken token
-            ? token.getPrincipal().getAttribute("preferred_username")
-            : principal.getName();
+    String username = SignedIn.username(principal);
     if (username == null || !holders.holdsTaskOn(username, exportId)) {
       throw new ResponseStatusException(
           HttpStatus.NOT_FOUND, "no task of yours is on export " + exportId);

@@ -12,6 +12,7 @@ import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.Ledger;
 import et.coffeeexport.connectors.fabric.LedgerSettings;
 import et.coffeeexport.connectors.fabric.OrganisationProfile;
+import et.coffeeexport.connectors.fabric.UserManagementChaincode;
 import et.coffeeexport.connectors.readmodel.ExportFigures;
 import et.coffeeexport.connectors.readmodel.ReadModel;
 import et.coffeeexport.connectors.readmodel.ReadModelSchema;
@@ -45,6 +46,11 @@ class ConnectorConfiguration {
   @Bean
   CoffeeExportChaincode coffeeExport(Ledger ledger) {
     return ledger.coffeeExport();
+  }
+
+  @Bean
+  UserManagementChaincode userManagement(Ledger ledger) {
+    return ledger.userManagement();
   }
 
   /** The read model, over its tables migrated first (its own migrations and history table). */

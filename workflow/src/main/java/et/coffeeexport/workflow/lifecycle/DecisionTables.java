@@ -6,8 +6,9 @@ import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.workflow.prices.MinimumPrices;
+import et.coffeeexport.workflow.rules.RuleSets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,21 +24,25 @@ import org.springframework.stereotype.Component;
  *
  * <p>The minimum price is the ledger's co-signed floor in force on the contract's date ({@link
  * MinimumPrices}, the entry the chaincode applies); without one the approval returns to the officer
- * saying what it waits for. Where the {@code minimum-price} table also has a row (the opening
- * prices), it is applied too and recorded, as before the floors were set daily.
+ * saying what it waits for. No decision table repeats a floor: the ledger is its only source.
  */
 @Component
-class DecisionTables {
+public class DecisionTables {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final DecisionService decisions;
   private final RepositoryService repository;
   private final MinimumPrices minimumPrices;
+  private final RuleSets ruleSets;
 
   DecisionTables(
-      DecisionService decisions, RepositoryService repository, MinimumPrices minimumPrices) {
+      DecisionService decisions,
+      RepositoryService repository,
+      MinimumPrices minimumPrices,
+      RuleSets ruleSets) {
     this.decisions = decisions;
     this.repository = repository;
     this.minimumPrices = minimumPrices;
+    this.ruleSets = ruleSets;
   }
 
   /** The approval's JSON with the decision tables it applied; refuses early what they refuse. */
@@ -49,64 +54,34 @@ class DecisionTables {
       java.util.function.Supplier<et.coffeeexport.domain.ExportTerms> privateTerms,
       java.util.function.Supplier<Signatory> reader) {
     ObjectNode input = parse(json);
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
     switch (action) {
       case CERTIFY_QUALITY -> {
-        var result =
-            decisions
-                .evaluateDecisionTableByKey("grade")
-                .variables(
-                    Map.of(
-                        "physicalScore", input.path("physicalScore").asDouble(),
-                        "cupScore", input.path("cupScore").asDouble(),
-                        "decisionDate", today))
-                .evaluate();
+        // The grades' minimum scores are the rule set's the export was filed under, not the
+        // table's: one source.
+        Map<String, Object> variables =
+            new HashMap<>(ruleSets.decisionInputs(reader.get(), export.get().ruleVersion()));
+        variables.put("physicalScore", input.path("physicalScore").asDouble());
+        variables.put("cupScore", input.path("cupScore").asDouble());
+        var result = decisions.evaluateDecisionTableByKey("grade").variables(variables).evaluate();
         execution.setVariable("grade", result.getSingleEntry());
         input.putArray("decisionTables").add(ref("grade"));
       }
       case APPROVE_COMPLIANCE -> {
-        // The request as the ledger holds it now (amendments included), not a variable.
+        // The request as the ledger holds it now (amendments included), not a variable; the floor
+        // is the ledger's co-signed entry, its only source (no decision table repeats it).
         var request = export.get().request();
-        var result =
-            decisions
-                .evaluateDecisionTableByKey("minimum-price")
-                .variables(
-                    Map.of(
-                        "grade", request.grade(),
-                        "origin", request.origin(),
-                        "process", request.process(),
-                        "decisionDate", today))
-                .evaluate();
-        Object minimum = result.isEmpty() ? null : result.getSingleEntry();
-        var terms = privateTerms.get();
         PriceFloor floor = floorInForce(request, reader.get());
-        if (!floor.admits(terms.pricePerLbUsd())) {
+        if (!floor.admits(privateTerms.get().pricePerLbUsd())) {
           throw new BpmnError(
               et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,
+              // Not the price itself: the message becomes a variable, which analysts read.
               "PRICE_BELOW_MINIMUM: the contract price is below the minimum of "
                   + floor.minPricePerLbUsd()
                   + " USD/lb ("
                   + floor.id()
                   + ")");
         }
-        // A grade, origin and process the opening table does not list: the ledger's floor alone
-        // decides, and no table is recorded.
-        var applied = input.putArray("decisionTables");
-        if (minimum != null
-            && terms.pricePerLbUsd().doubleValue() < ((Number) minimum).doubleValue()) {
-          throw new BpmnError(
-              et.coffeeexport.bpmn.ExportProcess.LEDGER_REFUSED,
-              // Not the price itself: the message becomes a variable, which analysts read.
-              "PRICE_BELOW_MINIMUM: the contract price is below the minimum of "
-                  + minimum
-                  + " USD/lb"
-                  + " ("
-                  + ref("minimum-price")
-                  + ")");
-        }
-        if (minimum != null) {
-          applied.add(ref("minimum-price"));
-        }
+        input.putArray("decisionTables");
       }
       case APPROVE_FOREIGN_EXCHANGE -> {
         if (Boolean.FALSE.equals(execution.getVariable("paymentModeAllowed"))) {
@@ -137,8 +112,8 @@ class DecisionTables {
     }
   }
 
-  /** The deployed version of a decision table, as the ledger records it. */
-  String ref(String key) {
+  /** The deployed version of a decision table, as the ledger records it ({@code key:vN}). */
+  public String ref(String key) {
     var definition =
         repository
             .createDecisionDefinitionQuery()

@@ -18,24 +18,50 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
  * completion the engine's authenticated user is recorded for each ledger step that directly follows
  * the task (through gateways), with the task's id as that step's key. The key makes the step
  * idempotent on the ledger: a job retried after the engine rolled back finds its decision already
- * recorded and gets the export back instead of a refusal.
+ * recorded and gets the export back instead of a refusal. A person's decision is also recorded in
+ * {@link DecisionOutcomes}, which the step settles.
  */
 final class Decisions implements TaskListener {
+  private final DecisionOutcomes outcomes;
+
+  Decisions(DecisionOutcomes outcomes) {
+    this.outcomes = outcomes;
+  }
 
   @Override
   public void notify(DelegateTask task) {
     var authentication =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    var execution = task.getExecution();
-    for (String step : stepsAfter((FlowNode) task.getBpmnModelElementInstance())) {
-      if (authentication == null) {
-        // Completed by the platform on someone's behalf (the submission API): the step's own rule
-        // names its signer (the exporter of the process).
+    if (authentication != null) {
+      // A person decided: what becomes of it is theirs to read after "Complete".
+      outcomes.decided(
+          task.getId(),
+          task.getProcessInstanceId(),
+          task.getTaskDefinitionKey(),
+          task.getName(),
+          authentication.getUserId(),
+          stepsAfter((FlowNode) task.getBpmnModelElementInstance()));
+    }
+    mark(
+        task.getExecution(),
+        (FlowNode) task.getBpmnModelElementInstance(),
+        authentication == null ? null : authentication.getUserId(),
+        task.getId());
+  }
+
+  /**
+   * Records {@code userId} as the decider, and {@code key} as the step key, of every ledger step
+   * {@code node} leads to. Without a user (completed by the platform on someone's behalf, such as
+   * the submission API), the step's own rule names its signer (the exporter of the process).
+   */
+  static void mark(DelegateExecution execution, FlowNode node, String userId, String key) {
+    for (String step : stepsAfter(node)) {
+      if (userId == null) {
         execution.removeVariable(LedgerActors.decidedBy(step));
       } else {
-        execution.setVariable(LedgerActors.decidedBy(step), authentication.getUserId());
+        execution.setVariable(LedgerActors.decidedBy(step), userId);
       }
-      execution.setVariable(LedgerActors.stepKey(step), task.getId());
+      execution.setVariable(LedgerActors.stepKey(step), key);
     }
   }
 

@@ -6,6 +6,7 @@ import et.coffeeexport.domain.Deadlines;
 import et.coffeeexport.domain.ExportSnapshot;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
+import et.coffeeexport.workflow.rules.RuleSets;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class FilingDelegates {
   @Bean
-  JavaDelegate fileExport(LedgerSteps steps, DeadlineTimers deadlines) {
+  JavaDelegate fileExport(LedgerSteps steps, DeadlineTimers deadlines, RuleSets ruleSets) {
     return execution -> {
       var exporter = steps.actor(execution);
       String exportId = steps.exportId(execution);
@@ -31,7 +32,8 @@ class FilingDelegates {
               .followed(
                   execution, exportId, () -> filed(ledger, exporter, exportId, request, terms))
               .export();
-      RuleSet rules = ledger.readRuleSet(exporter);
+      // The rule set the export was filed under, which it keeps to the end.
+      RuleSet rules = ruleSets.version(exporter, export.ruleVersion());
       // The domain's deadlines from the dates the ledger recorded, never this machine's clock.
       Instant signed = Instant.parse(export.request().contractSignedAt());
       deadlines.contractReport(execution, Deadlines.contractReportDue(signed, rules));

@@ -5,9 +5,9 @@ import et.coffeeexport.connectors.fabric.OrganisationProfile;
 import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Organisation;
+import et.coffeeexport.workflow.rules.RuleSets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -37,16 +37,19 @@ class ForeignExchangeRules implements JavaDelegate {
   private final RepositoryService repository;
   private final Path connections;
   private final ExportOf exports;
+  private final RuleSets ruleSets;
   private volatile Signatory nationalBank;
 
   ForeignExchangeRules(
       CoffeeExportChaincode ledger,
       RepositoryService repository,
       ExportOf exports,
+      RuleSets ruleSets,
       @Value("${coffee-export.connectors.connections}") Path connections) {
     this.ledger = ledger;
     this.repository = repository;
     this.exports = exports;
+    this.ruleSets = ruleSets;
     this.connections = connections;
   }
 
@@ -55,7 +58,7 @@ class ForeignExchangeRules implements JavaDelegate {
     String exportId = exports.id(execution);
     Signatory nationalBank = nationalBank();
     ExportTerms terms = ledger.readTerms(nationalBank, exportId);
-    long quantityKg = ledger.readExport(nationalBank, exportId).request().quantityKg();
+    var export = ledger.readExport(nationalBank, exportId);
     var definition =
         repository
             .createDecisionDefinitionQuery()
@@ -63,14 +66,13 @@ class ForeignExchangeRules implements JavaDelegate {
             .latestVersion()
             .singleResult();
     var decision = dmn.parseDecision(TABLE, repository.getDecisionModel(definition.getId()));
-    var result =
-        dmn.evaluateDecisionTable(
-                decision,
-                Map.of(
-                    "decisionDate", LocalDate.now(ZoneOffset.UTC).toString(),
-                    "valueUsd", terms.valueUsd(quantityKg).doubleValue(),
-                    "paymentMode", terms.paymentMode().name()))
-            .getSingleResult();
+    // The threshold and the modes allowed are the rule set's the export was filed under: one
+    // source.
+    Map<String, Object> variables =
+        new HashMap<>(ruleSets.decisionInputs(nationalBank, export.ruleVersion()));
+    variables.put("valueUsd", terms.valueUsd(export.request().quantityKg()).doubleValue());
+    variables.put("paymentMode", terms.paymentMode().name());
+    var result = dmn.evaluateDecisionTable(decision, variables).getSingleResult();
     execution.setVariable(FOUR_EYES, result.getEntry(FOUR_EYES));
     execution.setVariable(PAYMENT_MODE_ALLOWED, result.getEntry(PAYMENT_MODE_ALLOWED));
     execution.setVariable("fxRulesApplied", TABLE + ":v" + definition.getVersion());

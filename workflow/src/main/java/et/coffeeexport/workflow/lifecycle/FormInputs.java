@@ -2,24 +2,26 @@ package et.coffeeexport.workflow.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 
 /**
  * A task's inputs are its declared form fields ({@code camunda:formData}), checked when the task is
  * completed, however it is completed: Tasklist's form submission validates them too, but a plain
  * completion through the engine's API does not, and the delegates after the task read these values.
- * Required fields, maximum lengths, enumerations, dates ({@code format=date}) and JSON objects or
- * arrays are checked; a failure rolls the completion back and answers 400 through the engine REST
- * API.
+ * Required fields (always, or when {@code requiredWhen} holds), maximum lengths, enumerations,
+ * dates ({@code format=date}), JSON objects or arrays, and a field's shape ({@link FormShapes}: the
+ * typed members the task form assembled into the field's JSON, their ranges, patterns and lists)
+ * are checked; a failure rolls the completion back and answers 400 through the engine REST API.
  */
 final class FormInputs implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,37 +29,42 @@ final class FormInputs implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     for (CamundaFormField field : declaredFields(task.getBpmnModelElementInstance())) {
-      check(field, task.getVariable(field.getCamundaId()));
+      check(field, task.getVariable(field.getCamundaId()), task::getVariable);
     }
   }
 
   /** The form fields a task's model declares; none when it declares no form data. */
   static List<CamundaFormField> declaredFields(FlowElement element) {
-    return Extensions.of(element, CamundaFormData.class).stream()
-        .flatMap(d -> d.getCamundaFormFields().stream())
-        .toList();
+    return FormFields.declared(element);
   }
 
+  /** Checks a value with no other variable known (no condition holds, no shape by variable). */
   static void check(CamundaFormField field, Object value) {
+    check(field, value, name -> null);
+  }
+
+  /** Checks {@code value} of {@code field}; {@code variables} are the task's, for conditions. */
+  static void check(CamundaFormField field, Object value, Function<String, Object> variables) {
     String id = field.getCamundaId();
     String text = value == null ? null : value.toString();
     boolean blank = text == null || text.isBlank();
-    if (field.getCamundaValidation() != null) {
-      for (CamundaConstraint c : field.getCamundaValidation().getCamundaConstraints()) {
-        if ("required".equals(c.getCamundaName()) && blank) {
-          throw refused(id, "is required");
-        }
-        if ("maxlength".equals(c.getCamundaName())
-            && text != null
-            && text.length() > Integer.parseInt(c.getCamundaConfig())) {
-          throw refused(id, "is longer than " + c.getCamundaConfig() + " characters");
-        }
-      }
+    boolean taken = FormFields.taken(field, variables);
+    if (taken && blank && FormFields.required(field, variables)) {
+      throw refused(id, "is required" + condition(field));
+    }
+    Optional<String> maxLength = FormFields.constraint(field, "maxlength");
+    if (maxLength.isPresent()
+        && text != null
+        && text.length() > Integer.parseInt(maxLength.get())) {
+      throw refused(id, "is longer than " + maxLength.get() + " characters");
     }
     if (blank) {
       return;
     }
-    if (value != null && !(value instanceof String)) {
+    if (!taken) {
+      throw refused(id, "is not taken here");
+    }
+    if (!(value instanceof String)) {
       throw refused(id, "must be text");
     }
     if ("enum".equals(field.getCamundaType())) {
@@ -67,52 +74,59 @@ final class FormInputs implements TaskListener {
         throw refused(id, "must be one of " + allowed);
       }
     }
-    String format = format(field);
-    if ("date".equals(format) && !isDate(text)) {
+    String format = FormFields.property(field, "format").orElse(null);
+    if ("date".equals(format) && !FormShapes.isDate(text)) {
       throw refused(id, "must be a date (YYYY-MM-DD)");
     }
+    Optional<JsonNode> shape = FormFields.shape(field, variables);
     if ("json-object".equals(format) || "json-array".equals(format)) {
-      JsonNode parsed;
-      try {
-        parsed = JSON.readTree(text);
-      } catch (Exception e) {
-        throw refused(id, "is not JSON");
-      }
-      if ("json-object".equals(format) && (parsed == null || !parsed.isObject())) {
-        throw refused(id, "must be a JSON object");
-      }
-      if ("json-array".equals(format) && (parsed == null || !parsed.isArray())) {
-        throw refused(id, "must be a JSON array");
-      }
+      JsonNode parsed = json(id, text, format);
+      shape
+          .flatMap(s -> FormShapes.problem(s, parsed, id, LocalDate.now(ZoneOffset.UTC)))
+          .ifPresent(
+              problem -> {
+                throw refused(problem);
+              });
+    } else if (shape.isPresent() && "lines".equals(shape.get().path("type").asText())) {
+      FormShapes.lines(shape.get(), text, id)
+          .ifPresent(
+              problem -> {
+                throw refused(problem);
+              });
     }
   }
 
-  /** The field's {@code format} property ({@code json-object}, {@code json-array}), or null. */
-  private static String format(CamundaFormField field) {
-    if (field.getCamundaProperties() == null) {
-      return null;
-    }
-    return field.getCamundaProperties().getCamundaProperties().stream()
-        .filter((CamundaProperty p) -> "format".equals(p.getCamundaId()))
-        .map(CamundaProperty::getCamundaValue)
-        .findFirst()
-        .orElse(null);
-  }
-
-  /** An ISO calendar date as the chaincode reads it: four-digit year, a real day. */
-  private static boolean isDate(String text) {
-    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return false;
-    }
+  private static JsonNode json(String id, String text, String format) {
+    JsonNode parsed;
     try {
-      java.time.LocalDate.parse(text);
-      return true;
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
+      parsed = JSON.readTree(text);
+    } catch (Exception e) {
+      throw refused(id, "is not JSON");
     }
+    if ("json-object".equals(format) && (parsed == null || !parsed.isObject())) {
+      throw refused(id, "must be a JSON object");
+    }
+    if ("json-array".equals(format) && (parsed == null || !parsed.isArray())) {
+      throw refused(id, "must be a JSON array");
+    }
+    return parsed;
+  }
+
+  private static String condition(CamundaFormField field) {
+    return FormFields.constraint(field, "required").isPresent()
+        ? ""
+        : FormFields.property(field, "requiredWhen")
+            .map(c -> " when " + c.replace("=", " is ").replace("|", " or "))
+            .orElse("");
   }
 
   private static FormFieldValidationException refused(String field, String why) {
     return new FormFieldValidationException(field, "form field " + field + " " + why);
+  }
+
+  /** A problem a shape found, which names the member's path (starting with the field's id). */
+  private static FormFieldValidationException refused(String problem) {
+    String field = problem.split("[ .\\[]", 2)[0];
+    return new FormFieldValidationException(field, "form field " + problem);
   }
 }

@@ -40,6 +40,13 @@ public final class LedgerActors {
     Decisions.consumed(execution);
   }
 
+  /**
+   * A {@code camunda:property} of the step being executed (what it does on the ledger), or empty.
+   */
+  public static java.util.Optional<String> property(DelegateExecution execution, String name) {
+    return LedgerStep.property(execution, name);
+  }
+
   /** Marks the step a message triggers: reported by {@code username}, with a fresh key. */
   public static MessageCorrelationBuilder mark(
       MessageCorrelationBuilder message, String step, String username) {

@@ -5,6 +5,7 @@ import et.coffeeexport.connectors.cache.CachedLedgerReads;
 import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.Decided;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
+import et.coffeeexport.connectors.fabric.Signatory;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.domain.ExportFacts;
 import et.coffeeexport.domain.ExportTerms;
@@ -12,6 +13,7 @@ import et.coffeeexport.identity.wallet.LedgerIdentities;
 import et.coffeeexport.identity.wallet.SigningRefused;
 import et.coffeeexport.identity.wallet.StoredIdentity;
 import java.time.LocalDate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,14 +33,17 @@ class LedgerSteps {
   private final CachedLedgerReads reads;
   private final DeadlineTimers deadlines;
   private final ExportOf exports;
+  private final DecisionOutcomes outcomes;
 
   LedgerSteps(
       CoffeeExportChaincode ledger,
       LedgerIdentities identities,
       CachedLedgerReads reads,
       DeadlineTimers deadlines,
-      ExportOf exports) {
+      ExportOf exports,
+      DecisionOutcomes outcomes) {
     this.exports = exports;
+    this.outcomes = outcomes;
     this.ledger = ledger;
     this.identities = identities;
     this.reads = reads;
@@ -52,17 +57,41 @@ class LedgerSteps {
    * not a variable).
    */
   StoredIdentity actor(DelegateExecution execution) {
+    String username = deciderName(execution);
+    try {
+      return identities.forUsername(username);
+    } catch (SigningRefused e) {
+      throw forbidden(e);
+    }
+  }
+
+  private String deciderName(DelegateExecution execution) {
     var authentication =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String username =
         authentication != null ? authentication.getUserId() : Decisions.decider(execution);
-    if (username == null) {
-      username = exports.filer(execution);
-    }
+    return username != null ? username : exports.filer(execution);
+  }
+
+  private static BpmnError forbidden(SigningRefused e) {
+    return new BpmnError(ExportProcess.LEDGER_REFUSED, "FORBIDDEN: " + e.getMessage());
+  }
+
+  /**
+   * Writes as the deciding person, their Keycloak entry read while the peers endorse ({@link
+   * LedgerIdentities#signing}); when Keycloak disagrees, nothing was ordered and the write is
+   * signed again after the identity is brought in line.
+   */
+  private Decided signed(DelegateExecution execution, Function<Signatory, Decided> write) {
+    String username = deciderName(execution);
     try {
-      return identities.forUsername(username);
+      try {
+        return write.apply(identities.signing(username));
+      } catch (LedgerIdentities.DirectoryChanged e) {
+        return write.apply(identities.forUsername(username));
+      }
     } catch (SigningRefused e) {
-      throw new BpmnError(ExportProcess.LEDGER_REFUSED, "FORBIDDEN: " + e.getMessage());
+      throw forbidden(e);
     }
   }
 
@@ -72,12 +101,12 @@ class LedgerSteps {
 
   /** Takes {@code action} on the process's export as the deciding person. */
   Decided take(DelegateExecution execution, ExportAction action, String input) {
-    StoredIdentity actor = actor(execution);
     String exportId = exportId(execution);
+    String stepKey = Decisions.stepKey(execution);
     return followed(
         execution,
         exportId,
-        () -> ledger.take(actor, action, exportId, input, Decisions.stepKey(execution)));
+        () -> signed(execution, actor -> ledger.take(actor, action, exportId, input, stepKey)));
   }
 
   /**
@@ -94,6 +123,10 @@ class LedgerSteps {
     }
     // Whoever reads this export next sees the write, without waiting for its event.
     reads.changed(exportId);
+    // The person who decided reads the transaction after "Complete" (a refusal is recorded where
+    // the model catches it, whoever threw it: Refusals).
+    outcomes.committed(
+        Decisions.stepKey(execution), decided.transactionId(), decided.export().status().name());
     Decisions.consumed(execution);
     String shipmentDue = decided.export().fact(ExportFacts.SHIPMENT_DUE);
     if (shipmentDue != null) {

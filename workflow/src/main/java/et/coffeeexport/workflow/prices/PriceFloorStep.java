@@ -5,16 +5,14 @@ import et.coffeeexport.bpmn.ExportProcess.PriceFloorAction;
 import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.domain.PriceFloor;
-import et.coffeeexport.identity.wallet.LedgerIdentities;
-import et.coffeeexport.identity.wallet.SigningRefused;
 import et.coffeeexport.identity.wallet.StoredIdentity;
+import et.coffeeexport.workflow.administration.AdministrationSteps;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,17 +26,19 @@ import org.springframework.stereotype.Component;
 @Component("priceFloorStep")
 class PriceFloorStep implements JavaDelegate {
   private final CoffeeExportChaincode ledger;
-  private final LedgerIdentities identities;
+  private final AdministrationSteps steps;
 
-  PriceFloorStep(CoffeeExportChaincode ledger, LedgerIdentities identities) {
+  PriceFloorStep(CoffeeExportChaincode ledger, AdministrationSteps steps) {
     this.ledger = ledger;
-    this.identities = identities;
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PriceFloorAction action = PriceFloorAction.valueOf(property(execution));
-    StoredIdentity signer = signer(execution);
+    PriceFloorAction action =
+        PriceFloorAction.valueOf(
+            AdministrationSteps.property(execution, ExportProcess.PRICE_FLOOR_ACTION));
+    StoredIdentity signer = steps.signer(execution);
     List<PriceFloor> floors;
     try {
       floors =
@@ -101,46 +101,7 @@ class PriceFloorStep implements JavaDelegate {
         .findFirst();
   }
 
-  /**
-   * Who completed the task before this step. A floor is a person's decision: with nobody marked
-   * (the step was reached some other way) the job fails and becomes an incident, never a platform
-   * signature.
-   */
-  private StoredIdentity signer(DelegateExecution execution) {
-    String username = LedgerActors.decider(execution);
-    if (username == null) {
-      throw new IllegalStateException(
-          execution.getCurrentActivityId() + " has nobody who decided it: no signer");
-    }
-    try {
-      return identities.forUsername(username);
-    } catch (SigningRefused e) {
-      throw refused(execution, "FORBIDDEN: " + e.getMessage());
-    }
-  }
-
-  private static BpmnError refused(DelegateExecution execution, String reason) {
-    LedgerActors.consumed(execution);
-    return new BpmnError(ExportProcess.LEDGER_REFUSED, reason);
-  }
-
-  private static String property(DelegateExecution execution) {
-    var element = execution.getBpmnModelElementInstance();
-    return element
-        .getExtensionElements()
-        .getElementsQuery()
-        .filterByType(CamundaProperties.class)
-        .list()
-        .stream()
-        .flatMap(p -> p.getCamundaProperties().stream())
-        .filter(p -> ExportProcess.PRICE_FLOOR_ACTION.equals(p.getCamundaName()))
-        .map(p -> p.getCamundaValue())
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    execution.getCurrentActivityId()
-                        + " names no "
-                        + ExportProcess.PRICE_FLOOR_ACTION));
+  private BpmnError refused(DelegateExecution execution, String reason) {
+    return steps.refused(execution, reason);
   }
 }

@@ -36,10 +36,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * 4xx (the chaincode's code in {@code code}), components away as 503 (retry with the same
  * Idempotency-Key). Spring MVC's own failures (405, 406, 415, a missing header, an unknown path)
  * come through {@link ResponseEntityExceptionHandler}. A detail never names a Java class: it is
- * written here or taken from a message that is the platform's own.
+ * written here or taken from a message that is the platform's own. Every feature's controllers
+ * under {@code /api} raise its {@link BadRequest}, {@link Conflict} and {@link NotFound}.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+public class ApiProblems extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String TYPES = "https://coffee-export.et/problems/";
@@ -207,26 +208,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return p;
   }
 
-  static final class BadRequest extends RuntimeException {
+  /** Answered {@code 400} as a problem. */
+  public static final class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    BadRequest(String message) {
+    public BadRequest(String message) {
       super(message);
     }
   }
 
-  static final class Conflict extends RuntimeException {
+  /** Answered {@code 409} as a problem. */
+  public static final class Conflict extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Conflict(String message) {
+    public Conflict(String message) {
       super(message);
     }
   }
 
-  static final class NotFound extends RuntimeException {
+  /** Answered {@code 404} as a problem. */
+  public static final class NotFound extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotFound(String message) {
+    public NotFound(String message) {
       super(message);
     }
   }

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
  * ledger signatures come from the process's {@code exporterUser}.
  */
 @Component
-class AsPlatform {
+public class AsPlatform {
   private final IdentityService identities;
 
   AsPlatform(IdentityService identities) {
     this.identities = identities;
   }
 
-  <T> T call(Supplier<T> work) {
+  public <T> T call(Supplier<T> work) {
     var caller = identities.getCurrentAuthentication();
     identities.clearAuthentication();
     try {
@@ -29,7 +29,7 @@ class AsPlatform {
     }
   }
 
-  void run(Runnable work) {
+  public void run(Runnable work) {
     call(
         () -> {
           work.run();

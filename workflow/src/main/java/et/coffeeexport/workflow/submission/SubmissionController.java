@@ -57,22 +57,7 @@ class SubmissionController {
   @ApiResponse(responseCode = "200", description = "A repeat of an earlier request with this key")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Submissions.Filed> file(
-      @Parameter(
-              description =
-                  "Names the filing: the same key and body file once. "
-                      + FilingIds.KEY_MIN
-                      + "-"
-                      + FilingIds.KEY_MAX
-                      + " characters of [A-Za-z0-9_.:-].",
-              required = true,
-              schema =
-                  @Schema(
-                      type = "string",
-                      minLength = FilingIds.KEY_MIN,
-                      maxLength = FilingIds.KEY_MAX,
-                      pattern = "^" + FilingIds.KEY_PATTERN + "$"))
-          @RequestHeader(name = "Idempotency-Key", required = false)
-          String key,
+      @IdempotencyKey @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
               content = @Content(schema = @Schema(implementation = ApiSchemas.FilingBody.class)))
@@ -150,6 +135,7 @@ class SubmissionController {
               + " the document itself, at most coffee-export.connectors.max-document-bytes (20"
               + " MiB); a larger one is answered 413 before it is read.")
   @ApiResponse(responseCode = "201", description = "Anchored on the ledger")
+  @DocumentUpload
   @PostMapping(
       path = "/{exportId}/documents/{type}",
       consumes = {PDF, PNG, JPEG})
@@ -157,15 +143,7 @@ class SubmissionController {
       @ExportId @PathVariable String exportId,
       @Parameter(schema = @Schema(implementation = DocumentType.class)) @PathVariable String type,
       @Parameter(hidden = true) @RequestHeader("Content-Type") String contentType,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              required = true,
-              content = {
-                @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = PNG, schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = JPEG, schema = @Schema(type = "string", format = "binary"))
-              })
-          @RequestBody
-          byte[] content,
+      @RequestBody byte[] content,
       JwtAuthenticationToken token) {
     var anchored =
         exports.upload(signer(token), checked(exportId), documentType(type), contentType, content);

@@ -60,16 +60,8 @@ class Submissions {
    * another kind (a component away) keeps the claim, as the ledger may have filed already.
    */
   public Filed file(String username, String idempotencyKey, JsonNode body) {
-    if (idempotencyKey == null || !idempotencyKey.matches(FilingIds.KEY_PATTERN)) {
-      throw new ApiProblems.BadRequest(
-          "an Idempotency-Key header of "
-              + FilingIds.KEY_MIN
-              + "-"
-              + FilingIds.KEY_MAX
-              + " characters [A-Za-z0-9_.:-] is required");
-    }
+    String exportId = FilingIds.of(username, idempotencyKey); // checks the key first
     Filing filing = Filing.of(body);
-    String exportId = FilingIds.of(username, idempotencyKey);
     String fingerprint = FilingIds.sha256(body.toString());
     String key = username + ":" + idempotencyKey;
     if (keys.claim(SCOPE, key, fingerprint) == IdempotencyKeys.Claim.CONFLICT) {

@@ -47,7 +47,12 @@ class ArchitectureTest {
           "identity/",
           List.of("fabric_identity"),
           "workflow/",
-          List.of("submission"));
+          List.of(
+              "submission",
+              "private_input",
+              "decision_outcome",
+              "licence_application",
+              "exporter_notice"));
 
   @Test
   void onlyTheConnectorOpensAGateway() {

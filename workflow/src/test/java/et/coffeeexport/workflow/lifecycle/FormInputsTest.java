@@ -23,6 +23,15 @@ class FormInputsTest {
         ExportProcess.class.getClassLoader().getResourceAsStream(resource));
   }
 
+  /** Checks {@code value} with the task's other variables given as name, value pairs. */
+  private static void check(CamundaFormField field, String value, String... variables) {
+    Map<String, Object> vars = new java.util.HashMap<>();
+    for (int i = 0; i < variables.length; i += 2) {
+      vars.put(variables[i], variables[i + 1]);
+    }
+    FormInputs.check(field, value, vars::get);
+  }
+
   private static Map<String, CamundaFormField> fieldsOf(String resource, String task) {
     UserTask t = model(resource).getModelElementById(task);
     return FormInputs.declaredFields(t).stream()
@@ -73,16 +82,19 @@ class FormInputsTest {
   }
 
   @Test
-  void aStageRecordIsABoundedJsonObject() {
+  void aStageRecordIsTakenOnlyWhereTheStageHasOneAndIsBounded() {
     var record = fieldsOf("processes/stage-review.bpmn", "Review").get("decisionJson");
-    FormInputs.check(record, "{\"physicalScore\":58}");
     FormInputs.check(record, null);
-    assertThatThrownBy(() -> FormInputs.check(record, "[1,2]"))
+    assertThatThrownBy(() -> check(record, "{}", "stage", "BANK_INTAKE", "decision", "APPROVE"))
         .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("decisionJson is not taken here");
+    check(record, null, "stage", "BANK_INTAKE", "decision", "APPROVE");
+    assertThatThrownBy(() -> check(record, "[1,2]", "stage", "QUALITY"))
         .hasMessageContaining("must be a JSON object");
-    assertThatThrownBy(() -> FormInputs.check(record, "{not json"))
+    assertThatThrownBy(() -> check(record, "{not json", "stage", "QUALITY"))
         .hasMessageContaining("is not JSON");
-    assertThatThrownBy(() -> FormInputs.check(record, "{\"a\":\"" + "x".repeat(20_000) + "\"}"))
+    assertThatThrownBy(
+            () -> check(record, "{\"a\":\"" + "x".repeat(20_000) + "\"}", "stage", "QUALITY"))
         .hasMessageContaining("longer than 16384");
   }
 

@@ -40,6 +40,44 @@ class ModelConsistencyTest {
   @org.springframework.context.annotation.ComponentScan("et.coffeeexport.workflow.prices")
   static class PricesFeature {}
 
+  /** The administration processes' beans: standing changes, the blacklist, cancellation. */
+  @org.springframework.context.annotation.Configuration
+  @org.springframework.context.annotation.ComponentScan({
+    "et.coffeeexport.workflow.administration",
+    "et.coffeeexport.workflow.standing",
+    "et.coffeeexport.workflow.blacklist",
+    "et.coffeeexport.workflow.cancellation"
+  })
+  static class AdministrationFeatures {}
+
+  /** Connects lazily: no peer is dialled while the context is checked. */
+  private static final Ledger OFFLINE =
+      Ledger.connect(
+          org -> {
+            throw new IllegalStateException("no network in this test");
+          },
+          org -> {
+            throw new IllegalStateException("no network in this test");
+          },
+          LedgerSettings.DEFAULT);
+
+  /** The rule-set feature's beans, likewise. */
+  @org.springframework.context.annotation.Configuration
+  @org.springframework.context.annotation.ComponentScan("et.coffeeexport.workflow.rules")
+  static class RulesFeature {}
+
+  /** The registration's delegates and what they use, as the application's component scan finds. */
+  @org.springframework.context.annotation.Configuration
+  @org.springframework.context.annotation.ComponentScan(
+      basePackages = "et.coffeeexport.workflow.registration",
+      useDefaultFilters = false,
+      includeFilters =
+          @org.springframework.context.annotation.ComponentScan.Filter(
+              type = org.springframework.context.annotation.FilterType.REGEX,
+              pattern =
+                  ".*\\.(RegistryStep|LicenceWatch|RefusalNeedsReasons|ApplicationRecords|ExporterNotices)"))
+  static class RegistrationFeature {}
+
   @Test
   void everyDelegateExpressionIsABeanOfTheApplication() {
     Set<String> names = all(DELEGATE, 1);
@@ -58,24 +96,23 @@ class ModelConsistencyTest {
             ExportOf.class,
             ForeignExchangeRules.class,
             PrivateInputs.class,
+            DecisionOutcomes.class,
             PricesFeature.class,
+            AdministrationFeatures.class,
+            RulesFeature.class,
+            RegistrationFeature.class,
             et.coffeeexport.workflow.submission.Filings.class)
         .withPropertyValues("coffee-export.connectors.connections=/nonexistent")
         .withBean(javax.sql.DataSource.class, () -> fake(javax.sql.DataSource.class))
+        .withBean(Ledger.class, () -> OFFLINE)
+        .withBean(CoffeeExportChaincode.class, OFFLINE::coffeeExport)
         .withBean(
-            CoffeeExportChaincode.class,
-            // Connects lazily: no peer is dialled while the context is checked.
-            () ->
-                Ledger.connect(
-                        org -> {
-                          throw new IllegalStateException("no network in this test");
-                        },
-                        org -> {
-                          throw new IllegalStateException("no network in this test");
-                        },
-                        LedgerSettings.DEFAULT)
-                    .coffeeExport())
+            et.coffeeexport.connectors.fabric.UserManagementChaincode.class,
+            OFFLINE::userManagement)
         .withBean(TaskService.class, () -> fake(TaskService.class))
+        .withBean(
+            org.camunda.bpm.engine.RuntimeService.class,
+            () -> fake(org.camunda.bpm.engine.RuntimeService.class))
         .withBean(
             et.coffeeexport.connectors.cache.CachedLedgerReads.class,
             () -> new et.coffeeexport.connectors.cache.CachedLedgerReads(null, null, null))
@@ -139,6 +176,32 @@ class ModelConsistencyTest {
   }
 
   /**
+   * Every user task, and every start event a person fills in, has an embedded form: Tasklist's
+   * generated forms preselect an enumeration's first value (a standing change would default to
+   * "suspend") and cannot leave an optional one blank.
+   */
+  @Test
+  void everyFormAPersonFillsInIsEmbedded() {
+    for (String resource : MODELS) {
+      var model =
+          org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+              getClass().getClassLoader().getResourceAsStream(resource));
+      var filled = new ArrayList<org.camunda.bpm.model.bpmn.instance.FlowNode>();
+      filled.addAll(
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class));
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).stream()
+          .filter(e -> !FormFields.declared(e).isEmpty())
+          .forEach(filled::add);
+      for (var node : filled) {
+        String key =
+            node.getAttributeValueNs(
+                org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "formKey");
+        assertThat(key).as("%s in %s", node.getId(), resource).startsWith("embedded:app:forms/");
+      }
+    }
+  }
+
+  /**
    * Every ledger step but the filing runs after an asynchronous continuation with a retry cycle (a
    * failure is a retried job, then an incident, never a stalled request); the generic step names a
    * domain action that is one chaincode transaction and, when it records a form, that form's field.
@@ -155,11 +218,38 @@ class ModelConsistencyTest {
         if (priceFloorAction != null) {
           ExportProcess.PriceFloorAction.valueOf(priceFloorAction);
         }
+        String ruleSetAction = property(task, ExportProcess.RULE_SET_ACTION);
+        if (ruleSetAction != null) {
+          ExportProcess.RuleSetAction.valueOf(ruleSetAction);
+        }
+        String registryAction = property(task, ExportProcess.REGISTRY_ACTION);
+        if (registryAction != null) {
+          et.coffeeexport.domain.RegistryAction.valueOf(registryAction);
+        }
         String action = property(task, "ledgerAction");
         if (action == null) {
-          action = priceFloorAction;
+          action =
+              priceFloorAction != null
+                  ? priceFloorAction
+                  : ruleSetAction != null ? ruleSetAction : registryAction;
+        }
+        String standingAction = property(task, ExportProcess.STANDING_ACTION);
+        if (standingAction != null) {
+          ExportProcess.StandingAction.valueOf(standingAction);
+          action = standingAction;
+        }
+        String blacklistAction = property(task, ExportProcess.BLACKLIST_ACTION);
+        if (blacklistAction != null) {
+          ExportProcess.BlacklistAction.valueOf(blacklistAction);
+          action = blacklistAction;
         }
         if (action == null) {
+          continue;
+        }
+        if (action.equals("APPLY")) {
+          // The exporter's application is recorded in its request, as a filing is: a refusal
+          // answers the request and starts nothing.
+          assertThat(task.isCamundaAsyncBefore()).as("applying is synchronous").isFalse();
           continue;
         }
         if (action.equals("SUBMIT")) {

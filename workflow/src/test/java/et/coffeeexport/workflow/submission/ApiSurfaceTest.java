@@ -34,6 +34,8 @@ import org.springframework.context.annotation.Import;
       "coffee-export.api.max-json-body=64KB",
       "coffee-export.connectors.max-document-bytes=1048576"
     })
+@org.springframework.test.context.ContextConfiguration(
+    initializers = ApiSurfaceTest.OtherFeaturesControllers.class)
 class ApiSurfaceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long HUGE = 300L * 1024 * 1024;
@@ -79,6 +81,43 @@ class ApiSurfaceTest {
     ShipmentController shipments() {
       return new ShipmentController(null, null, null);
     }
+  }
+
+  /**
+   * The other features' controllers under {@code /api} (package-private, as controllers are), with
+   * no collaborators either: their surface and their part of the document.
+   */
+  static class OtherFeaturesControllers
+      implements org.springframework.context.ApplicationContextInitializer<
+          org.springframework.context.support.GenericApplicationContext> {
+    @Override
+    public void initialize(org.springframework.context.support.GenericApplicationContext context) {
+      for (String name :
+          java.util.List.of(
+              "et.coffeeexport.workflow.registration.RegistrationController",
+              "et.coffeeexport.workflow.exporterview.ExporterViewController")) {
+        try {
+          @SuppressWarnings("unchecked")
+          Class<Object> type = (Class<Object>) Class.forName(name);
+          var constructor = type.getDeclaredConstructors()[0];
+          constructor.setAccessible(true);
+          Object controller = constructor.newInstance(new Object[constructor.getParameterCount()]);
+          context.registerBean(type, () -> controller);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("no controller " + name, e);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anApplicationsBodyIsHeldToTheSameLimits() throws Exception {
+    assertProblem(
+        post("/api/registration", "application/json", "[" + "1,".repeat(40_000) + "1]"), 413);
+    assertProblem(post("/api/registration/renewal", "text/plain", "hello"), 415);
+    assertProblem(
+        post("/api/registration/LIC-1/documents/EXPORT_LICENCE", "application/json", "{}"), 415);
+    assertProblem(send("DELETE", "/api/exporters/me", null, null), 405);
   }
 
   @Test
@@ -183,7 +222,12 @@ class ApiSurfaceTest {
             "/api/exports/{exportId}/cancellation",
             "/api/exports/{exportId}/documents/{type}",
             "/api/shipments/{exportId}/milestones",
-            "/api/shipments/{exportId}/arrival");
+            "/api/shipments/{exportId}/arrival",
+            "/api/registration",
+            "/api/registration/renewal",
+            "/api/registration/{applicationId}",
+            "/api/registration/{applicationId}/documents/{type}",
+            "/api/exporters/me");
     assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     api.path("paths")
         .forEach(
@@ -206,6 +250,23 @@ class ApiSurfaceTest {
         .contains("pricePerLbUsd")
         .doesNotContain("salt");
     assertThat(api.at("/info/description").asText()).contains("65536 bytes", "1048576 bytes");
+    assertThat(api.at("/paths/~1api~1exports/get/parameters/0/name").asText())
+        .isEqualTo("pageSize");
+    assertThat(api.at("/paths/~1api~1registration/post/parameters/0/name").asText())
+        .isEqualTo("Idempotency-Key");
+    assertThat(api.at("/components/schemas/Registration/required").toString())
+        .contains("licenceExpiry", "tin", "capitalEtb");
+    assertThat(api.at("/components/schemas/Exporter/properties/standing").isObject()).isTrue();
+    for (String upload :
+        java.util.List.of(
+            "/paths/~1api~1exports~1{exportId}~1documents~1{type}/post",
+            "/paths/~1api~1registration~1{applicationId}~1documents~1{type}/post")) {
+      assertThat(api.at(upload + "/requestBody/content/application~1pdf/schema/format").asText())
+          .as("%s takes the file itself", upload)
+          .isEqualTo("binary");
+    }
+    assertThat(api.at("/components/schemas/ExportLine/properties/documentsToProvide").isObject())
+        .isTrue();
   }
 
   private void assertProblem(HttpResponse<String> response, int status) {

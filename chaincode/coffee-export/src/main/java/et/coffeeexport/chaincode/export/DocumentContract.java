@@ -3,6 +3,7 @@ package et.coffeeexport.chaincode.export;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.domain.DocumentAnchor;
+import et.coffeeexport.domain.DocumentStatement;
 import et.coffeeexport.domain.DocumentType;
 import et.coffeeexport.domain.ExportLifecycle;
 import et.coffeeexport.domain.ExportSnapshot;
@@ -22,26 +23,20 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Contract(name = "DocumentContract", info = @Info(title = "Export documents", version = "1.0.0"))
 public final class DocumentContract implements ContractInterface {
 
-  /** What an uploader states about a document. */
-  record Anchor(DocumentType type, String cid, String sha256, long sizeBytes) {
-    Anchor checked() {
-      if (type == null) {
-        throw ContractError.of(
-            RefusalCode.INVALID_ARGUMENT, "type must be one of " + List.of(DocumentType.values()));
-      }
-      if (cid == null || !cid.matches("[a-z2-7]{20,100}|Qm[1-9A-HJ-NP-Za-km-z]{44}")) {
-        throw ContractError.of(
-            RefusalCode.INVALID_ARGUMENT, "cid must be an IPFS CID (base32 v1 or base58 v0)");
-      }
-      if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-        throw ContractError.of(
-            RefusalCode.INVALID_ARGUMENT, "sha256 must be 64 lower-case hex digits");
-      }
-      if (sizeBytes <= 0 || sizeBytes > 50L * 1024 * 1024) {
-        throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "sizeBytes must be 1 byte to 50 MiB");
-      }
-      return this;
+  /**
+   * What an uploader states about a document, checked as every anchor is ({@link
+   * DocumentStatement}); an export carries export documents only (a licence application's are the
+   * registry's).
+   */
+  static DocumentStatement checked(DocumentStatement anchor) {
+    List<String> violations = anchor.violations();
+    if (anchor.type() != null && anchor.type().ofLicenceApplications()) {
+      violations = List.of("type must be one of " + DocumentType.ofExports());
     }
+    if (!violations.isEmpty()) {
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, String.join("; ", violations));
+    }
+    return anchor;
   }
 
   /**
@@ -53,7 +48,8 @@ public final class DocumentContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String anchorDocument(Context ctx, String exportId, String anchorJson) {
     ExportContract.requireId(exportId);
-    Anchor anchor = CanonicalJson.parse(anchorJson, Anchor.class, "anchor").checked();
+    DocumentStatement anchor =
+        checked(CanonicalJson.parse(anchorJson, DocumentStatement.class, "anchor"));
     Transitions t = new Transitions(ctx);
     ExportSnapshot export = t.store.export(exportId);
     if (export.status().isFinal()) {

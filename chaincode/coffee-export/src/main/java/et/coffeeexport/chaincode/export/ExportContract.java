@@ -58,7 +58,8 @@ public final class ExportContract implements ContractInterface {
       return replayed.get();
     }
     ExportRequest request = CanonicalJson.parse(requestJson, ExportRequest.class, "request");
-    RuleSet rules = t.store.currentRules();
+    // A new filing takes the rule set in force now and keeps it to the end (ruleVersion).
+    RuleSet rules = t.store.rulesInForce();
     requireValid(request, rules);
     if (!request.exporterId().equals(t.caller.exporterId())) {
       throw ContractError.of(RefusalCode.FORBIDDEN, "exporters file requests only for themselves");
@@ -337,7 +338,8 @@ public final class ExportContract implements ContractInterface {
     }
     ExportRequest request = CanonicalJson.parse(requestJson, ExportRequest.class, "request");
     ExportSnapshot export = t.store.export(exportId);
-    RuleSet rules = t.store.currentRules();
+    // An amended request is filed anew: under the rule set in force now, which it then keeps.
+    RuleSet rules = t.store.rulesInForce();
     requireValid(request, rules);
     if (!request.exporterId().equals(export.exporterId())) {
       throw ContractError.of(

@@ -11,7 +11,10 @@ import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.domain.RuleSet;
+import et.coffeeexport.domain.RuleSetChange;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -155,8 +158,22 @@ final class ExportStore {
     return values(Keys.DECISION, DecisionEntry.class, exportId);
   }
 
-  RuleSet currentRules() {
-    byte[] bytes = stub.getState(Keys.ruleSet(stub, "current"));
+  /**
+   * The rule set in force for what is filed at this transaction's time: the newest co-signed
+   * version whose effective date has come.
+   */
+  RuleSet rulesInForce() {
+    return RuleSetChange.inForce(latestRules(), this::rules, txDay());
+  }
+
+  /** The rule set the export was filed (or last amended) under: it keeps it to the end. */
+  RuleSet rulesOf(ExportSnapshot export) {
+    return rules(export.ruleVersion());
+  }
+
+  /** The newest co-signed rule set, in force or still to take effect. */
+  RuleSet latestRules() {
+    byte[] bytes = stub.getState(Keys.ruleSet(stub, LATEST));
     if (bytes == null || bytes.length == 0) {
       throw ContractError.of(
           RefusalCode.PRECONDITION_FAILED, "no rule set is in force; ECTA must publish one");
@@ -164,18 +181,62 @@ final class ExportStore {
     return CanonicalJson.fromBytes(bytes, RuleSet.class);
   }
 
-  /** Rule sets change only with ECTA's and National Bank's peers both endorsing. */
+  /** Whether any rule set was ever put in force. */
+  boolean hasRules() {
+    return state(Keys.ruleSet(stub, LATEST)).length > 0;
+  }
+
+  /** The co-signed rule set {@code version}. */
+  RuleSet rules(int version) {
+    byte[] bytes = state(Keys.ruleSet(stub, Keys.version(version)));
+    if (bytes.length == 0) {
+      throw ContractError.of(RefusalCode.NOT_FOUND, "rule set " + version + " is not in force");
+    }
+    return CanonicalJson.fromBytes(bytes, RuleSet.class);
+  }
+
+  /** Puts a co-signed rule set on the ledger; it changes only with ECTA and National Bank. */
   void saveRules(RuleSet rules) {
     byte[] bytes = CanonicalJson.toBytes(rules);
-    byte[] policy = EndorsementPolicies.allPeersOf(DIRECTIVE_SETTERS);
     for (String key :
-        List.of(
-            Keys.ruleSet(stub, String.format("%06d", rules.version())),
-            Keys.ruleSet(stub, "current"))) {
-      stub.putState(key, bytes);
-      stub.setStateValidationParameter(key, policy);
+        List.of(Keys.ruleSet(stub, Keys.version(rules.version())), Keys.ruleSet(stub, LATEST))) {
+      saveDirective(key, bytes);
     }
   }
+
+  /** The stored bytes of ECTA's proposal of {@code version}; empty when there is none. */
+  byte[] proposal(int version) {
+    return state(Keys.ruleSetProposal(stub, version));
+  }
+
+  /** Records a proposal; from then on only ECTA and National Bank together change it. */
+  void saveProposal(int version, byte[] bytes) {
+    saveDirective(Keys.ruleSetProposal(stub, version), bytes);
+  }
+
+  /**
+   * Deletes a proposal ECTA withdrew. The key keeps its endorsement policy, so the deletion, like
+   * every change of a proposal, is endorsed by ECTA's and National Bank's peers.
+   */
+  void withdrawProposal(int version) {
+    stub.delState(Keys.ruleSetProposal(stub, version));
+  }
+
+  private void saveDirective(String key, byte[] bytes) {
+    stub.putState(key, bytes);
+    stub.setStateValidationParameter(key, EndorsementPolicies.allPeersOf(DIRECTIVE_SETTERS));
+  }
+
+  /** The day (UTC) of this transaction's timestamp: the same on every endorsing peer. */
+  LocalDate txDay() {
+    return LocalDate.ofInstant(stub.getTxTimestamp(), ZoneOffset.UTC);
+  }
+
+  /**
+   * The key holding the newest co-signed rule set. Named {@code current} since rule sets took
+   * effect when published; it may now hold one whose effective date is still to come.
+   */
+  private static final String LATEST = "current";
 
   /** The organisations that set the directives: rule sets and minimum prices. */
   static final Set<Organisation> DIRECTIVE_SETTERS =

@@ -30,7 +30,7 @@ final class ForeignExchangeApproval {
       return replayed.get();
     }
     ExportSnapshot export = t.store.export(exportId);
-    RuleSet rules = t.store.currentRules();
+    RuleSet rules = t.store.rulesOf(export);
     // Refuse strangers before reading the terms; the terms name the buyer the registry is asked
     // about, in the same one call as the officer and the exporter.
     t.allowed(export, ExportAction.APPROVE_FOREIGN_EXCHANGE, rules);

@@ -25,6 +25,14 @@ final class Inputs {
     }
   }
 
+  /** A rule set version as a transaction argument: a positive number of at most six digits. */
+  static int version(String value) {
+    if (value == null || !value.matches("[1-9][0-9]{0,5}")) {
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "version must be 1-999999");
+    }
+    return Integer.parseInt(value);
+  }
+
   /** Reasons for a decision; {@code required} for returns, rejections and cancellations. */
   record Notes(List<String> reasons, List<String> decisionTables) {
     List<String> checked(boolean requiredReasons) {

@@ -17,6 +17,7 @@ final class Keys {
   static final String PERMIT = "permit";
   static final String FLOOR = "floor";
   static final String RULE_SET = "ruleset";
+  static final String RULE_SET_PROPOSAL = "rulesetproposal";
   static final String STEP = "step";
   static final String TERMS_COLLECTION = "exportTerms";
 
@@ -83,8 +84,21 @@ final class Keys {
     return stub.createCompositeKey(FLOOR, grade, origin, process, effectiveDate).toString();
   }
 
-  /** Rule sets are kept by version; {@code current} points at the one in force. */
+  /**
+   * Co-signed rule sets are kept by version ({@link #version}); {@code current} holds the newest,
+   * which may not have taken effect yet.
+   */
   static String ruleSet(ChaincodeStub stub, String version) {
     return stub.createCompositeKey(RULE_SET, version).toString();
+  }
+
+  /** ECTA's proposal of a rule set version, until National Bank co-signs it. */
+  static String ruleSetProposal(ChaincodeStub stub, int version) {
+    return stub.createCompositeKey(RULE_SET_PROPOSAL, version(version)).toString();
+  }
+
+  /** A rule set version as its keys spell it: zero-padded, so that versions read back in order. */
+  static String version(int version) {
+    return String.format("%06d", version);
   }
 }

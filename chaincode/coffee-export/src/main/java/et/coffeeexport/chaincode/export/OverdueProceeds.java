@@ -33,7 +33,7 @@ final class OverdueProceeds {
       return replayed.get();
     }
     ExportSnapshot export = t.store.export(exportId);
-    RuleSet rules = t.store.currentRules();
+    RuleSet rules = t.store.rulesOf(export);
     ExportState unchanged = t.allowed(export, ExportAction.MARK_REPATRIATION_OVERDUE, rules);
     if ("true".equals(export.fact(ExportFacts.REPATRIATION_OVERDUE))) {
       return ExportStore.utf8(CanonicalJson.toBytes(export));

@@ -36,7 +36,7 @@ final class ShipmentExtension {
     List<String> reasons = extension.reasons();
     LocalDate requested = LocalDate.parse(extension.newShipmentDate());
     ExportSnapshot export = t.store.export(exportId);
-    RuleSet rules = t.store.currentRules();
+    RuleSet rules = t.store.rulesOf(export);
     ExportState unchanged = t.decide(export, ExportAction.EXTEND_SHIPMENT_DEADLINE, rules);
     String recorded = export.fact(ExportFacts.SHIPMENT_DUE);
     if (recorded == null) {

@@ -72,7 +72,7 @@ final class Transitions {
   String take(String exportId, ExportAction action, List<String> reasons, Step step) {
     ExportContract.requireId(exportId);
     return replayed(exportId, action)
-        .orElseGet(() -> take(store.export(exportId), store.currentRules(), action, reasons, step));
+        .orElseGet(() -> take(store.export(exportId), action, reasons, step));
   }
 
   /**
@@ -82,6 +82,11 @@ final class Transitions {
    */
   Optional<String> replayed(String exportId, ExportAction action) {
     return steps.replayed(exportId, action);
+  }
+
+  /** Takes {@code action} on an export, under the rule set it was filed under. */
+  private String take(ExportSnapshot export, ExportAction action, List<String> reasons, Step step) {
+    return take(export, store.rulesOf(export), action, reasons, step);
   }
 
   /** Takes {@code action} on an export and rule set this transaction has already read. */

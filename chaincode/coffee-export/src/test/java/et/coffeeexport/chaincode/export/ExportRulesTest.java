@@ -461,24 +461,24 @@ class ExportRulesTest {
   @Test
   void ruleSetsOnlyMoveForwardAndFloorsNeedBothOrganisations() {
     var ectaSupervisor = world.person(ECTA, Role.SUPERVISOR);
+    String next = ExportWorld.effective(ExportWorld.rules(2), world.today());
     refused(
         () ->
             world.ledger.submit(
-                ectaSupervisor, ctx -> world.rules.publishRuleSet(ctx, ExportWorld.RULES)),
-        "INVALID_ARGUMENT");
+                et.coffeeexport.chaincode.testing.TestIdentity.admin("EctaMSP"),
+                ctx -> world.rules.publishRuleSet(ctx, ExportWorld.rules(2))),
+        "ALREADY_EXISTS");
     refused(
         () ->
             world.ledger.submit(
-                world.officer(NATIONAL_BANK),
-                ctx ->
-                    world.rules.publishRuleSet(
-                        ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2"))),
+                ectaSupervisor, ctx -> world.rules.publishRuleSet(ctx, ExportWorld.rules(2))),
         "FORBIDDEN");
-    world.ledger.submit(
-        ectaSupervisor,
-        ctx ->
-            world.rules.publishRuleSet(
-                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    refused(
+        () ->
+            world.ledger.submit(
+                world.supervisor(NATIONAL_BANK), ctx -> world.rules.proposeRuleSet(ctx, next)),
+        "FORBIDDEN");
+    world.ledger.submit(ectaSupervisor, ctx -> world.rules.proposeRuleSet(ctx, next));
     String floor =
         "{\"grade\":\"G1\",\"origin\":\"YIRGACHEFFE\",\"process\":\"WASHED\",\"effectiveDate\":\"2026-11-01\",\"minPricePerLbUsd\":4.10,\"cosigned\":true}";
     refused(

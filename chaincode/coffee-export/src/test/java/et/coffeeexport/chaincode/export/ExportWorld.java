@@ -62,6 +62,47 @@ final class ExportWorld {
         ctx -> rules.cosignPriceFloor(ctx, "G2", "SIDAMA", "WASHED", "2026-01-01"));
   }
 
+  /** The test rule set as version {@code version}, undated. */
+  static String rules(int version) {
+    return RULES.replace("\"version\":1", "\"version\":" + version);
+  }
+
+  /** {@code ruleSetJson} dated to take effect on {@code day}. */
+  static String effective(String ruleSetJson, java.time.LocalDate day) {
+    return ruleSetJson.replaceFirst("\\{", "{\"effectiveDate\":\"" + day + "\",");
+  }
+
+  /** The ledger clock's day (UTC): the day of the next transaction. */
+  java.time.LocalDate today() {
+    return ledger.time().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** ECTA's officer proposes {@code datedJson}; answers the proposal and its hash. */
+  et.coffeeexport.domain.RuleSetProposal propose(String datedJson) {
+    return et.coffeeexport.chaincode.support.CanonicalJson.fromBytes(
+        ledger
+            .submit(officer(Organisation.ECTA), ctx -> rules.proposeRuleSet(ctx, datedJson))
+            .getBytes(StandardCharsets.UTF_8),
+        et.coffeeexport.domain.RuleSetProposal.class);
+  }
+
+  /** National Bank's supervisor co-signs {@code proposal}; answers the co-signed rule set. */
+  String cosign(et.coffeeexport.domain.RuleSetProposal proposal) {
+    return ledger.submit(
+        supervisor(Organisation.NATIONAL_BANK),
+        ctx ->
+            rules.cosignRuleSet(
+                ctx, Integer.toString(proposal.rules().version()), proposal.hash()));
+  }
+
+  /**
+   * Puts {@code ruleSetJson} (the next version, undated) in force from today, as the rule-set
+   * change does: ECTA's officer proposes it, National Bank's supervisor co-signs it.
+   */
+  String ruleSetInForce(String ruleSetJson) {
+    return cosign(propose(effective(ruleSetJson, today())));
+  }
+
   /**
    * The identity of {@code role} at {@code organisation}; officers and supervisors are registered
    * active.

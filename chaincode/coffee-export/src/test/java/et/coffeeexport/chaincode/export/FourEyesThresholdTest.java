@@ -18,15 +18,9 @@ class FourEyesThresholdTest {
   private final ExportWorld world = new ExportWorld();
 
   private void thresholdInForce(String usd) {
-    world.ledger.submit(
-        world.supervisor(ECTA),
-        ctx ->
-            world.rules.publishRuleSet(
-                ctx,
-                ExportWorld.RULES
-                    .replace("\"version\":1", "\"version\":2")
-                    .replace(
-                        "\"fourEyesThresholdUsd\":1000000", "\"fourEyesThresholdUsd\":" + usd)));
+    world.ruleSetInForce(
+        ExportWorld.rules(2)
+            .replace("\"fourEyesThresholdUsd\":1000000", "\"fourEyesThresholdUsd\":" + usd));
   }
 
   @Test

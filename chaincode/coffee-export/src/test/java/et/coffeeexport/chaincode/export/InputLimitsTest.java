@@ -79,6 +79,17 @@ class InputLimitsTest {
         .hasMessage("FORBIDDEN: EXPORT_PERMIT is anchored by NATIONAL_BANK");
   }
 
+  @Test
+  void anExportCarriesNoLicenceApplicationsDocument() {
+    world.create("EXP-LIC");
+    for (String type : new String[] {"EXPORT_LICENCE", "COMPETENCE_CERTIFICATE"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> world.anchor("EXP-LIC", type, world.exporter()))
+          .hasMessageStartingWith("INVALID_ARGUMENT: type must be one of [SALES_CONTRACT");
+      world.refused("INVALID_ARGUMENT", () -> world.anchor("EXP-LIC", type, world.exporter()));
+    }
+  }
+
   private String verifyWith(String exportId, String notes) {
     return world.ledger.submit(
         world.officer(COMMERCIAL_BANK), ctx -> world.exports.verifyAtBank(ctx, exportId, notes));
@@ -213,10 +224,10 @@ class InputLimitsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 world.ledger.submit(
-                    world.supervisor(ECTA),
+                    world.officer(ECTA),
                     ctx ->
-                        world.rules.publishRuleSet(
-                            ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":3"))))
+                        world.rules.proposeRuleSet(
+                            ctx, ExportWorld.effective(ExportWorld.rules(3), world.today()))))
         .hasMessage("INVALID_ARGUMENT: the next rule set version is 2");
   }
 

@@ -83,13 +83,17 @@ class NoMemberAloneTest {
         .isNotEmpty();
     assertThat(world.ledger.lastTransactionRefusedFor(Set.of("NationalBankMSP", "EctaMSP")))
         .isEmpty();
-    world.ledger.submit(
-        world.supervisor(Organisation.ECTA),
-        ctx ->
-            world.rules.publishRuleSet(
-                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    // A proposal is never in force: like a floor's, it needs ECTA and a witness, and from then on
+    // both directive setters.
+    world.propose(ExportWorld.effective(ExportWorld.rules(2), world.today()));
+    validatesOnlyWithAWitness("proposing a rule set", Organisation.ECTA);
+    var proposal = world.propose(ExportWorld.effective(ExportWorld.rules(2), world.today()));
     assertThat(world.ledger.lastTransactionRefusedFor(Set.of("EctaMSP", "EcxMSP")))
-        .as("a new rule set without National Bank")
+        .as("a revised rule set proposal without National Bank")
+        .isNotEmpty();
+    world.cosign(proposal);
+    assertThat(world.ledger.lastTransactionRefusedFor(Set.of("NationalBankMSP", "EcxMSP")))
+        .as("a rule set co-signature without ECTA")
         .isNotEmpty();
     assertThat(world.ledger.lastTransactionRefusedFor(Set.of("EctaMSP", "NationalBankMSP")))
         .isEmpty();
@@ -106,11 +110,7 @@ class NoMemberAloneTest {
           return null;
         });
     assertThat(world.ledger.lastTransactionRefusedFor(Set.of("CommercialBankMSP"))).isEmpty();
-    world.ledger.submit(
-        world.supervisor(Organisation.ECTA),
-        ctx ->
-            world.rules.publishRuleSet(
-                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    world.ruleSetInForce(ExportWorld.rules(2));
     assertThat(world.ledger.lastWriteSet().keySet())
         .as("seals are made once, by the bootstrap rule set")
         .noneMatch(k -> k.startsWith("\u0000" + Keys.SEAL + "\u0000"));

@@ -104,10 +104,18 @@ class PolicyWritesTest {
   }
 
   @Test
-  void everyRuleSetVersionAndTheCurrentOneNeedEctaAndNationalBank() {
+  void everyRuleSetVersionTheLatestAndEveryProposalNeedEctaAndNationalBank() {
     byte[] directive = EndorsementPolicies.allPeersOf(EnumSet.of(ECTA, NATIONAL_BANK));
     assertThat(world.ledger.policyOf(key(Keys.RULE_SET, "000001"))).isEqualTo(directive);
     assertThat(world.ledger.policyOf(key(Keys.RULE_SET, "current"))).isEqualTo(directive);
+    world.propose(ExportWorld.effective(ExportWorld.rules(2), world.today()));
+    assertThat(world.ledger.policyOf(key(Keys.RULE_SET_PROPOSAL, "000002")))
+        .as("from the proposal on")
+        .isEqualTo(directive);
+    assertThat(world.ledger.policyOf(key(Keys.RULE_SET, "000002"))).isNull();
+    world.ruleSetInForce(
+        ExportWorld.rules(2).replace("\"maxAmendmentRounds\":2", "\"maxAmendmentRounds\":3"));
+    assertThat(world.ledger.policyOf(key(Keys.RULE_SET, "000002"))).isEqualTo(directive);
   }
 
   @Test
@@ -144,11 +152,7 @@ class PolicyWritesTest {
           .as(organisation.name())
           .isEqualTo(EndorsementPolicies.ownPeer(organisation));
     }
-    world.ledger.submit(
-        world.supervisor(ECTA),
-        ctx ->
-            world.rules.publishRuleSet(
-                ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
+    world.ruleSetInForce(ExportWorld.rules(2));
     assertThat(world.ledger.lastWriteSet().keySet())
         .as("later rule sets leave the seals alone")
         .noneMatch(k -> k.startsWith("\u0000" + Keys.SEAL + "\u0000"));

@@ -135,17 +135,39 @@ class ReturnedValuesTest {
   }
 
   @Test
-  void publishingARuleSetReturnsItAsReadBackAndAnnouncesIt() {
-    String published =
+  void proposingAndCosigningARuleSetReturnWhatIsStoredAndAnnounceIt() {
+    String proposed =
         world.ledger.submit(
-            world.supervisor(ECTA),
+            world.officer(ECTA),
             ctx ->
-                world.rules.publishRuleSet(
-                    ctx, ExportWorld.RULES.replace("\"version\":1", "\"version\":2")));
-    assertThat(world.ledger.lastEventName()).isEqualTo("RuleSetPublished");
-    assertThat(lastEvent()).isEqualTo(published);
+                world.rules.proposeRuleSet(
+                    ctx, ExportWorld.effective(ExportWorld.rules(2), world.today())));
+    assertThat(world.ledger.lastEventName()).isEqualTo("RuleSetProposed");
+    assertThat(lastEvent()).isEqualTo(proposed);
+    assertThat(
+            world.ledger.<String>evaluate(
+                world.officer(ECX), ctx -> world.rules.readRuleSetProposal(ctx, "2")))
+        .isEqualTo(proposed)
+        .contains("\"proposedBy\":\"kc-ecta-officer\"", "\"cosignedBy\":null", "\"hash\":\"");
+    var proposal =
+        et.coffeeexport.chaincode.support.CanonicalJson.fromBytes(
+            proposed.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            et.coffeeexport.domain.RuleSetProposal.class);
+    String cosigned = world.cosign(proposal);
+    assertThat(world.ledger.lastEventName()).isEqualTo("RuleSetCosigned");
+    assertThat(lastEvent()).isEqualTo(cosigned);
     String inForce = world.ledger.evaluate(world.officer(ECX), ctx -> world.rules.readRuleSet(ctx));
-    assertThat(inForce).isEqualTo(published).contains("\"version\":2");
+    assertThat(inForce)
+        .isEqualTo(cosigned)
+        .contains("\"version\":2", "\"cosignedBy\":\"kc-national_bank-supervisor\"");
+    assertThat(
+            world.ledger.<String>evaluate(
+                world.officer(ECX), ctx -> world.rules.readRuleSetVersion(ctx, "2")))
+        .isEqualTo(cosigned);
+    assertThat(
+            world.ledger.<String>evaluate(
+                world.officer(ECX), ctx -> world.rules.readLatestRuleSet(ctx)))
+        .isEqualTo(cosigned);
   }
 
   @Test

@@ -110,14 +110,9 @@ class StepReplayTest {
 
   @Test
   void aRecommendationAboveTheFourEyesThresholdReplayedIsNotASecondApproval() {
-    world.ledger.submit(
-        world.supervisor(ECTA),
-        ctx ->
-            world.rules.publishRuleSet(
-                ctx,
-                ExportWorld.RULES
-                    .replace("\"version\":1", "\"version\":2")
-                    .replace("\"fourEyesThresholdUsd\":1000000", "\"fourEyesThresholdUsd\":1000")));
+    world.ruleSetInForce(
+        ExportWorld.rules(2)
+            .replace("\"fourEyesThresholdUsd\":1000000", "\"fourEyesThresholdUsd\":1000"));
     world.exportAt("EXP-R5", ExportStatus.QUALITY_CERTIFIED);
     var nbe = world.officer(NATIONAL_BANK);
     String recommended =

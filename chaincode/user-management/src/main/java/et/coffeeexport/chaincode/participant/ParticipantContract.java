@@ -2,13 +2,14 @@ package et.coffeeexport.chaincode.participant;
 
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
+import et.coffeeexport.domain.ExporterProfile;
 import et.coffeeexport.domain.ExporterStanding;
 import et.coffeeexport.domain.Identifiers;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.RefusalCode;
+import et.coffeeexport.domain.RegisteredExporter;
 import et.coffeeexport.domain.Role;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import org.hyperledger.fabric.contract.Context;
@@ -24,35 +25,41 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
     info = @Info(title = "Participant registry", version = "1.0.0"))
 @Default
 public final class ParticipantContract implements ContractInterface {
-  static final String EXPORTER = "exporter";
   static final String OFFICER = "officer";
   static final String BUYER = "buyer";
 
-  /** ECTA licenses an exporter: it starts {@code ACTIVE}. */
+  /**
+   * ECTA licenses an exporter directly (an exporter ECTA licensed on paper before the platform, or
+   * a test's): it starts {@code ACTIVE}. An exporter's own application goes through {@link
+   * LicenceApplicationContract} instead, where ECTA decides on what the exporter applied with.
+   *
+   * @param profileJson {@link ExporterProfile}: name, licence number and expiry, competence
+   *     certificate number and expiry, a 10-digit TIN and a positive capital in birr
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String registerExporter(Context ctx, String exporterId, String profileJson) {
     ParticipantStore r = officerOf(ctx, Organisation.ECTA, "register exporters");
     requireId(exporterId, "exporterId");
-    Participants.ExporterProfile profile =
-        checked(CanonicalJson.parse(profileJson, Participants.ExporterProfile.class, "profile"));
-    String key = r.key(EXPORTER, exporterId);
-    if (r.exists(key)) {
+    ExporterProfile profile =
+        checked(CanonicalJson.parse(profileJson, ExporterProfile.class, "profile"));
+    if (r.exists(r.exporterKey(exporterId))) {
       throw ContractError.of(
           RefusalCode.ALREADY_EXISTS, "exporter " + exporterId + " is already registered");
     }
-    var exporter =
-        new Participants.Exporter(
-            exporterId, ExporterStanding.ACTIVE, profile, r.now(), r.now(), List.of(), List.of());
-    return r.put(
-        key,
-        exporter,
-        "ExporterRegistered",
-        EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK));
+    return r.putExporter(r.newExporter(exporterId, profile), "ExporterRegistered");
   }
 
   /**
    * Changes an exporter's standing: ECTA suspends, reinstates ({@code ACTIVE}) or bans; National
-   * Bank sets and clears {@code DELINQUENT}. Reasons are required.
+   * Bank sets and clears {@code DELINQUENT}. Reasons are required; a ban and a reinstatement are
+   * co-signed: only a supervisor of the proposing organisation, not the proposer, takes a change an
+   * officer proposed ({@link #proposeStandingChange}), else {@code FOUR_EYES_REQUIRED}. Clearing a
+   * delinquency records the repatriation evidence among the documents, else {@code
+   * PRECONDITION_FAILED}. The change joins the exporter's decision trail ({@link
+   * #registryDecisions}).
+   *
+   * @param reasonsJson {@code {"reasons":["..."],"documents":["..."]}} (documents optional: up to
+   *     20 references, e.g. an export's anchored document)
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String changeExporterStanding(
@@ -60,31 +67,95 @@ public final class ParticipantContract implements ContractInterface {
     ParticipantStore r = new ParticipantStore(ctx);
     r.requireActiveOfficer();
     ExporterStanding to = parseStanding(standing);
-    List<String> reasons = reasons(reasonsJson);
-    Participants.Exporter exporter =
-        r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
-    if (!exporter.effectiveStanding().mayBecome(to, r.caller.organisation())) {
+    RegistryDecisions.StandingReasons why = RegistryDecisions.standingReasons(reasonsJson);
+    RegisteredExporter exporter = r.exporter(exporterId);
+    ExporterStanding from = exporter.effectiveStanding();
+    requireMayBecome(r, from, to);
+    RegistryDecisions trail = new RegistryDecisions(r);
+    var proposal = from.needsCosignature(to) ? trail.cosigned(exporterId, from, to) : null;
+    if (from.needsRepatriationEvidence(to) && why.documents().isEmpty()) {
       throw ContractError.of(
-          RefusalCode.FORBIDDEN,
-          r.caller.organisation()
-              + " may not change an exporter from "
-              + exporter.effectiveStanding()
-              + " to "
-              + to);
+          RefusalCode.PRECONDITION_FAILED,
+          "clearing the delinquency of " + exporterId + " needs the repatriation evidence");
     }
     // National Bank clearing a delinquency clears the overdue exports it was for.
     boolean cleared =
         r.caller.organisation() == Organisation.NATIONAL_BANK && to == ExporterStanding.ACTIVE;
     var changed =
-        new Participants.Exporter(
-            exporterId,
+        exporter.changed(
             to,
             exporter.profile(),
-            exporter.registeredAt(),
             r.now(),
-            reasons,
+            why.reasons(),
             cleared ? List.of() : exporter.overdueExports());
-    return r.put(r.key(EXPORTER, exporterId), changed, "ExporterStandingChanged", null);
+    trail.record(
+        RegistryDecisions.EXPORTER,
+        exporterId,
+        "changeExporterStanding",
+        from.name(),
+        to.name(),
+        why,
+        proposal);
+    return r.putExporter(changed, "ExporterStandingChanged");
+  }
+
+  /**
+   * An officer proposes a standing change that takes a second person ({@code
+   * ExporterStanding.needsCosignature}: a ban, a reinstatement); a supervisor of the same
+   * organisation takes it with {@link #changeExporterStanding}. A new proposal replaces the one
+   * pending for that exporter. A change that needs no co-signature is {@code INVALID_ARGUMENT}.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String proposeStandingChange(
+      Context ctx, String exporterId, String standing, String reasonsJson) {
+    ParticipantStore r = new ParticipantStore(ctx);
+    r.requireActiveOfficer();
+    ExporterStanding to = parseStanding(standing);
+    RegistryDecisions.StandingReasons why = RegistryDecisions.standingReasons(reasonsJson);
+    ExporterStanding from = r.exporter(exporterId).effectiveStanding();
+    requireMayBecome(r, from, to);
+    if (!from.needsCosignature(to)) {
+      throw ContractError.of(
+          RefusalCode.INVALID_ARGUMENT,
+          "a change from " + from + " to " + to + " needs no co-signature: change it directly");
+    }
+    return new RegistryDecisions(r).propose(exporterId, from, to, why);
+  }
+
+  /**
+   * An officer or supervisor of the organisation that proposed a standing change withdraws it
+   * before it is co-signed; the withdrawn proposal is answered and announced. Naming the change
+   * ({@code standing}) keeps a newer proposal for another change from being withdrawn by mistake.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String withdrawStandingProposal(Context ctx, String exporterId, String standing) {
+    ParticipantStore r = new ParticipantStore(ctx);
+    r.requireActiveOfficer();
+    ExporterStanding to = parseStanding(standing);
+    byte[] withdrawn = CanonicalJson.toBytes(new RegistryDecisions(r).withdraw(exporterId, to));
+    ctx.getStub().setEvent("ExporterStandingProposalWithdrawn", withdrawn);
+    return new String(withdrawn, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The registry's decisions on an exporter's standing or a buyer's blacklist entry, oldest first:
+   * each names who decided, why, the documents and the co-signed proposal.
+   *
+   * @param subject {@code exporter} or {@code buyer}
+   */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String registryDecisions(Context ctx, String subject, String subjectId) {
+    return ParticipantStore.json(
+        new RegistryDecisions(new ParticipantStore(ctx)).of(subject, subjectId));
+  }
+
+  private static void requireMayBecome(
+      ParticipantStore r, ExporterStanding from, ExporterStanding to) {
+    if (!from.mayBecome(to, r.caller.organisation())) {
+      throw ContractError.of(
+          RefusalCode.FORBIDDEN,
+          r.caller.organisation() + " may not change an exporter from " + from + " to " + to);
+    }
   }
 
   /**
@@ -97,53 +168,39 @@ public final class ParticipantContract implements ContractInterface {
   public String recordOverdueProceeds(Context ctx, String exporterId, String exportId) {
     ParticipantStore r = officerOf(ctx, Organisation.NATIONAL_BANK, "record overdue proceeds");
     requireId(exportId, "exportId");
-    String key = r.key(EXPORTER, exporterId);
-    Participants.Exporter exporter =
-        r.read(key, Participants.Exporter.class, "exporter " + exporterId);
+    RegisteredExporter exporter = r.exporter(exporterId);
     if (exporter.overdueExports().contains(exportId)) {
       return ParticipantStore.json(exporter);
     }
     List<String> overdue = new java.util.ArrayList<>(exporter.overdueExports());
     overdue.add(exportId);
     var delinquent =
-        new Participants.Exporter(
-            exporterId,
+        exporter.changed(
             exporter.standing() == ExporterStanding.ACTIVE
                 ? ExporterStanding.DELINQUENT
                 : exporter.standing(),
             exporter.profile(),
-            exporter.registeredAt(),
             r.now(),
             List.of("proceeds of " + exportId + " overdue"),
             overdue);
-    return r.put(key, delinquent, "ExporterDelinquent", null);
+    return r.putExporter(delinquent, "ExporterDelinquent");
   }
 
   /**
    * The standing that decides whether an exporter may act: its registry standing, or {@code
-   * LICENCE_EXPIRED} when its competence certificate expired before this transaction's day. {@code
-   * NOT_FOUND} when unregistered.
+   * LICENCE_EXPIRED} when its licence or competence certificate expired before this transaction's
+   * day ({@link RegisteredExporter#statusAt}). {@code NOT_FOUND} when unregistered.
    */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String exporterStatus(Context ctx, String exporterId) {
     ParticipantStore r = new ParticipantStore(ctx);
-    Participants.Exporter exporter =
-        r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId);
-    LocalDate today = ctx.getStub().getTxTimestamp().atZone(ZoneOffset.UTC).toLocalDate();
-    ExporterStanding standing = exporter.effectiveStanding();
-    if (standing == ExporterStanding.ACTIVE
-        && LocalDate.parse(exporter.profile().competenceCertificateExpiry()).isBefore(today)) {
-      return "LICENCE_EXPIRED";
-    }
-    return standing.name();
+    return r.exporter(exporterId).statusAt(ctx.getStub().getTxTimestamp());
   }
 
   /** An exporter's registry entry. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String readExporter(Context ctx, String exporterId) {
-    ParticipantStore r = new ParticipantStore(ctx);
-    return ParticipantStore.json(
-        r.read(r.key(EXPORTER, exporterId), Participants.Exporter.class, "exporter " + exporterId));
+    return ParticipantStore.json(new ParticipantStore(ctx).exporter(exporterId));
   }
 
   /**
@@ -257,19 +314,46 @@ public final class ParticipantContract implements ContractInterface {
       throw ContractError.of(
           RefusalCode.INVALID_ARGUMENT, "name, an ISO alpha-2 country and a reason are required");
     }
+    String key = r.key(BUYER, buyerId);
+    boolean listed = r.exists(key) && r.read(key, Participants.Buyer.class, "buyer").blacklisted();
     var buyer = new Participants.Buyer(buyerId, name, country, reason, true, r.now());
-    return r.put(r.key(BUYER, buyerId), buyer, "BuyerBlacklisted", EnumSet.of(Organisation.ECTA));
+    blacklistDecision(r, "blacklistBuyer", buyerId, listed, true, reason);
+    return r.put(key, buyer, "BuyerBlacklisted", EnumSet.of(Organisation.ECTA));
   }
 
-  /** ECTA takes a buyer off the blacklist. */
+  /**
+   * ECTA takes a buyer off the blacklist, with the reason; a buyer not on it is {@code
+   * PRECONDITION_FAILED}.
+   */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String removeBuyerFromBlacklist(Context ctx, String buyerId, String reason) {
     ParticipantStore r = officerOf(ctx, Organisation.ECTA, "keep the buyer blacklist");
     Participants.Buyer buyer =
         r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId);
+    if (!buyer.blacklisted()) {
+      throw ContractError.of(
+          RefusalCode.PRECONDITION_FAILED, "buyer " + buyerId + " is not on the blacklist");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, "a reason is required");
+    }
     var cleared =
         new Participants.Buyer(buyerId, buyer.name(), buyer.country(), reason, false, r.now());
+    blacklistDecision(r, "removeBuyerFromBlacklist", buyerId, true, false, reason);
     return r.put(r.key(BUYER, buyerId), cleared, "BuyerRemovedFromBlacklist", null);
+  }
+
+  private static void blacklistDecision(
+      ParticipantStore r, String action, String buyerId, boolean from, boolean to, String reason) {
+    new RegistryDecisions(r)
+        .record(
+            RegistryDecisions.BUYER,
+            buyerId,
+            action,
+            from ? "BLACKLISTED" : "CLEAR",
+            to ? "BLACKLISTED" : "CLEAR",
+            new RegistryDecisions.StandingReasons(List.of(reason), List.of()),
+            null);
   }
 
   /** A buyer's blacklist entry. */
@@ -280,7 +364,7 @@ public final class ParticipantContract implements ContractInterface {
         r.read(r.key(BUYER, buyerId), Participants.Buyer.class, "buyer " + buyerId));
   }
 
-  private static ParticipantStore officerOf(Context ctx, Organisation organisation, String what) {
+  static ParticipantStore officerOf(Context ctx, Organisation organisation, String what) {
     ParticipantStore r = new ParticipantStore(ctx);
     if (r.caller.organisation() != organisation) {
       throw ContractError.of(RefusalCode.FORBIDDEN, "only " + organisation + " may " + what);
@@ -298,27 +382,12 @@ public final class ParticipantContract implements ContractInterface {
     return r;
   }
 
-  private static Participants.ExporterProfile checked(Participants.ExporterProfile p) {
-    boolean ok =
-        p.name() != null
-            && !p.name().isBlank()
-            && p.name().length() <= 200
-            && Identifiers.isValid(p.licenceNumber())
-            && Identifiers.isValid(p.competenceCertificateNumber())
-            && p.tin() != null
-            && p.tin().matches("[0-9]{10}")
-            && p.capitalEtb() > 0;
-    try {
-      LocalDate.parse(String.valueOf(p.competenceCertificateExpiry()));
-    } catch (java.time.format.DateTimeParseException e) {
-      ok = false;
+  static ExporterProfile checked(ExporterProfile profile) {
+    List<String> violations = profile.violations();
+    if (!violations.isEmpty()) {
+      throw ContractError.of(RefusalCode.INVALID_ARGUMENT, String.join("; ", violations));
     }
-    if (!ok) {
-      throw ContractError.of(
-          RefusalCode.INVALID_ARGUMENT,
-          "profile needs name, licenceNumber, competenceCertificateNumber, competenceCertificateExpiry (date), a 10-digit tin and a positive capitalEtb");
-    }
-    return p;
+    return profile;
   }
 
   private static ExporterStanding parseStanding(String value) {
@@ -331,7 +400,7 @@ public final class ParticipantContract implements ContractInterface {
     }
   }
 
-  private static List<String> reasons(String json) {
+  static List<String> reasons(String json) {
     record Reasons(List<String> reasons) {}
     Reasons r = CanonicalJson.parse(json, Reasons.class, "reasons");
     if (r.reasons() == null

@@ -4,16 +4,23 @@ import et.coffeeexport.chaincode.support.Caller;
 import et.coffeeexport.chaincode.support.CanonicalJson;
 import et.coffeeexport.chaincode.support.ContractError;
 import et.coffeeexport.chaincode.support.EndorsementPolicies;
+import et.coffeeexport.domain.ExporterProfile;
+import et.coffeeexport.domain.ExporterStanding;
+import et.coffeeexport.domain.LedgerSignature;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.RefusalCode;
+import et.coffeeexport.domain.RegisteredExporter;
 import et.coffeeexport.domain.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /** Storage and caller checks of the participant registry. */
 final class ParticipantStore {
+  static final String EXPORTER = "exporter";
   final ChaincodeStub stub;
   final Caller caller;
 
@@ -44,13 +51,22 @@ final class ParticipantStore {
    * policy: a peer of one of them and a peer of another member as witness.
    */
   String put(String key, Object value, String event, Set<Organisation> entitled) {
+    byte[] bytes = write(key, value, entitled);
+    stub.setEvent(event, bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes a record without an event (a transaction that writes two records announces one), with
+   * {@code entitled}, when given, as the key's new policy.
+   */
+  byte[] write(String key, Object value, Set<Organisation> entitled) {
     byte[] bytes = CanonicalJson.toBytes(value);
     stub.putState(key, bytes);
     if (entitled != null) {
       stub.setStateValidationParameter(key, EndorsementPolicies.entitledWithWitness(entitled));
     }
-    stub.setEvent(event, bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+    return bytes;
   }
 
   /**
@@ -77,6 +93,51 @@ final class ParticipantStore {
 
   String now() {
     return stub.getTxTimestamp().toString();
+  }
+
+  String exporterKey(String exporterId) {
+    return key(EXPORTER, exporterId);
+  }
+
+  /** An exporter's entry; {@code NOT_FOUND} when it is not registered. */
+  RegisteredExporter exporter(String exporterId) {
+    return read(exporterKey(exporterId), RegisteredExporter.class, "exporter " + exporterId);
+  }
+
+  /** A new entry: {@code ACTIVE} from this transaction on, with nothing overdue. */
+  RegisteredExporter newExporter(String exporterId, ExporterProfile profile) {
+    return new RegisteredExporter(
+        exporterId, ExporterStanding.ACTIVE, profile, now(), now(), List.of(), List.of());
+  }
+
+  /** Writes an exporter's entry and emits {@code event}. */
+  String putExporter(RegisteredExporter exporter, String event) {
+    byte[] bytes = writeExporter(exporter);
+    stub.setEvent(event, bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes an exporter's entry. A new entry gets the policy of the exporter's key: ECTA licenses
+   * and National Bank marks delinquency, each with a witness; a change keeps it.
+   */
+  byte[] writeExporter(RegisteredExporter exporter) {
+    String key = exporterKey(exporter.exporterId());
+    return write(
+        key,
+        exporter,
+        exists(key) ? null : EnumSet.of(Organisation.ECTA, Organisation.NATIONAL_BANK));
+  }
+
+  /** The caller's signature on a registry decision of this transaction. */
+  LedgerSignature signature() {
+    return new LedgerSignature(
+        caller.mspId(),
+        caller.certificateId(),
+        caller.enrollmentId(),
+        caller.userId(),
+        stub.getTxId(),
+        now());
   }
 
   static String json(Object value) {

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 class ParticipantContractTest {
   private static final String PROFILE =
       "{\"name\":\"Sidama Union Coffee Export\",\"licenceNumber\":\"ECTA-LIC-77\","
-          + "\"competenceCertificateNumber\":\"CC-2026-1\",\"competenceCertificateExpiry\":\"2027-06-30\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}";
+          + "\"licenceExpiry\":\"2027-06-30\",\"competenceCertificateNumber\":\"CC-2026-1\",\"competenceCertificateExpiry\":\"2027-06-30\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}";
   private final InMemoryLedger ledger = new InMemoryLedger();
   private final ParticipantContract registry = new ParticipantContract();
   private final TestIdentity ectaOfficer = TestIdentity.person("EctaMSP", "officer", "ecta-1");
   private final TestIdentity nbeOfficer =
       TestIdentity.person("NationalBankMSP", "officer", "nbe-1");
+  private final TestIdentity ectaSupervisor =
+      TestIdentity.person("EctaMSP", "supervisor", "ecta-sup-1");
+  private static final String EVIDENCE =
+      "{\"reasons\":[\"repatriated\"],\"documents\":[\"EXP-1/REPATRIATION_ADVICE\"]}";
 
   @BeforeEach
   void officersRegisteredByTheirAdministrators() {
@@ -28,7 +32,19 @@ class ParticipantContractTest {
     ledger.submit(
         TestIdentity.admin("NationalBankMSP"),
         ctx -> registry.registerOfficer(ctx, "nbe-1", "officer", "kc-2"));
+    ledger.submit(
+        TestIdentity.admin("EctaMSP"),
+        ctx -> registry.registerOfficer(ctx, "ecta-sup-1", "supervisor", "kc-5"));
     ledger.submit(ectaOfficer, ctx -> registry.registerExporter(ctx, "EXPORTER-1", PROFILE));
+  }
+
+  /** A ban or reinstatement: an ECTA officer proposes it, an ECTA supervisor co-signs it. */
+  private void cosigned(String standing, String reasons) {
+    ledger.submit(
+        ectaOfficer, ctx -> registry.proposeStandingChange(ctx, "EXPORTER-1", standing, reasons));
+    ledger.submit(
+        ectaSupervisor,
+        ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", standing, reasons));
   }
 
   private void refused(Runnable transaction, String code) {
@@ -85,7 +101,7 @@ class ParticipantContractTest {
                 ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons)),
         "FORBIDDEN");
     ledger.submit(
-        nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", reasons));
+        nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", EVIDENCE));
     ledger.submit(
         ectaOfficer,
         ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "SUSPENDED", reasons));
@@ -95,8 +111,7 @@ class ParticipantContractTest {
                 nbeOfficer,
                 ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "DELINQUENT", reasons)),
         "FORBIDDEN");
-    ledger.submit(
-        ectaOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "BANNED", reasons));
+    cosigned("BANNED", reasons);
     refused(
         () ->
             ledger.submit(
@@ -216,17 +231,10 @@ class ParticipantContractTest {
         "FORBIDDEN");
     // A suspended exporter whose second export goes overdue: marked, and still delinquent when
     // ECTA reinstates it.
-    ledger.submit(
-        ectaOfficer,
-        ctx ->
-            registry.changeExporterStanding(
-                ctx, "EXPORTER-1", "BANNED", "{\"reasons\":[\"check\"]}"));
+    cosigned("BANNED", "{\"reasons\":[\"check\"]}");
     ledger.restore(once);
     ledger.submit(
-        nbeOfficer,
-        ctx ->
-            registry.changeExporterStanding(
-                ctx, "EXPORTER-1", "ACTIVE", "{\"reasons\":[\"repatriated\"]}"));
+        nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", EVIDENCE));
     assertThat(status("EXPORTER-1")).as("cleared by National Bank").isEqualTo("ACTIVE");
     ledger.submit(
         ectaOfficer,
@@ -235,19 +243,12 @@ class ParticipantContractTest {
                 ctx, "EXPORTER-1", "SUSPENDED", "{\"reasons\":[\"licence audit\"]}"));
     ledger.submit(nbeOfficer, ctx -> registry.recordOverdueProceeds(ctx, "EXPORTER-1", "EXP-2"));
     assertThat(status("EXPORTER-1")).isEqualTo("SUSPENDED");
-    ledger.submit(
-        ectaOfficer,
-        ctx ->
-            registry.changeExporterStanding(
-                ctx, "EXPORTER-1", "ACTIVE", "{\"reasons\":[\"audit passed\"]}"));
+    cosigned("ACTIVE", "{\"reasons\":[\"audit passed\"]}");
     assertThat(status("EXPORTER-1"))
         .as("reinstated, proceeds still overdue")
         .isEqualTo("DELINQUENT");
     ledger.submit(
-        nbeOfficer,
-        ctx ->
-            registry.changeExporterStanding(
-                ctx, "EXPORTER-1", "ACTIVE", "{\"reasons\":[\"repatriated\"]}"));
+        nbeOfficer, ctx -> registry.changeExporterStanding(ctx, "EXPORTER-1", "ACTIVE", EVIDENCE));
     assertThat(status("EXPORTER-1")).isEqualTo("ACTIVE");
   }
 }

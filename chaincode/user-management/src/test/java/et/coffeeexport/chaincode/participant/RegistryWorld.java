@@ -15,7 +15,7 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 final class RegistryWorld {
   static final String PROFILE =
       "{\"name\":\"Sidama Union Coffee Export\",\"licenceNumber\":\"ECTA-LIC-77\","
-          + "\"competenceCertificateNumber\":\"CC-2026-1\",\"competenceCertificateExpiry\":\"2027-06-30\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}";
+          + "\"licenceExpiry\":\"2027-06-30\",\"competenceCertificateNumber\":\"CC-2026-1\",\"competenceCertificateExpiry\":\"2027-06-30\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}";
   static final String REASONS = "{\"reasons\":[\"proceeds not repatriated\"]}";
 
   final InMemoryLedger ledger = new InMemoryLedger();

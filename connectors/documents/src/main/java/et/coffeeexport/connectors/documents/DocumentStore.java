@@ -21,6 +21,27 @@ public interface DocumentStore {
    */
   VerifiedDocument download(Signatory reader, String exportId, String type);
 
+  /**
+   * Checks, encrypts, stores and pins a document that is not an export's (a licence application's),
+   * sealed to {@code subject} and {@code type}; the caller anchors what this answers on the ledger
+   * where that subject lives. When storing fails there is nothing the ledger could point to.
+   */
+  Stored store(String subject, String type, String contentType, byte[] content);
+
+  /**
+   * The content of a document {@link #store} stored, checked against the CID and SHA-256 of its
+   * ledger anchor.
+   *
+   * @throws DocumentTampered when what is stored is not what the ledger anchored
+   */
+  Opened open(String subject, String type, String cid, String sha256);
+
+  /** What the ledger anchors of a stored document. */
+  record Stored(String cid, String sha256, long sizeBytes) {}
+
+  /** A stored document's content, which matched its anchor. */
+  record Opened(String contentType, byte[] content) {}
+
   /** A document as the ledger anchored it. */
   record AnchoredDocument(
       String exportId, String type, int version, String cid, String sha256, long sizeBytes) {}

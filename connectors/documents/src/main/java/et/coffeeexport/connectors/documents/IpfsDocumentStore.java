@@ -28,17 +28,37 @@ public final class IpfsDocumentStore implements DocumentStore {
   @Override
   public AnchoredDocument upload(
       Signatory uploader, String exportId, String type, String contentType, byte[] content) {
+    Stored stored = store(exportId, type, contentType, content);
+    var anchor = JSON.createObjectNode();
+    anchor
+        .put("type", type)
+        .put("cid", stored.cid())
+        .put("sha256", stored.sha256())
+        .put("sizeBytes", stored.sizeBytes());
+    return anchored(ledger.anchorDocument(uploader, exportId, anchor.toString()));
+  }
+
+  @Override
+  public Stored store(String subject, String type, String contentType, byte[] content) {
     rules.check(content, contentType);
     String sha256 = sha256(content);
-    String cid = kubo.addPinned(sealing.seal(content, exportId, type));
+    String cid = kubo.addPinned(sealing.seal(content, subject, type));
     // The ledger must never point to a CID this node does not keep.
     if (!kubo.isPinned(cid)) {
       throw new DocumentStoreUnavailable(
           "kubo stored " + cid + " but does not report it pinned", null);
     }
-    var anchor = JSON.createObjectNode();
-    anchor.put("type", type).put("cid", cid).put("sha256", sha256).put("sizeBytes", content.length);
-    return anchored(ledger.anchorDocument(uploader, exportId, anchor.toString()));
+    return new Stored(cid, sha256, content.length);
+  }
+
+  @Override
+  public Opened open(String subject, String type, String cid, String sha256) {
+    byte[] content = sealing.open(kubo.cat(cid), subject, type);
+    if (!sha256(content).equals(sha256)) {
+      throw new DocumentTampered(
+          type + " of " + subject + " does not match the SHA-256 anchored on the ledger");
+    }
+    return new Opened(DocumentRules.contentTypeOf(content), content);
   }
 
   @Override
@@ -53,17 +73,13 @@ public final class IpfsDocumentStore implements DocumentStore {
       throw new DocumentRejected("export " + exportId + " has no " + type);
     }
     AnchoredDocument anchor = anchored(latest);
-    byte[] content = sealing.open(kubo.cat(anchor.cid()), exportId, type);
-    if (!sha256(content).equals(anchor.sha256())) {
-      throw new DocumentTampered(
-          type
-              + " of "
-              + exportId
-              + " does not match the SHA-256 anchored on the ledger (version "
-              + anchor.version()
-              + ")");
+    Opened opened;
+    try {
+      opened = open(exportId, type, anchor.cid(), anchor.sha256());
+    } catch (DocumentTampered e) {
+      throw new DocumentTampered(e.getMessage() + " (version " + anchor.version() + ")");
     }
-    return new VerifiedDocument(anchor, DocumentRules.contentTypeOf(content), content);
+    return new VerifiedDocument(anchor, opened.contentType(), opened.content());
   }
 
   private static AnchoredDocument anchored(DocumentAnchor a) {

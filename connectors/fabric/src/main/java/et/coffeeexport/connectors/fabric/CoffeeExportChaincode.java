@@ -10,6 +10,7 @@ import et.coffeeexport.domain.ExportTerms;
 import et.coffeeexport.domain.Organisation;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.domain.RuleSet;
+import et.coffeeexport.domain.RuleSetProposal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -226,42 +227,75 @@ public final class CoffeeExportChaincode {
 
   // --- Rules and prices ----------------------------------------------------------------------
 
+  /** The rule set in force for what is filed now. */
   public RuleSet readRuleSet(Signatory reader) {
     return Answers.read(query(reader, RULES, "readRuleSet"), RuleSet.class);
   }
 
-  public RuleSet publishRuleSet(Signatory ecta, String ruleSetJson) {
+  /** The co-signed rule set {@code version}: the one an export filed under it keeps applying. */
+  public RuleSet readRuleSet(Signatory reader, int version) {
     return Answers.read(
-        ledger
-            .submit(LedgerCall.of(ecta, CHAINCODE, RULES, "publishRuleSet", ruleSetJson))
-            .result(),
-        RuleSet.class);
+        query(reader, RULES, "readRuleSetVersion", Integer.toString(version)), RuleSet.class);
+  }
+
+  /** The newest co-signed rule set, which may take effect later: the next proposal builds on it. */
+  public RuleSet readLatestRuleSet(Signatory reader) {
+    return Answers.read(query(reader, RULES, "readLatestRuleSet"), RuleSet.class);
+  }
+
+  /** ECTA's proposal of rule set {@code version} with its hash. */
+  public RuleSetProposal readRuleSetProposal(Signatory reader, int version) {
+    return Answers.read(
+        query(reader, RULES, "readRuleSetProposal", Integer.toString(version)),
+        RuleSetProposal.class);
+  }
+
+  /** Publishes the first rule set (ECTA's administrator, once; deploy.sh does it). */
+  public RuleSet publishRuleSet(Signatory ecta, String ruleSetJson) {
+    return directive(RuleSet.class, ecta, "publishRuleSet", ruleSetJson);
+  }
+
+  /** ECTA proposes the next rule set version, dated; not in force until co-signed. */
+  public RuleSetProposal proposeRuleSet(Signatory ecta, String ruleSetJson) {
+    return directive(RuleSetProposal.class, ecta, "proposeRuleSet", ruleSetJson);
+  }
+
+  /**
+   * A National Bank supervisor co-signs the proposal of {@code version} whose hash is {@code
+   * proposalHash}; answers the co-signed rule set.
+   */
+  public RuleSet cosignRuleSet(Signatory nationalBank, int version, String proposalHash) {
+    return directive(
+        RuleSet.class, nationalBank, "cosignRuleSet", Integer.toString(version), proposalHash);
+  }
+
+  /**
+   * ECTA withdraws its proposal of {@code version} whose hash is {@code proposalHash}, not
+   * co-signed yet; answers the withdrawn proposal.
+   */
+  public RuleSetProposal withdrawRuleSetProposal(Signatory ecta, int version, String proposalHash) {
+    return directive(
+        RuleSetProposal.class,
+        ecta,
+        "withdrawRuleSetProposal",
+        Integer.toString(version),
+        proposalHash);
   }
 
   public PriceFloor proposePriceFloor(Signatory ecta, String floorJson) {
-    return Answers.read(
-        ledger
-            .submit(LedgerCall.of(ecta, CHAINCODE, RULES, "proposePriceFloor", floorJson))
-            .result(),
-        PriceFloor.class);
+    return directive(PriceFloor.class, ecta, "proposePriceFloor", floorJson);
   }
 
   public PriceFloor cosignPriceFloor(
       Signatory nationalBank, String grade, String origin, String process, String effectiveDate) {
+    return directive(
+        PriceFloor.class, nationalBank, "cosignPriceFloor", grade, origin, process, effectiveDate);
+  }
+
+  /** Submits a transaction of the directives' contract and reads its answer. */
+  private <T> T directive(Class<T> answer, Signatory signer, String transaction, String... args) {
     return Answers.read(
-        ledger
-            .submit(
-                LedgerCall.of(
-                    nationalBank,
-                    CHAINCODE,
-                    RULES,
-                    "cosignPriceFloor",
-                    grade,
-                    origin,
-                    process,
-                    effectiveDate))
-            .result(),
-        PriceFloor.class);
+        ledger.submit(LedgerCall.of(signer, CHAINCODE, RULES, transaction, args)).result(), answer);
   }
 
   public List<PriceFloor> listPriceFloors(

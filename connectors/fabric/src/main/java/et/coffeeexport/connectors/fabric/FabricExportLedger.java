@@ -85,6 +85,7 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
     for (int fresh = 0; fresh < MAX_FRESH_ENDORSEMENTS; fresh++) {
       Endorsed endorsed = endorse(call, peers, deadline);
       attempts += endorsed.attempts;
+      call.signatory().confirm();
       Confirmation confirmation = submitAndConfirm(call, peers, endorsed, deadline);
       attempts += confirmation.attempts;
       Status status = confirmation.status;
@@ -117,16 +118,19 @@ final class FabricExportLedger implements ExportLedger, AutoCloseable {
   public byte[] evaluate(LedgerCall call) {
     Peers peers = peersByOrg.computeIfAbsent(call.org(), connect);
     Instant deadline = Instant.now().plus(settings.evaluateBudget());
-    return retrying(
-            peers,
-            deadline,
-            null,
-            channel -> {
-              try (Gateway gateway = gateway(channel, call, deadline)) {
-                return proposal(gateway, peers, call).evaluate();
-              }
-            })
-        .value;
+    byte[] answer =
+        retrying(
+                peers,
+                deadline,
+                null,
+                channel -> {
+                  try (Gateway gateway = gateway(channel, call, deadline)) {
+                    return proposal(gateway, peers, call).evaluate();
+                  }
+                })
+            .value;
+    call.signatory().confirm();
+    return answer;
   }
 
   @Override

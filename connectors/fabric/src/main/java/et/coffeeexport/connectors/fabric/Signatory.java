@@ -14,6 +14,13 @@ public interface Signatory {
 
   Signer signer();
 
+  /**
+   * The connector's last call before a transaction is sent for ordering (and before a query's
+   * answer is returned): a signatory whose right to sign is still being confirmed (its holder's
+   * directory entry, read while the peers endorse) throws here, and nothing reaches the ledger.
+   */
+  default void confirm() {}
+
   /** The member organisation whose CA issued the identity. */
   default Organisation organisation() {
     String msp = identity().getMspId();

@@ -1,18 +1,24 @@
 package et.coffeeexport.connectors.fabric;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import et.coffeeexport.domain.ApplicationDocument;
 import et.coffeeexport.domain.ExporterStanding;
+import et.coffeeexport.domain.LicenceApplication;
+import et.coffeeexport.domain.RegisteredExporter;
+import et.coffeeexport.domain.RegistryAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The {@code user-management} chaincode (the participant registry) as typed methods. Registry
- * entries are answered as JSON trees: the workflow shows them and decides nothing from their
- * fields; the standings the chaincodes decide on are typed.
+ * The {@code user-management} chaincode (the participant registry and the exporters' licence
+ * applications) as typed methods. Exporters' entries and applications are answered in the domain's
+ * records ({@link RegisteredExporter}, {@link LicenceApplication}); officers' and buyers' entries
+ * as JSON trees, which the workflow only shows.
  */
 public final class UserManagementChaincode {
   private static final String CHAINCODE = "user-management";
   private static final String REGISTRY = "ParticipantContract";
+  private static final String APPLICATIONS = "LicenceApplicationContract";
 
   private final ExportLedger ledger;
 
@@ -48,8 +54,94 @@ public final class UserManagementChaincode {
             .result());
   }
 
-  public JsonNode readExporter(Signatory reader, String exporterId) {
-    return Answers.tree(query(reader, "readExporter", exporterId));
+  /** An exporter's registry entry; a {@code NOT_FOUND} refusal when unregistered. */
+  public RegisteredExporter readExporter(Signatory reader, String exporterId) {
+    return Answers.read(query(reader, "readExporter", exporterId), RegisteredExporter.class);
+  }
+
+  /**
+   * The exporter named by {@code exporter}'s certificate applies for its registration or the
+   * renewal of its licence ({@code applicationJson}: {@code kind} and the profile, or the new
+   * expiry days). Sent again with the same content by the same exporter, it is answered as it
+   * stands.
+   */
+  public LicenceApplication applyForLicence(
+      Signatory exporter, String applicationId, String applicationJson) {
+    return Answers.read(
+        decide(exporter, RegistryAction.APPLY, applicationId, applicationJson).result(),
+        LicenceApplication.class);
+  }
+
+  /**
+   * The applicant anchors a document's new version ({@code {"type","cid","sha256","sizeBytes"}}).
+   */
+  public ApplicationDocument anchorApplicationDocument(
+      Signatory exporter, String applicationId, String anchorJson) {
+    return Answers.read(
+        ledger
+            .submit(
+                LedgerCall.of(
+                    exporter,
+                    CHAINCODE,
+                    APPLICATIONS,
+                    "anchorApplicationDocument",
+                    applicationId,
+                    anchorJson))
+            .result(),
+        ApplicationDocument.class);
+  }
+
+  /**
+   * ECTA registers the applicant or renews its licence ({@link RegistryAction#REGISTER}, {@link
+   * RegistryAction#RENEW}); the same officer taking the same decision again is answered, not
+   * refused. Answers the exporter's entry as it now stands.
+   */
+  public RegisteredExporter grant(
+      Signatory ecta, RegistryAction action, String exporterId, String applicationId) {
+    if (action != RegistryAction.REGISTER && action != RegistryAction.RENEW) {
+      throw new IllegalArgumentException(action + " grants nothing");
+    }
+    return Answers.read(
+        decide(ecta, action, exporterId, applicationId).result(), RegisteredExporter.class);
+  }
+
+  /** ECTA refuses an application with {@code reasons}; answers the application as refused. */
+  public LicenceApplication refuseApplication(
+      Signatory ecta, String exporterId, String applicationId, List<String> reasons) {
+    String reasonsJson =
+        Answers.JSON
+            .createObjectNode()
+            .set("reasons", Answers.JSON.valueToTree(reasons))
+            .toString();
+    return Answers.read(
+        decide(ecta, RegistryAction.REFUSE, exporterId, applicationId, reasonsJson).result(),
+        LicenceApplication.class);
+  }
+
+  /** One application; an exporter reads only its own. */
+  public LicenceApplication readApplication(
+      Signatory reader, String exporterId, String applicationId) {
+    return Answers.read(
+        ledger.evaluate(
+            LedgerCall.of(
+                reader, CHAINCODE, APPLICATIONS, "readApplication", exporterId, applicationId)),
+        LicenceApplication.class);
+  }
+
+  /**
+   * Every application of an exporter, in the order of their ids; an exporter reads only its own.
+   */
+  public List<LicenceApplication> listApplications(Signatory reader, String exporterId) {
+    return List.of(
+        Answers.read(
+            ledger.evaluate(
+                LedgerCall.of(reader, CHAINCODE, APPLICATIONS, "listApplications", exporterId)),
+            LicenceApplication[].class));
+  }
+
+  private Committed decide(Signatory signer, RegistryAction action, String... args) {
+    return ledger.submit(
+        LedgerCall.of(signer, CHAINCODE, APPLICATIONS, action.transaction(), args));
   }
 
   /**
@@ -71,6 +163,66 @@ public final class UserManagementChaincode {
 
   public JsonNode readBuyer(Signatory reader, String buyerId) {
     return Answers.tree(query(reader, "readBuyer", buyerId));
+  }
+
+  // --- Standing changes, the blacklist's decisions and the registry's trail ------------------
+
+  /**
+   * Changes an exporter's standing with its reasons and the documents recorded with it (references
+   * such as an export's anchored document; the repatriation evidence when National Bank clears a
+   * delinquency). A ban or reinstatement is the co-signature of a pending proposal.
+   */
+  public JsonNode changeExporterStanding(
+      Signatory officer,
+      String exporterId,
+      ExporterStanding standing,
+      List<String> reasons,
+      List<String> documents) {
+    return standingCall(
+        officer, "changeExporterStanding", exporterId, standing, reasons, documents);
+  }
+
+  /** An officer proposes a change a supervisor of the same organisation must co-sign. */
+  public JsonNode proposeStandingChange(
+      Signatory officer,
+      String exporterId,
+      ExporterStanding standing,
+      List<String> reasons,
+      List<String> documents) {
+    return standingCall(officer, "proposeStandingChange", exporterId, standing, reasons, documents);
+  }
+
+  /**
+   * An officer or supervisor of the proposing organisation withdraws its pending proposal to change
+   * {@code exporterId} to {@code standing}; answers the withdrawn proposal.
+   */
+  public JsonNode withdrawStandingProposal(
+      Signatory officer, String exporterId, ExporterStanding standing) {
+    return Answers.tree(
+        submit(officer, "withdrawStandingProposal", exporterId, standing.name()).result());
+  }
+
+  /**
+   * The registry's decisions on an exporter ({@code subject} {@code exporter}) or a buyer ({@code
+   * buyer}), oldest first: who decided (organisation, role, user id), from and to, reasons,
+   * documents, the co-signed proposal.
+   */
+  public JsonNode registryDecisions(Signatory reader, String subject, String subjectId) {
+    return Answers.tree(query(reader, "registryDecisions", subject, subjectId));
+  }
+
+  private JsonNode standingCall(
+      Signatory officer,
+      String transaction,
+      String exporterId,
+      ExporterStanding standing,
+      List<String> reasons,
+      List<String> documents) {
+    var json = Answers.JSON.createObjectNode();
+    json.set("reasons", Answers.JSON.valueToTree(reasons));
+    json.set("documents", Answers.JSON.valueToTree(documents));
+    return Answers.tree(
+        submit(officer, transaction, exporterId, standing.name(), json.toString()).result());
   }
 
   private Committed submit(Signatory signer, String transaction, String... args) {

@@ -68,7 +68,7 @@ public final class Consortium implements AutoCloseable {
                 + run
                 + "\",\"competenceCertificateNumber\":\"CC-"
                 + run
-                + "\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}");
+                + "\",\"licenceExpiry\":\"2099-12-31\",\"competenceCertificateExpiry\":\"2099-12-31\",\"tin\":\"0012345678\",\"capitalEtb\":15000000}");
     settle();
     floorOnce();
   }
@@ -77,6 +77,21 @@ public final class Consortium implements AutoCloseable {
   public static Consortium enrol(LocalNetwork network) throws Exception {
     return new Consortium(network, UUID.randomUUID().toString().substring(0, 8));
   }
+
+  /**
+   * A supervisor of {@code org} registered for this run, enrolled the first time it is asked for:
+   * for tests that try what a supervisor alone can write.
+   */
+  public synchronized Person supervisor(String org) throws Exception {
+    Person supervisor = supervisors.get(org);
+    if (supervisor == null) {
+      supervisor = officer(org, "supervisor");
+      supervisors.put(org, supervisor);
+    }
+    return supervisor;
+  }
+
+  private final Map<String, Person> supervisors = new HashMap<>();
 
   private Person officer(String org, String role) throws Exception {
     String id = org + "-" + role + "-" + run;
@@ -249,6 +264,9 @@ public final class Consortium implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     for (Person p : officers.values()) {
+      p.close();
+    }
+    for (Person p : supervisors.values()) {
       p.close();
     }
     exporter.close();
