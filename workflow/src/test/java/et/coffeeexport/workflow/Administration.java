@@ -41,6 +41,27 @@ final class Administration {
     return JSON.readTree(started.body()).path("id").asText();
   }
 
+  /**
+   * What became of a decision ({@code taskId}: the completed task, or the started process) as the
+   * person who took it reads it in Tasklist, once its step settled, within 60 s.
+   */
+  static JsonNode outcome(RealmLogin officer, String taskId) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonNode outcome = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> answer =
+          officer.get(ExportFixture.APP.resolve("/forms-api/decisions/" + taskId));
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      outcome = JSON.readTree(answer.body());
+      String state = outcome.path("outcome").asText();
+      if (!state.equals("PENDING") && !state.equals("RETRYING")) {
+        return outcome;
+      }
+      Thread.sleep(250);
+    }
+    return outcome;
+  }
+
   /** The one open task {@code key} of the instance, as {@code person} sees it, within 60 s. */
   static JsonNode task(String person, String instance, String key) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;

@@ -64,6 +64,11 @@ class BuyerBlacklistIT {
     JsonNode listed = last(buyer);
     assertThat(listed.path("to").asText()).isEqualTo("BLACKLISTED");
     assertThat(listed.path("userId").asText()).isEqualTo(Administration.userIdOf("ecta.officer"));
+    // The officer who started it reads in Tasklist what the ledger did: the transaction the
+    // registry's trail names.
+    JsonNode outcome = Administration.outcome(ExportFixture.webSession("ecta.officer"), entry);
+    assertThat(outcome.path("outcome").asText()).as(outcome.toString()).isEqualTo("COMMITTED");
+    assertThat(outcome.path("transactionId").asText()).isEqualTo(listed.path("txId").asText());
     ExportFixture.people.settle();
 
     var refused = filing(buyer);

@@ -64,6 +64,12 @@ class CancellationForCauseIT {
       cancels += "CANCEL".equals(d.path("action").asText()) ? 1 : 0;
     }
     assertThat(cancels).as("one decision: the lifecycle's step replayed it").isEqualTo(1);
+    // The officer who started it reads in Tasklist what the ledger did, in its own transaction.
+    JsonNode outcome =
+        Administration.outcome(ExportFixture.webSession("ecta.officer"), cancellation);
+    assertThat(outcome.path("outcome").asText()).as(outcome.toString()).isEqualTo("COMMITTED");
+    assertThat(outcome.path("transactionId").asText()).isEqualTo(cancelled.path("txId").asText());
+    assertThat(outcome.path("exportStatus").asText()).isEqualTo("CANCELLED");
     JsonNode incidents =
         JSON.readTree(
             Workflow.get(

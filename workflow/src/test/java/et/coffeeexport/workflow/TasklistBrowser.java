@@ -31,8 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class TasklistBrowser implements AutoCloseable {
   static final Path SHOTS = Path.of("target/screenshots");
+
   /** Keycloak's address: its port, as the realm's issuer names it. */
   private static final String KEYCLOAK = ":8180";
+
   final WebDriver driver;
   final WebDriverWait wait;
 

@@ -8,7 +8,6 @@ import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.testing.RealNetwork;
 import et.coffeeexport.identity.RealmLogin;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class TasklistFeedbackIT {
     assertThat(done.statusCode()).as(done.body()).isIn(200, 204);
 
     RealmLogin officer = signedIn(CUSTOMS);
-    JsonNode refused = awaitOutcome(officer, refusedTask);
+    JsonNode refused = Administration.outcome(officer, refusedTask);
     assertThat(refused.path("outcome").asText()).as(refused.toString()).isEqualTo("REFUSED");
     assertThat(refused.path("code").asText()).isEqualTo("NOT_FOUND");
     assertThat(refused.path("reason").asText()).contains("no export permit NBE-EP-NEVER-" + run);
@@ -98,7 +97,7 @@ class TasklistFeedbackIT {
 
     // Deciding again: committed, with its transaction; the next stage sees nothing of the refusal.
     ExportFixture.clearAtCustoms(CUSTOMS, throughTheApi, "DEC-OK-" + run);
-    JsonNode committed = awaitOutcome(officer, returned);
+    JsonNode committed = Administration.outcome(officer, returned);
     assertThat(committed.path("outcome").asText()).as(committed.toString()).isEqualTo("COMMITTED");
     assertThat(committed.path("transactionId").asText()).isNotBlank();
     assertThat(committed.path("exportStatus").asText()).isEqualTo("CUSTOMS_CLEARED");
@@ -262,7 +261,7 @@ class TasklistFeedbackIT {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     assertThat(JSON.readTree(started.body()).path("processInstanceId").asText())
         .isEqualTo(instance);
-    JsonNode startOutcome = awaitOutcome(ecta, instance);
+    JsonNode startOutcome = Administration.outcome(ecta, instance);
     assertThat(startOutcome.path("outcome").asText()).isEqualTo("REFUSED");
     assertThat(startOutcome.path("reason").asText()).startsWith("NOT_FOUND").contains(unknown);
     assertThat(
@@ -272,6 +271,9 @@ class TasklistFeedbackIT {
         .as("another person's start is not theirs to follow")
         .isEqualTo(404);
     JsonNode revise = Administration.task("ecta.officer", instance, "ReviseStandingChange");
+    assertThat(Administration.outcome(ecta, instance).path("returnedTaskId").asText())
+        .as("the refused start points its officer to the revision it came back as")
+        .isEqualTo(revise.path("id").asText());
     var form = ecta.get(APP.resolve("/forms-api/tasks/" + revise.path("id").asText()));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     JsonNode described = JSON.readTree(form.body());
@@ -284,7 +286,7 @@ class TasklistFeedbackIT {
     assertThat(described.path("fields").get(1).path("value").asText()).isEqualTo("audit\nfindings");
 
     Administration.complete("ecta.officer", revise, Map.of("decision", "WITHDRAW"));
-    assertThat(awaitOutcome(ecta, revise.path("id").asText()).path("outcome").asText())
+    assertThat(Administration.outcome(ecta, revise.path("id").asText()).path("outcome").asText())
         .isEqualTo("RECORDED");
   }
 
@@ -293,23 +295,6 @@ class TasklistFeedbackIT {
     var vars = body.putObject("variables");
     variables.forEach((k, v) -> vars.putObject(k).put("value", v));
     return body.toString();
-  }
-
-  /** What the outcome endpoint answers once the step settled, within 60 s. */
-  private static JsonNode awaitOutcome(RealmLogin officer, String taskId) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    JsonNode outcome = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> answer = officer.get(APP.resolve("/forms-api/decisions/" + taskId));
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      outcome = JSON.readTree(answer.body());
-      String state = outcome.path("outcome").asText();
-      if (!state.equals("PENDING") && !state.equals("RETRYING")) {
-        return outcome;
-      }
-      Thread.sleep(250);
-    }
-    return outcome;
   }
 
   /** The refusal the process instance holds as a variable, or null. */

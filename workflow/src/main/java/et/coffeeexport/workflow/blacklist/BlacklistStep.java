@@ -9,6 +9,7 @@ import et.coffeeexport.connectors.fabric.UserManagementChaincode;
 import et.coffeeexport.domain.RefusalCode;
 import et.coffeeexport.identity.wallet.StoredIdentity;
 import et.coffeeexport.workflow.administration.AdministrationSteps;
+import et.coffeeexport.workflow.lifecycle.DecisionOutcomes;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,10 +25,12 @@ import org.springframework.stereotype.Component;
 class BlacklistStep implements JavaDelegate {
   private final UserManagementChaincode registry;
   private final AdministrationSteps steps;
+  private final DecisionOutcomes outcomes;
 
-  BlacklistStep(Ledger ledger, AdministrationSteps steps) {
+  BlacklistStep(Ledger ledger, AdministrationSteps steps, DecisionOutcomes outcomes) {
     this.registry = ledger.userManagement();
     this.steps = steps;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -46,15 +49,17 @@ class BlacklistStep implements JavaDelegate {
           entry != null
               && entry.path("blacklisted").asBoolean() == listing
               && reason.equals(entry.path("reason").asText());
-      if (!done && listing) {
-        registry.blacklistBuyer(
-            ecta,
-            buyerId,
-            AdministrationSteps.text(execution, ExportProcess.BUYER_NAME),
-            AdministrationSteps.text(execution, ExportProcess.BUYER_COUNTRY),
-            reason);
-      } else if (!done) {
-        registry.removeBuyerFromBlacklist(ecta, buyerId, reason);
+      if (!done) {
+        var written =
+            listing
+                ? registry.blacklistBuyer(
+                    ecta,
+                    buyerId,
+                    AdministrationSteps.text(execution, ExportProcess.BUYER_NAME),
+                    AdministrationSteps.text(execution, ExportProcess.BUYER_COUNTRY),
+                    reason)
+                : registry.removeBuyerFromBlacklist(ecta, buyerId, reason);
+        outcomes.committed(execution, written.transactionId());
       }
     } catch (LedgerRefusal e) {
       throw steps.refused(execution, e.getMessage());

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import et.coffeeexport.bpmn.ExportProcess;
 import et.coffeeexport.connectors.cache.CachedLedgerReads;
 import et.coffeeexport.connectors.fabric.CoffeeExportChaincode;
+import et.coffeeexport.connectors.fabric.Decided;
 import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.domain.ExportAction;
 import et.coffeeexport.identity.wallet.StoredIdentity;
 import et.coffeeexport.workflow.administration.AdministrationSteps;
+import et.coffeeexport.workflow.lifecycle.DecisionOutcomes;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,12 +33,17 @@ class CancellationForCause implements JavaDelegate {
   private final CoffeeExportChaincode ledger;
   private final CachedLedgerReads reads;
   private final AdministrationSteps steps;
+  private final DecisionOutcomes outcomes;
 
   CancellationForCause(
-      CoffeeExportChaincode ledger, CachedLedgerReads reads, AdministrationSteps steps) {
+      CoffeeExportChaincode ledger,
+      CachedLedgerReads reads,
+      AdministrationSteps steps,
+      DecisionOutcomes outcomes) {
     this.ledger = ledger;
     this.reads = reads;
     this.steps = steps;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -47,12 +54,14 @@ class CancellationForCause implements JavaDelegate {
     List<String> reasons = AdministrationSteps.lines(execution.getVariable(ExportProcess.REASONS));
     var notes = JSON.createObjectNode();
     reasons.forEach(notes.putArray("reasons")::add);
+    Decided decided;
     try {
-      ledger.take(officer, ExportAction.CANCEL, exportId, notes.toString(), key);
+      decided = ledger.take(officer, ExportAction.CANCEL, exportId, notes.toString(), key);
     } catch (LedgerRefusal e) {
       throw steps.refused(execution, e.getMessage());
     }
     reads.changed(exportId);
+    outcomes.committed(execution, decided.transactionId(), decided.export().status().name());
     endLifecycle(execution, exportId, officer.username(), key, String.join("\n", reasons));
     LedgerActors.consumed(execution);
   }

@@ -88,6 +88,28 @@ public class DecisionOutcomes {
   }
 
   /**
+   * The administration step being executed committed its decision in {@code transactionId}: the
+   * decision that led to this step (the task completed before it, or the start that opened the
+   * process) says so.
+   */
+  public void committed(DelegateExecution step, String transactionId) {
+    committed(step, transactionId, null);
+  }
+
+  /** As {@link #committed(DelegateExecution, String)}, for a step that moved an export. */
+  public void committed(DelegateExecution step, String transactionId, String exportStatus) {
+    Object marked = step.getVariable(LedgerActors.stepKey(step.getCurrentActivityId()));
+    jdbc.update(
+        "UPDATE decision_outcome SET state = 'COMMITTED', transaction_id = ?, export_status = ?,"
+            + " settled_at = now()"
+            + " WHERE task_id = ? AND state = 'PENDING' AND ',' || steps || ',' LIKE ?",
+        transactionId,
+        exportStatus,
+        marked == null ? step.getProcessInstanceId() : marked.toString(),
+        "%," + step.getCurrentActivityId() + ",%");
+  }
+
+  /**
    * The ledger step being executed had nothing left to write: the decision behind it is recorded,
    * and the person who took it is not told that the ledger committed anything.
    */
@@ -141,6 +163,25 @@ public class DecisionOutcomes {
                 taskId,
                 o.taskId()));
     return refused;
+  }
+
+  /**
+   * The newest refused decision of the process instance that no task came back for yet came back as
+   * {@code taskId}, a task of another name (an administration process's revision).
+   */
+  void revisedIn(String processInstanceId, String taskId) {
+    jdbc.query(
+            "SELECT task_id FROM decision_outcome WHERE process_instance_id = ?"
+                + " AND state = 'REFUSED' AND returned_task_id IS NULL"
+                + " ORDER BY decided_at DESC LIMIT 1",
+            (rs, row) -> rs.getString(1),
+            processInstanceId)
+        .forEach(
+            refused ->
+                jdbc.update(
+                    "UPDATE decision_outcome SET returned_task_id = ? WHERE task_id = ?",
+                    taskId,
+                    refused));
   }
 
   /** The decision taken in the task {@code taskId}, if someone completed it. */

@@ -1,12 +1,21 @@
 package et.coffeeexport.workflow.lifecycle;
 
 import et.coffeeexport.bpmn.ExportProcess;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.springframework.stereotype.Component;
 
@@ -42,22 +51,57 @@ class Refusals {
     };
   }
 
-  /** When a task is created: if it came back for a refused decision, it is that person's. */
+  /**
+   * When a task is created: if it came back for a refused decision, it is that person's. A task the
+   * model reaches from a refusal under another name (an administration process's revision, after a
+   * refused start or proposal) is where that refusal came back: its own model assigns it and
+   * prefills it with what was sent, and the person is pointed to it.
+   */
   TaskListener returned() {
-    return (DelegateTask task) ->
-        outcomes
-            .returnedAs(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId())
-            .ifPresent(
-                refused -> {
-                  var execution = task.getExecution();
-                  for (CamundaFormField field :
-                      FormFields.declared(task.getBpmnModelElementInstance())) {
-                    execution.removeVariable(field.getCamundaId());
-                  }
-                  execution.removeVariable(ExportProcess.LEDGER_REFUSAL);
-                  task.setVariableLocal(ExportProcess.LEDGER_REFUSAL, refused.reason());
-                  task.setAssignee(refused.decidedBy());
-                });
+    return (DelegateTask task) -> {
+      var refused =
+          outcomes.returnedAs(
+              task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId());
+      if (refused.isPresent()) {
+        var execution = task.getExecution();
+        for (CamundaFormField field : FormFields.declared(task.getBpmnModelElementInstance())) {
+          execution.removeVariable(field.getCamundaId());
+        }
+        execution.removeVariable(ExportProcess.LEDGER_REFUSAL);
+        task.setVariableLocal(ExportProcess.LEDGER_REFUSAL, refused.get().reason());
+        task.setAssignee(refused.get().decidedBy());
+      } else if (reachedFromARefusal(task.getBpmnModelElementInstance())) {
+        outcomes.revisedIn(task.getProcessInstanceId(), task.getId());
+      }
+    };
+  }
+
+  /**
+   * Whether the model leads to {@code task} from a boundary event catching a ledger refusal,
+   * through nothing but gateways and events. The flows are read from the model's sequence flows: a
+   * node's own {@code incoming} references are optional in BPMN files.
+   */
+  static boolean reachedFromARefusal(FlowNode task) {
+    var flows = task.getModelInstance().getModelElementsByType(SequenceFlow.class);
+    Deque<FlowNode> toVisit = new ArrayDeque<>(List.of(task));
+    Set<String> seen = new HashSet<>();
+    while (!toVisit.isEmpty()) {
+      FlowNode target = toVisit.pop();
+      for (SequenceFlow incoming : flows) {
+        if (incoming.getTarget() != target) {
+          continue;
+        }
+        FlowNode source = incoming.getSource();
+        if (source instanceof BoundaryEvent boundary && catchesLedgerRefusal(boundary)) {
+          return true;
+        }
+        if ((source instanceof Gateway || source instanceof IntermediateCatchEvent)
+            && seen.add(source.getId())) {
+          toVisit.push(source);
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean catchesLedgerRefusal(BoundaryEvent boundary) {

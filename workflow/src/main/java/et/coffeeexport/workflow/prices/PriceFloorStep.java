@@ -7,7 +7,9 @@ import et.coffeeexport.connectors.fabric.LedgerRefusal;
 import et.coffeeexport.domain.PriceFloor;
 import et.coffeeexport.identity.wallet.StoredIdentity;
 import et.coffeeexport.workflow.administration.AdministrationSteps;
+import et.coffeeexport.workflow.lifecycle.DecisionOutcomes;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -27,10 +29,13 @@ import org.springframework.stereotype.Component;
 class PriceFloorStep implements JavaDelegate {
   private final CoffeeExportChaincode ledger;
   private final AdministrationSteps steps;
+  private final DecisionOutcomes outcomes;
 
-  PriceFloorStep(CoffeeExportChaincode ledger, AdministrationSteps steps) {
+  PriceFloorStep(
+      CoffeeExportChaincode ledger, AdministrationSteps steps, DecisionOutcomes outcomes) {
     this.ledger = ledger;
     this.steps = steps;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -48,32 +53,40 @@ class PriceFloorStep implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       throw refused(execution, "INVALID_ARGUMENT: " + e.getMessage());
     }
+    List<String> transactions = new ArrayList<>();
     try {
       for (PriceFloor floor : floors) {
-        if (action == PriceFloorAction.PROPOSE) {
-          propose(signer, floor);
-        } else {
-          cosign(execution, signer, floor);
-        }
+        (action == PriceFloorAction.PROPOSE
+                ? propose(signer, floor)
+                : cosign(execution, signer, floor))
+            .ifPresent(transactions::add);
       }
     } catch (LedgerRefusal e) {
       throw refused(execution, e.getMessage());
     }
+    // One transaction a floor: the person who decided is shown each of them.
+    if (!transactions.isEmpty()) {
+      outcomes.committed(execution, String.join(" ", transactions));
+    }
     LedgerActors.consumed(execution);
   }
 
-  private void propose(StoredIdentity ecta, PriceFloor floor) {
+  /** The transaction that proposed {@code floor}; empty when the ledger holds it already. */
+  private Optional<String> propose(StoredIdentity ecta, PriceFloor floor) {
     Optional<PriceFloor> held = held(ecta, floor);
     if (held.isPresent()
         && held.get().minPricePerLbUsd().compareTo(floor.minPricePerLbUsd()) == 0) {
       // Proposed already (this job's earlier attempt, the same price proposed again), or even in
       // force at that price (a round repeated): nothing to change.
-      return;
+      return Optional.empty();
     }
-    ledger.proposePriceFloor(ecta, ProposedFloors.proposal(floor));
+    return Optional.of(
+        ledger.proposePriceFloor(ecta, ProposedFloors.proposal(floor)).transactionId());
   }
 
-  private void cosign(DelegateExecution execution, StoredIdentity bank, PriceFloor floor) {
+  /** The transaction that co-signed {@code floor}; empty when it was co-signed already. */
+  private Optional<String> cosign(
+      DelegateExecution execution, StoredIdentity bank, PriceFloor floor) {
     Optional<PriceFloor> held = held(bank, floor);
     if (held.isPresent()
         && held.get().minPricePerLbUsd().compareTo(floor.minPricePerLbUsd()) != 0) {
@@ -88,10 +101,13 @@ class PriceFloorStep implements JavaDelegate {
               + " USD/lb reviewed");
     }
     if (held.isPresent() && held.get().cosigned()) {
-      return; // co-signed already by this job's earlier attempt
+      return Optional.empty(); // co-signed already by this job's earlier attempt
     }
-    ledger.cosignPriceFloor(
-        bank, floor.grade(), floor.origin(), floor.process(), floor.effectiveDate());
+    return Optional.of(
+        ledger
+            .cosignPriceFloor(
+                bank, floor.grade(), floor.origin(), floor.process(), floor.effectiveDate())
+            .transactionId());
   }
 
   /** The ledger's entry for this floor's grade, origin, process and day, if any. */

@@ -9,6 +9,7 @@ import et.coffeeexport.domain.RegistryAction;
 import et.coffeeexport.identity.wallet.LedgerIdentities;
 import et.coffeeexport.identity.wallet.SigningRefused;
 import et.coffeeexport.identity.wallet.StoredIdentity;
+import et.coffeeexport.workflow.lifecycle.DecisionOutcomes;
 import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import java.util.Arrays;
 import java.util.List;
@@ -34,12 +35,17 @@ class RegistryStep implements JavaDelegate {
   private final UserManagementChaincode registry;
   private final LedgerIdentities identities;
   private final ApplicationRecords records;
+  private final DecisionOutcomes outcomes;
 
   RegistryStep(
-      UserManagementChaincode registry, LedgerIdentities identities, ApplicationRecords records) {
+      UserManagementChaincode registry,
+      LedgerIdentities identities,
+      ApplicationRecords records,
+      DecisionOutcomes outcomes) {
     this.registry = registry;
     this.identities = identities;
     this.records = records;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -54,7 +60,9 @@ class RegistryStep implements JavaDelegate {
             registry.applyForLicence(
                 signer, applicationId, (String) execution.getVariable(REQUEST));
         case REGISTER, RENEW -> {
-          RegisteredExporter granted = registry.grant(signer, action, exporterId, applicationId);
+          var written = registry.grant(signer, action, exporterId, applicationId);
+          outcomes.committed(execution, written.transactionId());
+          RegisteredExporter granted = written.answer();
           var validThrough = granted.profile().validThrough();
           execution.setVariable(
               Registration.LICENCE_REMINDER_AT, LicenceDates.reminderAt(validThrough));
@@ -62,7 +70,11 @@ class RegistryStep implements JavaDelegate {
               Registration.LICENCE_EXPIRES_AT, LicenceDates.lapsesAt(validThrough));
         }
         case REFUSE ->
-            registry.refuseApplication(signer, exporterId, applicationId, reasons(execution));
+            outcomes.committed(
+                execution,
+                registry
+                    .refuseApplication(signer, exporterId, applicationId, reasons(execution))
+                    .transactionId());
       }
     } catch (LedgerRefusal | SigningRefused e) {
       LedgerActors.consumed(execution);

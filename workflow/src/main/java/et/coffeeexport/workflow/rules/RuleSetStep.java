@@ -80,7 +80,9 @@ class RuleSetStep implements JavaDelegate {
     if (refusal.isPresent()) {
       throw refused(execution, refusal.get().code() + ": " + refusal.get().reason());
     }
-    RuleSetProposal proposal = ledger.proposeRuleSet(ecta, JSON.valueToTree(proposed).toString());
+    var written = ledger.proposeRuleSet(ecta, JSON.valueToTree(proposed).toString());
+    outcomes.committed(execution, written.transactionId());
+    RuleSetProposal proposal = written.answer();
     execution.setVariable(ExportProcess.PROPOSED_VERSION, proposal.rules().version());
     execution.setVariable(ExportProcess.PROPOSAL_HASH, proposal.hash());
     execution.setVariable(ExportProcess.CHANGE_SUMMARY, changes.summary(latest));
@@ -90,7 +92,8 @@ class RuleSetStep implements JavaDelegate {
     int version = ((Number) execution.getVariable(ExportProcess.PROPOSED_VERSION)).intValue();
     String hash = (String) execution.getVariable(ExportProcess.PROPOSAL_HASH);
     try {
-      ledger.cosignRuleSet(nationalBank, version, hash);
+      outcomes.committed(
+          execution, ledger.cosignRuleSet(nationalBank, version, hash).transactionId());
     } catch (LedgerRefusal e) {
       boolean alreadyThisOne =
           e.code() == RefusalCode.ALREADY_EXISTS
@@ -117,7 +120,8 @@ class RuleSetStep implements JavaDelegate {
     }
     int number = ((Number) version).intValue();
     try {
-      ledger.withdrawRuleSetProposal(ecta, number, hash);
+      outcomes.committed(
+          execution, ledger.withdrawRuleSetProposal(ecta, number, hash).transactionId());
       return true;
     } catch (LedgerRefusal e) {
       boolean replaced =

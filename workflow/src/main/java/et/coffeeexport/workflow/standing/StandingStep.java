@@ -15,6 +15,7 @@ import et.coffeeexport.workflow.lifecycle.LedgerActors;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -66,12 +67,16 @@ class StandingStep implements JavaDelegate {
                   signer,
                   AdministrationSteps.lines(execution.getVariable(ExportProcess.DOCUMENTS))));
       if (action == StandingAction.WITHDRAW) {
-        if (!withdraw(signer, exporterId, to)) {
-          outcomes.nothingWritten(execution);
-        }
+        withdraw(signer, exporterId, to)
+            .ifPresentOrElse(
+                tx -> outcomes.committed(execution, tx), () -> outcomes.nothingWritten(execution));
       } else if (action == StandingAction.PROPOSE) {
         // A proposal replaces the pending one: proposing again converges by itself.
-        registry.proposeStandingChange(signer, exporterId, to, reasons, recorded);
+        outcomes.committed(
+            execution,
+            registry
+                .proposeStandingChange(signer, exporterId, to, reasons, recorded)
+                .transactionId());
       } else if (!decidedAlready(signer, exporterId, to, reasons)) {
         if (standingOf(signer, exporterId).needsRepatriationEvidence(to)) {
           recorded.addAll(
@@ -80,7 +85,11 @@ class StandingStep implements JavaDelegate {
                   exporterId,
                   AdministrationSteps.text(execution, ExportProcess.REPATRIATED_EXPORT_ID)));
         }
-        registry.changeExporterStanding(signer, exporterId, to, reasons, recorded);
+        outcomes.committed(
+            execution,
+            registry
+                .changeExporterStanding(signer, exporterId, to, reasons, recorded)
+                .transactionId());
       }
     } catch (LedgerRefusal e) {
       throw steps.refused(execution, e.getMessage());
@@ -94,20 +103,19 @@ class StandingStep implements JavaDelegate {
    * FORBIDDEN (another change, or another organisation's, is pending) leave nothing of this change
    * to take back. Any other refusal returns to the officer.
    *
-   * @return whether the ledger withdrew it
+   * @return the transaction that withdrew it, empty when there was nothing to withdraw
    */
-  private boolean withdraw(StoredIdentity signer, String exporterId, ExporterStanding to) {
+  private Optional<String> withdraw(StoredIdentity signer, String exporterId, ExporterStanding to) {
     if (to == ExporterStanding.SUSPENDED) {
-      return false;
+      return Optional.empty();
     }
     try {
-      registry.withdrawStandingProposal(signer, exporterId, to);
-      return true;
+      return Optional.of(registry.withdrawStandingProposal(signer, exporterId, to).transactionId());
     } catch (LedgerRefusal e) {
       if (!NOTHING_OF_THIS_CHANGE_PENDING.contains(e.code())) {
         throw e;
       }
-      return false;
+      return Optional.empty();
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -76,7 +77,7 @@ public final class InMemoryWorkflow {
     Mocks.register("recordStageApproval", step(true));
     Mocks.register("ledgerStep", step(true));
     Mocks.register("priceFloorStep", step(false));
-    Mocks.register("standingStep", step(false));
+    Mocks.register("standingStep", administrationStep());
     Mocks.register("taskServiceLevel", (TaskListener) task -> {});
     Mocks.register("escalateToSupervisors", (JavaDelegate) execution -> {});
     Mocks.register(
@@ -97,6 +98,21 @@ public final class InMemoryWorkflow {
       if (recordsTransaction) {
         OUTCOMES.committed(Decisions.stepKey(execution), "tx-" + execution.getId(), "X");
       }
+      Decisions.consumed(execution);
+    };
+  }
+
+  /**
+   * An administration step: commits as the real ones do, the transaction recorded for the decision
+   * that led to it ({@link DecisionOutcomes#committed(DelegateExecution, String)}).
+   */
+  private static JavaDelegate administrationStep() {
+    return execution -> {
+      if (REFUSE_WITH.get() != null) {
+        Decisions.consumed(execution);
+        throw new BpmnError(ExportProcess.LEDGER_REFUSED, REFUSE_WITH.get());
+      }
+      OUTCOMES.committed(execution, "tx-" + execution.getCurrentActivityId());
       Decisions.consumed(execution);
     };
   }

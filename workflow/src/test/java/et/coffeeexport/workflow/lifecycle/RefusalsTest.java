@@ -62,11 +62,61 @@ class RefusalsTest {
   }
 
   @Test
+  void anAdministrationDecisionIsAnsweredWithTheTransactionOfItsOwnStep() {
+    String process = startStanding("EXPORTER-BAN", "BANNED");
+    InMemoryWorkflow.runStep(process);
+    Task cosign = InMemoryWorkflow.task(process, "CosignStandingChange");
+    InMemoryWorkflow.completeAs("ecta.supervisor", cosign, Map.of("decision", "COSIGN"));
+    InMemoryWorkflow.runStep(process);
+
+    var proposed = OUTCOMES.of(process).orElseThrow();
+    assertThat(proposed.state()).isEqualTo(State.COMMITTED);
+    assertThat(proposed.transactionId())
+        .as("the start's own step, not the co-signature after it")
+        .isEqualTo("tx-RecordStandingProposal");
+    var cosigned = OUTCOMES.of(cosign.getId()).orElseThrow();
+    assertThat(cosigned.state()).isEqualTo(State.COMMITTED);
+    assertThat(cosigned.decidedBy()).isEqualTo("ecta.supervisor");
+    assertThat(cosigned.transactionId()).isNotEqualTo(proposed.transactionId());
+  }
+
+  @Test
+  void aRefusedStartPointsItsOfficerToTheRevisionItCameBackAs() {
+    InMemoryWorkflow.REFUSE_WITH.set("NOT_FOUND: no exporter EXPORTER-GONE in the registry");
+    String process = startStanding("EXPORTER-GONE", "SUSPENDED");
+    InMemoryWorkflow.runStep(process);
+
+    Task revise = InMemoryWorkflow.task(process, "ReviseStandingChange");
+    var start = OUTCOMES.of(process).orElseThrow();
+    assertThat(start.state()).isEqualTo(State.REFUSED);
+    assertThat(start.reason()).startsWith("NOT_FOUND");
+    assertThat(start.returnedTaskId()).as("the task to open again").isEqualTo(revise.getId());
+    assertThat(ENGINE.getRuntimeService().getVariable(process, "reasons"))
+        .as("the revision starts from what was sent")
+        .isEqualTo("audit");
+  }
+
+  @Test
   void aDecisionCompletedByThePlatformRecordsNoPersonsOutcome() {
     String process = InMemoryWorkflow.startReview("EXP-PLATFORM");
     Task task = reviewOf(process);
     ENGINE.getTaskService().complete(task.getId(), Map.of("decision", "APPROVE"));
     assertThat(OUTCOMES.of(task.getId())).isEmpty();
+  }
+
+  /** ECTA's officer starts a standing change from its start form. */
+  private static String startStanding(String exporterId, String standing) {
+    ENGINE.getIdentityService().setAuthenticatedUserId("ecta.officer");
+    try {
+      return ENGINE
+          .getRuntimeService()
+          .startProcessInstanceByKey(
+              ExportProcess.EXPORTER_STANDING,
+              Map.of("exporterId", exporterId, "standing", standing, "reasons", "audit"))
+          .getId();
+    } finally {
+      ENGINE.getIdentityService().clearAuthentication();
+    }
   }
 
   private static Task reviewOf(String process) {

@@ -256,16 +256,16 @@ public final class CoffeeExportChaincode {
   }
 
   /** ECTA proposes the next rule set version, dated; not in force until co-signed. */
-  public RuleSetProposal proposeRuleSet(Signatory ecta, String ruleSetJson) {
-    return directive(RuleSetProposal.class, ecta, "proposeRuleSet", ruleSetJson);
+  public Written<RuleSetProposal> proposeRuleSet(Signatory ecta, String ruleSetJson) {
+    return written(RuleSetProposal.class, ecta, "proposeRuleSet", ruleSetJson);
   }
 
   /**
    * A National Bank supervisor co-signs the proposal of {@code version} whose hash is {@code
    * proposalHash}; answers the co-signed rule set.
    */
-  public RuleSet cosignRuleSet(Signatory nationalBank, int version, String proposalHash) {
-    return directive(
+  public Written<RuleSet> cosignRuleSet(Signatory nationalBank, int version, String proposalHash) {
+    return written(
         RuleSet.class, nationalBank, "cosignRuleSet", Integer.toString(version), proposalHash);
   }
 
@@ -273,8 +273,9 @@ public final class CoffeeExportChaincode {
    * ECTA withdraws its proposal of {@code version} whose hash is {@code proposalHash}, not
    * co-signed yet; answers the withdrawn proposal.
    */
-  public RuleSetProposal withdrawRuleSetProposal(Signatory ecta, int version, String proposalHash) {
-    return directive(
+  public Written<RuleSetProposal> withdrawRuleSetProposal(
+      Signatory ecta, int version, String proposalHash) {
+    return written(
         RuleSetProposal.class,
         ecta,
         "withdrawRuleSetProposal",
@@ -282,20 +283,29 @@ public final class CoffeeExportChaincode {
         proposalHash);
   }
 
-  public PriceFloor proposePriceFloor(Signatory ecta, String floorJson) {
-    return directive(PriceFloor.class, ecta, "proposePriceFloor", floorJson);
+  public Written<PriceFloor> proposePriceFloor(Signatory ecta, String floorJson) {
+    return written(PriceFloor.class, ecta, "proposePriceFloor", floorJson);
   }
 
-  public PriceFloor cosignPriceFloor(
+  public Written<PriceFloor> cosignPriceFloor(
       Signatory nationalBank, String grade, String origin, String process, String effectiveDate) {
-    return directive(
+    return written(
         PriceFloor.class, nationalBank, "cosignPriceFloor", grade, origin, process, effectiveDate);
   }
 
   /** Submits a transaction of the directives' contract and reads its answer. */
   private <T> T directive(Class<T> answer, Signatory signer, String transaction, String... args) {
-    return Answers.read(
-        ledger.submit(LedgerCall.of(signer, CHAINCODE, RULES, transaction, args)).result(), answer);
+    return written(answer, signer, transaction, args).answer();
+  }
+
+  /** A directive's answer with the transaction that recorded it. */
+  private <T> Written<T> written(
+      Class<T> answer, Signatory signer, String transaction, String... args) {
+    Committed committed = ledger.submit(LedgerCall.of(signer, CHAINCODE, RULES, transaction, args));
+    return new Written<>(
+        Answers.read(committed.result(), answer),
+        committed.transactionId(),
+        committed.blockNumber());
   }
 
   public List<PriceFloor> listPriceFloors(

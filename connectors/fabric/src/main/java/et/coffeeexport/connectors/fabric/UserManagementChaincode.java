@@ -96,25 +96,24 @@ public final class UserManagementChaincode {
    * RegistryAction#RENEW}); the same officer taking the same decision again is answered, not
    * refused. Answers the exporter's entry as it now stands.
    */
-  public RegisteredExporter grant(
+  public Written<RegisteredExporter> grant(
       Signatory ecta, RegistryAction action, String exporterId, String applicationId) {
     if (action != RegistryAction.REGISTER && action != RegistryAction.RENEW) {
       throw new IllegalArgumentException(action + " grants nothing");
     }
-    return Answers.read(
-        decide(ecta, action, exporterId, applicationId).result(), RegisteredExporter.class);
+    return read(decide(ecta, action, exporterId, applicationId), RegisteredExporter.class);
   }
 
   /** ECTA refuses an application with {@code reasons}; answers the application as refused. */
-  public LicenceApplication refuseApplication(
+  public Written<LicenceApplication> refuseApplication(
       Signatory ecta, String exporterId, String applicationId, List<String> reasons) {
     String reasonsJson =
         Answers.JSON
             .createObjectNode()
             .set("reasons", Answers.JSON.valueToTree(reasons))
             .toString();
-    return Answers.read(
-        decide(ecta, RegistryAction.REFUSE, exporterId, applicationId, reasonsJson).result(),
+    return read(
+        decide(ecta, RegistryAction.REFUSE, exporterId, applicationId, reasonsJson),
         LicenceApplication.class);
   }
 
@@ -152,13 +151,13 @@ public final class UserManagementChaincode {
     return text(query(reader, "exporterStatus", exporterId));
   }
 
-  public JsonNode blacklistBuyer(
+  public Written<JsonNode> blacklistBuyer(
       Signatory ecta, String buyerId, String name, String country, String reason) {
-    return Answers.tree(submit(ecta, "blacklistBuyer", buyerId, name, country, reason).result());
+    return tree(submit(ecta, "blacklistBuyer", buyerId, name, country, reason));
   }
 
-  public JsonNode removeBuyerFromBlacklist(Signatory ecta, String buyerId, String reason) {
-    return Answers.tree(submit(ecta, "removeBuyerFromBlacklist", buyerId, reason).result());
+  public Written<JsonNode> removeBuyerFromBlacklist(Signatory ecta, String buyerId, String reason) {
+    return tree(submit(ecta, "removeBuyerFromBlacklist", buyerId, reason));
   }
 
   public JsonNode readBuyer(Signatory reader, String buyerId) {
@@ -172,7 +171,7 @@ public final class UserManagementChaincode {
    * such as an export's anchored document; the repatriation evidence when National Bank clears a
    * delinquency). A ban or reinstatement is the co-signature of a pending proposal.
    */
-  public JsonNode changeExporterStanding(
+  public Written<JsonNode> changeExporterStanding(
       Signatory officer,
       String exporterId,
       ExporterStanding standing,
@@ -183,7 +182,7 @@ public final class UserManagementChaincode {
   }
 
   /** An officer proposes a change a supervisor of the same organisation must co-sign. */
-  public JsonNode proposeStandingChange(
+  public Written<JsonNode> proposeStandingChange(
       Signatory officer,
       String exporterId,
       ExporterStanding standing,
@@ -196,10 +195,9 @@ public final class UserManagementChaincode {
    * An officer or supervisor of the proposing organisation withdraws its pending proposal to change
    * {@code exporterId} to {@code standing}; answers the withdrawn proposal.
    */
-  public JsonNode withdrawStandingProposal(
+  public Written<JsonNode> withdrawStandingProposal(
       Signatory officer, String exporterId, ExporterStanding standing) {
-    return Answers.tree(
-        submit(officer, "withdrawStandingProposal", exporterId, standing.name()).result());
+    return tree(submit(officer, "withdrawStandingProposal", exporterId, standing.name()));
   }
 
   /**
@@ -211,7 +209,7 @@ public final class UserManagementChaincode {
     return Answers.tree(query(reader, "registryDecisions", subject, subjectId));
   }
 
-  private JsonNode standingCall(
+  private Written<JsonNode> standingCall(
       Signatory officer,
       String transaction,
       String exporterId,
@@ -221,8 +219,7 @@ public final class UserManagementChaincode {
     var json = Answers.JSON.createObjectNode();
     json.set("reasons", Answers.JSON.valueToTree(reasons));
     json.set("documents", Answers.JSON.valueToTree(documents));
-    return Answers.tree(
-        submit(officer, transaction, exporterId, standing.name(), json.toString()).result());
+    return tree(submit(officer, transaction, exporterId, standing.name(), json.toString()));
   }
 
   private Committed submit(Signatory signer, String transaction, String... args) {
@@ -231,6 +228,18 @@ public final class UserManagementChaincode {
 
   private byte[] query(Signatory reader, String transaction, String... args) {
     return ledger.evaluate(LedgerCall.of(reader, CHAINCODE, REGISTRY, transaction, args));
+  }
+
+  private static Written<JsonNode> tree(Committed committed) {
+    return new Written<>(
+        Answers.tree(committed.result()), committed.transactionId(), committed.blockNumber());
+  }
+
+  private static <T> Written<T> read(Committed committed, Class<T> answer) {
+    return new Written<>(
+        Answers.read(committed.result(), answer),
+        committed.transactionId(),
+        committed.blockNumber());
   }
 
   private static String text(byte[] answer) {
