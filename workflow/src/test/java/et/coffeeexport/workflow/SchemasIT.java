@@ -27,9 +27,9 @@ class SchemasIT {
               + " fingerprint text NOT NULL, filed_at timestamptz NOT NULL DEFAULT now());"
               + " INSERT INTO submission (export_id, username, fingerprint)"
               + " VALUES ('EXP-1', 'exporter', 'f1')");
-      // Workflow: submission, private_input, decision_outcome, licence applications and notices;
-      // read model: V1; wallet: fabric_identity, sealing_key.
-      assertThat(WorkflowSchema.migrate(schema.database).migrationsExecuted).isEqualTo(4);
+      // Workflow: submission, private_input, decision_outcome, licence applications and notices,
+      // decision_outcome by decider; read model: V1; wallet: fabric_identity, sealing_key.
+      assertThat(WorkflowSchema.migrate(schema.database).migrationsExecuted).isEqualTo(5);
       assertThat(ReadModelSchema.migrate(schema.database).migrationsExecuted).isEqualTo(1);
       assertThat(WalletSchema.migrate(schema.database).migrationsExecuted).isEqualTo(2);
 
