@@ -56,7 +56,14 @@ class SchemasIT {
       assertThat(
               rows(
                   schema, "SELECT version FROM " + WorkflowSchema.HISTORY_TABLE + " WHERE success"))
-          .endsWith("1", "2", "3", "4");
+          .endsWith("1", "2", "3", "4", "5");
+      assertThat(
+              rows(
+                  schema,
+                  "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                      + " AND tablename = 'decision_outcome'"))
+          .as("a start form finds its person's newest decisions by index")
+          .contains("decision_outcome_by_decider");
       assertThat(
               rows(
                   schema,
