@@ -166,22 +166,26 @@ public class DecisionOutcomes {
   }
 
   /**
-   * The newest refused decision of the process instance that no task came back for yet came back as
-   * {@code taskId}, a task of another name (an administration process's revision).
+   * The newest refused decision of the process instance that led to one of {@code steps} and that
+   * no task came back for yet came back as {@code taskId}, a task of another name (an
+   * administration process's revision).
    */
-  void revisedIn(String processInstanceId, String taskId) {
-    jdbc.query(
-            "SELECT task_id FROM decision_outcome WHERE process_instance_id = ?"
-                + " AND state = 'REFUSED' AND returned_task_id IS NULL"
-                + " ORDER BY decided_at DESC LIMIT 1",
-            (rs, row) -> rs.getString(1),
+  void revisedIn(String processInstanceId, Set<String> steps, String taskId) {
+    jdbc
+        .query(
+            "SELECT * FROM decision_outcome WHERE process_instance_id = ?"
+                + " AND state = 'REFUSED' AND returned_task_id IS NULL ORDER BY decided_at DESC",
+            DecisionOutcomes::outcome,
             processInstanceId)
-        .forEach(
+        .stream()
+        .filter(o -> o.steps().stream().anyMatch(steps::contains))
+        .findFirst()
+        .ifPresent(
             refused ->
                 jdbc.update(
                     "UPDATE decision_outcome SET returned_task_id = ? WHERE task_id = ?",
                     taskId,
-                    refused));
+                    refused.taskId()));
   }
 
   /** The decision taken in the task {@code taskId}, if someone completed it. */

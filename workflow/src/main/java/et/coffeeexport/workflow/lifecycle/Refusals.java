@@ -70,21 +70,25 @@ class Refusals {
         execution.removeVariable(ExportProcess.LEDGER_REFUSAL);
         task.setVariableLocal(ExportProcess.LEDGER_REFUSAL, refused.get().reason());
         task.setAssignee(refused.get().decidedBy());
-      } else if (reachedFromARefusal(task.getBpmnModelElementInstance())) {
-        outcomes.revisedIn(task.getProcessInstanceId(), task.getId());
+      } else {
+        Set<String> steps = refusedStepsLeadingTo(task.getBpmnModelElementInstance());
+        if (!steps.isEmpty()) {
+          outcomes.revisedIn(task.getProcessInstanceId(), steps, task.getId());
+        }
       }
     };
   }
 
   /**
-   * Whether the model leads to {@code task} from a boundary event catching a ledger refusal,
-   * through nothing but gateways and events. The flows are read from the model's sequence flows: a
-   * node's own {@code incoming} references are optional in BPMN files.
+   * The ledger steps whose refusal the model leads to {@code task} from (a boundary event catching
+   * {@code LEDGER_REFUSED}, through nothing but gateways and events). The flows are read from the
+   * model's sequence flows: a node's own {@code incoming} references are optional in BPMN files.
    */
-  static boolean reachedFromARefusal(FlowNode task) {
+  static Set<String> refusedStepsLeadingTo(FlowNode task) {
     var flows = task.getModelInstance().getModelElementsByType(SequenceFlow.class);
     Deque<FlowNode> toVisit = new ArrayDeque<>(List.of(task));
     Set<String> seen = new HashSet<>();
+    Set<String> steps = new HashSet<>();
     while (!toVisit.isEmpty()) {
       FlowNode target = toVisit.pop();
       for (SequenceFlow incoming : flows) {
@@ -93,7 +97,7 @@ class Refusals {
         }
         FlowNode source = incoming.getSource();
         if (source instanceof BoundaryEvent boundary && catchesLedgerRefusal(boundary)) {
-          return true;
+          steps.add(boundary.getAttachedTo().getId());
         }
         if ((source instanceof Gateway || source instanceof IntermediateCatchEvent)
             && seen.add(source.getId())) {
@@ -101,7 +105,7 @@ class Refusals {
         }
       }
     }
-    return false;
+    return steps;
   }
 
   private static boolean catchesLedgerRefusal(BoundaryEvent boundary) {
