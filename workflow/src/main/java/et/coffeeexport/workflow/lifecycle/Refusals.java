@@ -65,7 +65,11 @@ class Refusals {
       if (refused.isPresent()) {
         var execution = task.getExecution();
         for (CamundaFormField field : FormFields.declared(task.getBpmnModelElementInstance())) {
-          execution.removeVariable(field.getCamundaId());
+          // A revision starts from what was sent (prefill), refused again or not; its decision
+          // and every other input are chosen again.
+          if (FormFields.property(field, "prefill").isEmpty()) {
+            execution.removeVariable(field.getCamundaId());
+          }
         }
         execution.removeVariable(ExportProcess.LEDGER_REFUSAL);
         task.setVariableLocal(ExportProcess.LEDGER_REFUSAL, refused.get().reason());

@@ -94,6 +94,19 @@ class RefusalsTest {
     assertThat(ENGINE.getRuntimeService().getVariable(process, "reasons"))
         .as("the revision starts from what was sent")
         .isEqualTo("audit");
+
+    // Sent again and refused again: the revision comes back to its officer, still starting from
+    // what they sent, with no decision chosen for them.
+    InMemoryWorkflow.completeAs(
+        "ecta.officer", revise, Map.of("decision", "RESUBMIT", "reasons", "audit\nsecond look"));
+    InMemoryWorkflow.runStep(process);
+    Task again = InMemoryWorkflow.task(process, "ReviseStandingChange");
+    assertThat(again.getId()).isNotEqualTo(revise.getId());
+    assertThat(again.getAssignee()).isEqualTo("ecta.officer");
+    assertThat(OUTCOMES.of(revise.getId()).orElseThrow().returnedTaskId()).isEqualTo(again.getId());
+    assertThat(ENGINE.getRuntimeService().getVariables(process))
+        .containsEntry("reasons", "audit\nsecond look")
+        .doesNotContainKey(ExportProcess.DECISION);
   }
 
   @Test
