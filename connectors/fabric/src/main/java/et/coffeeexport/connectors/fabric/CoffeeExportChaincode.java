@@ -301,11 +301,9 @@ public final class CoffeeExportChaincode {
   /** A directive's answer with the transaction that recorded it. */
   private <T> Written<T> written(
       Class<T> answer, Signatory signer, String transaction, String... args) {
-    Committed committed = ledger.submit(LedgerCall.of(signer, CHAINCODE, RULES, transaction, args));
-    return new Written<>(
-        Answers.read(committed.result(), answer),
-        committed.transactionId(),
-        committed.blockNumber());
+    return ledger
+        .submit(LedgerCall.of(signer, CHAINCODE, RULES, transaction, args))
+        .written(answer);
   }
 
   public List<PriceFloor> listPriceFloors(

@@ -101,7 +101,7 @@ public final class UserManagementChaincode {
     if (action != RegistryAction.REGISTER && action != RegistryAction.RENEW) {
       throw new IllegalArgumentException(action + " grants nothing");
     }
-    return read(decide(ecta, action, exporterId, applicationId), RegisteredExporter.class);
+    return decide(ecta, action, exporterId, applicationId).written(RegisteredExporter.class);
   }
 
   /** ECTA refuses an application with {@code reasons}; answers the application as refused. */
@@ -112,9 +112,8 @@ public final class UserManagementChaincode {
             .createObjectNode()
             .set("reasons", Answers.JSON.valueToTree(reasons))
             .toString();
-    return read(
-        decide(ecta, RegistryAction.REFUSE, exporterId, applicationId, reasonsJson),
-        LicenceApplication.class);
+    return decide(ecta, RegistryAction.REFUSE, exporterId, applicationId, reasonsJson)
+        .written(LicenceApplication.class);
   }
 
   /** One application; an exporter reads only its own. */
@@ -153,11 +152,11 @@ public final class UserManagementChaincode {
 
   public Written<JsonNode> blacklistBuyer(
       Signatory ecta, String buyerId, String name, String country, String reason) {
-    return tree(submit(ecta, "blacklistBuyer", buyerId, name, country, reason));
+    return submit(ecta, "blacklistBuyer", buyerId, name, country, reason).writtenTree();
   }
 
   public Written<JsonNode> removeBuyerFromBlacklist(Signatory ecta, String buyerId, String reason) {
-    return tree(submit(ecta, "removeBuyerFromBlacklist", buyerId, reason));
+    return submit(ecta, "removeBuyerFromBlacklist", buyerId, reason).writtenTree();
   }
 
   public JsonNode readBuyer(Signatory reader, String buyerId) {
@@ -197,7 +196,7 @@ public final class UserManagementChaincode {
    */
   public Written<JsonNode> withdrawStandingProposal(
       Signatory officer, String exporterId, ExporterStanding standing) {
-    return tree(submit(officer, "withdrawStandingProposal", exporterId, standing.name()));
+    return submit(officer, "withdrawStandingProposal", exporterId, standing.name()).writtenTree();
   }
 
   /**
@@ -219,7 +218,7 @@ public final class UserManagementChaincode {
     var json = Answers.JSON.createObjectNode();
     json.set("reasons", Answers.JSON.valueToTree(reasons));
     json.set("documents", Answers.JSON.valueToTree(documents));
-    return tree(submit(officer, transaction, exporterId, standing.name(), json.toString()));
+    return submit(officer, transaction, exporterId, standing.name(), json.toString()).writtenTree();
   }
 
   private Committed submit(Signatory signer, String transaction, String... args) {
@@ -228,18 +227,6 @@ public final class UserManagementChaincode {
 
   private byte[] query(Signatory reader, String transaction, String... args) {
     return ledger.evaluate(LedgerCall.of(reader, CHAINCODE, REGISTRY, transaction, args));
-  }
-
-  private static Written<JsonNode> tree(Committed committed) {
-    return new Written<>(
-        Answers.tree(committed.result()), committed.transactionId(), committed.blockNumber());
-  }
-
-  private static <T> Written<T> read(Committed committed, Class<T> answer) {
-    return new Written<>(
-        Answers.read(committed.result(), answer),
-        committed.transactionId(),
-        committed.blockNumber());
   }
 
   private static String text(byte[] answer) {
