@@ -2,7 +2,12 @@ package et.coffeeexport.workflow.submission;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Engine calls the submission API makes on an exporter's behalf, after checking the exporter's
@@ -48,16 +53,12 @@ public class AsPlatform {
       try {
         run(work);
         return;
-      } catch (org.camunda.bpm.engine.OptimisticLockingException
-          | org.camunda.bpm.engine.exception.NullValueException e) {
-        boolean clash =
-            e instanceof org.camunda.bpm.engine.OptimisticLockingException
-                || String.valueOf(e.getMessage()).contains("Cannot restore state");
-        if (!clash
-            || attempt == 5
-            || org.springframework.transaction.support.TransactionSynchronizationManager
-                .isActualTransactionActive()) {
-          throw clash ? new ApiProblems.Conflict("the export is changing; try again") : e;
+      } catch (ProcessEngineException e) {
+        if (!clash(e)) {
+          throw e;
+        }
+        if (attempt == 5 || TransactionSynchronizationManager.isActualTransactionActive()) {
+          throw new ApiProblems.Conflict("the export is changing; try again");
         }
         try {
           Thread.sleep(100L * attempt);
@@ -67,5 +68,19 @@ public class AsPlatform {
         }
       }
     }
+  }
+
+  /**
+   * How a clash with a concurrent engine transaction shows: a stale revision; PostgreSQL ending one
+   * of two transactions that wait on each other's rows (deleting a process's tree while its job
+   * updates it), which the engine codes DEADLOCK; a row the other transaction removed (a foreign
+   * key, or an execution the engine can no longer restore).
+   */
+  static boolean clash(ProcessEngineException e) {
+    return e instanceof OptimisticLockingException
+        || e.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
+        || e.getCode() == BuiltinExceptionCode.FOREIGN_KEY_CONSTRAINT_VIOLATION.getCode()
+        || e instanceof NullValueException
+            && String.valueOf(e.getMessage()).contains("Cannot restore state");
   }
 }
