@@ -143,8 +143,9 @@ class ExporterApplications {
     ApplicationDocument anchored =
         registry.anchorApplicationDocument(applicant, applicationId, anchor.toString());
     if (application.withDocument(anchored).missingDocuments().isEmpty()) {
-      // Once the process waits for them; later versions find it past that point.
-      platform.run(
+      // Once the process waits for them; later versions find it past that point. Its own job may
+      // be moving it at this moment: a clash is tried again.
+      platform.change(
           () ->
               runtime
                   .createMessageCorrelation(Registration.DOCUMENTS_COMPLETE)

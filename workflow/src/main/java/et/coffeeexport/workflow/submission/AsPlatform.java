@@ -48,7 +48,7 @@ public class AsPlatform {
    * few times, before the caller hears of a conflict. Only outside a surrounding transaction, which
    * a clash would have spoiled.
    */
-  void change(Runnable work) {
+  public void change(Runnable work) {
     for (int attempt = 1; ; attempt++) {
       try {
         run(work);
