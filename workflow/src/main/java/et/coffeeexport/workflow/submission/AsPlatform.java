@@ -1,11 +1,15 @@
 package et.coffeeexport.workflow.submission;
 
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -16,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class AsPlatform {
+  private static final Logger log = LoggerFactory.getLogger(AsPlatform.class);
   private final IdentityService identities;
 
   AsPlatform(IdentityService identities) {
@@ -60,6 +65,7 @@ public class AsPlatform {
         if (attempt == 5 || TransactionSynchronizationManager.isActualTransactionActive()) {
           throw new ApiProblems.Conflict("the export is changing; try again");
         }
+        log.info("a change met the engine's own work (attempt {}): {}", attempt, e.getMessage());
         try {
           Thread.sleep(100L * attempt);
         } catch (InterruptedException interrupted) {
@@ -73,14 +79,34 @@ public class AsPlatform {
   /**
    * How a clash with a concurrent engine transaction shows: a stale revision; PostgreSQL ending one
    * of two transactions that wait on each other's rows (deleting a process's tree while its job
-   * updates it), which the engine codes DEADLOCK; a row the other transaction removed (a foreign
-   * key, or an execution the engine can no longer restore).
+   * updates it); a row the other transaction added or removed meanwhile (a child execution the job
+   * inserted under one this change deletes: a foreign key the engine codes only on other databases,
+   * so PostgreSQL's SQL state is read too); an execution the engine can no longer restore.
    */
   static boolean clash(ProcessEngineException e) {
     return e instanceof OptimisticLockingException
         || e.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
         || e.getCode() == BuiltinExceptionCode.FOREIGN_KEY_CONSTRAINT_VIOLATION.getCode()
+        || clashingSqlState(e)
         || e instanceof NullValueException
             && String.valueOf(e.getMessage()).contains("Cannot restore state");
+  }
+
+  /** PostgreSQL: deadlock_detected, serialization_failure, foreign_key_violation. */
+  private static final Set<String> CLASHING_SQL_STATES = Set.of("40P01", "40001", "23503");
+
+  private static boolean clashingSqlState(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SQLException sql) {
+        // A batch's statements fail as a chain of their own.
+        for (SQLException s = sql; s != null && depth < 32; s = s.getNextException(), depth++) {
+          if (CLASHING_SQL_STATES.contains(s.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }
