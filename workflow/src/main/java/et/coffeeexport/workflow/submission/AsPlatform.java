@@ -21,6 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class AsPlatform {
   private static final Logger log = LoggerFactory.getLogger(AsPlatform.class);
+  private static final int TRIES = 5;
+
+  /** PostgreSQL: deadlock_detected, serialization_failure, foreign_key_violation. */
+  private static final Set<String> CLASHING_SQL_STATES = Set.of("40P01", "40001", "23503");
+
   private final IdentityService identities;
 
   AsPlatform(IdentityService identities) {
@@ -62,18 +67,23 @@ public class AsPlatform {
         if (!clash(e)) {
           throw e;
         }
-        if (attempt == 5 || TransactionSynchronizationManager.isActualTransactionActive()) {
-          throw new ApiProblems.Conflict("the export is changing; try again");
+        if (attempt == TRIES || TransactionSynchronizationManager.isActualTransactionActive()) {
+          throw changing();
         }
         log.info("a change met the engine's own work (attempt {}): {}", attempt, e.getMessage());
         try {
           Thread.sleep(100L * attempt);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          throw new ApiProblems.Conflict("the export is changing; try again");
+          throw changing();
         }
       }
     }
+  }
+
+  // Said to exporters and applicants alike: their export's or application's process was moving.
+  private static ApiProblems.Conflict changing() {
+    return new ApiProblems.Conflict("the process is changing at this moment; try again");
   }
 
   /**
@@ -91,9 +101,6 @@ public class AsPlatform {
         || e instanceof NullValueException
             && String.valueOf(e.getMessage()).contains("Cannot restore state");
   }
-
-  /** PostgreSQL: deadlock_detected, serialization_failure, foreign_key_violation. */
-  private static final Set<String> CLASHING_SQL_STATES = Set.of("40P01", "40001", "23503");
 
   private static boolean clashingSqlState(Throwable failure) {
     int depth = 0;
